@@ -1,0 +1,21 @@
+"""Tests: fast hashing, files in a temporary folder, invalid template variables fail."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import STORAGES, TEMPLATES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="register-test-media-")
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+class InvalidTemplateVariable(str):
+    """Turns a missing template variable into a test failure instead of a silent blank."""
+
+    def __mod__(self, name):
+        raise NameError(f"Invalid template variable: {name}")
+
+
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")

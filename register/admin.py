@@ -1,0 +1,123 @@
+"""Django admin for every register model, with search, filters and the (read-only) history."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+from register.models import (
+    Arrangement,
+    CorporateObjective,
+    CouncilRepresentative,
+    Document,
+    MeasureResult,
+    Objective,
+    Partner,
+    PerformanceMeasure,
+    Risk,
+    Service,
+)
+
+
+class RegisterAdmin(SimpleHistoryAdmin):
+    """History can be read here but never reverted, edited or deleted."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        raise PermissionDenied("History cannot be changed")
+
+
+class PartnerInline(admin.TabularInline):
+    model = Partner
+    extra = 0
+
+
+class RiskInline(admin.TabularInline):
+    model = Risk
+    extra = 0
+
+
+@admin.register(Arrangement)
+class ArrangementAdmin(RegisterAdmin):
+    list_display = ["reference", "name", "kind", "type", "status", "service", "lead_officer",
+                    "is_statutory", "updated_at"]
+    list_filter = ["kind", "type", "status", "service", "is_statutory", "lead_officer"]
+    search_fields = ["reference", "name", "partners__name"]
+    list_select_related = ["service", "lead_officer"]
+    list_per_page = 50
+    readonly_fields = ["reference", "created_by", "status_changed_at"]
+    filter_horizontal = ["corporate_objectives"]
+    inlines = [PartnerInline, RiskInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # The register keeps every arrangement; an ended one is marked, never deleted.
+        return False
+
+
+@admin.register(Service)
+class ServiceAdmin(RegisterAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(CorporateObjective)
+class CorporateObjectiveAdmin(RegisterAdmin):
+    list_display = ["title", "is_current"]
+    list_filter = ["is_current"]
+    search_fields = ["title", "description"]
+
+
+class ArrangementPartAdmin(RegisterAdmin):
+    list_select_related = ["arrangement"]
+    autocomplete_fields = ["arrangement"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(ArrangementPartAdmin):
+    list_display = ["name", "sector", "arrangement"]
+    list_filter = ["sector"]
+    search_fields = ["name", "arrangement__reference", "arrangement__name"]
+
+
+@admin.register(CouncilRepresentative)
+class CouncilRepresentativeAdmin(ArrangementPartAdmin):
+    list_display = ["name", "role", "start_date", "finish_date", "arrangement"]
+    list_filter = ["is_member"]
+    search_fields = ["name", "arrangement__reference"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(ArrangementPartAdmin):
+    list_display = ["description", "arrangement"]
+    search_fields = ["description", "arrangement__reference"]
+
+
+@admin.register(PerformanceMeasure)
+class PerformanceMeasureAdmin(RegisterAdmin):
+    list_display = ["name", "unit", "objective"]
+    search_fields = ["name", "objective__arrangement__reference"]
+    autocomplete_fields = ["objective"]
+
+
+@admin.register(MeasureResult)
+class MeasureResultAdmin(RegisterAdmin):
+    list_display = ["measure", "year", "target", "outturn"]
+    list_filter = ["year"]
+    search_fields = ["measure__name"]
+    autocomplete_fields = ["measure"]
+
+
+@admin.register(Risk)
+class RiskAdmin(ArrangementPartAdmin):
+    list_display = ["description", "likelihood", "impact", "owner", "is_escalated", "arrangement"]
+    list_filter = ["likelihood", "impact", "is_escalated"]
+    search_fields = ["description", "owner", "arrangement__reference"]
+
+
+@admin.register(Document)
+class DocumentAdmin(ArrangementPartAdmin):
+    list_display = ["title", "kind", "arrangement", "size", "uploaded_by"]
+    list_filter = ["kind"]
+    search_fields = ["title", "arrangement__reference"]
+    readonly_fields = ["file", "content_type", "size", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        # Uploads go through the arrangement page, where their content is checked.
+        return False

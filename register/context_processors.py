@@ -1,0 +1,15 @@
+from django.conf import settings
+
+from register.roles import can_create_arrangement, roles_of
+
+
+def portal(request):
+    """The council's name and the user's roles for the page template's header and navigation."""
+    user = getattr(request, "user", None)
+    roles = roles_of(user) if user is not None else frozenset()
+    return {
+        "council_name": settings.COUNCIL_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "user_roles": sorted(role.label for role in roles),
+        "user_can_create": bool(user) and can_create_arrangement(user),
+    }

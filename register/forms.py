@@ -1,0 +1,398 @@
+"""Forms of the register pages, rendered with the GOV.UK template pack."""
+
+from decimal import Decimal
+
+import filetype
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Layout, Size
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+from django.template.defaultfilters import filesizeformat
+
+from register.choices import (
+    TYPES_BY_KIND,
+    ArrangementType,
+    GovernanceItem,
+    Kind,
+    MeetingFrequency,
+    Sector,
+    Status,
+)
+from register.completeness import missing_answers
+from register.models import (
+    Arrangement,
+    CouncilRepresentative,
+    Document,
+    MeasureResult,
+    Objective,
+    Partner,
+    PerformanceMeasure,
+    Risk,
+    Service,
+)
+
+YES_NO = [("True", "Yes"), ("False", "No")]
+
+
+class GovUKForm:
+    """Sets up the GOV.UK crispy helper; the page template draws the <form> and buttons."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if limit:
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
+                ] + [MaxLengthValidator(limit, f"{field.label} must be {limit:,} characters or fewer")]
+
+
+class MoneyField(forms.DecimalField):
+    """Pounds and pence, 0 or more; accepts '£25,000.50' as typed by officers."""
+
+    def __init__(self, *, label, what, **kwargs):
+        super().__init__(
+            label=label, required=False, min_value=Decimal("0"), max_digits=12,
+            decimal_places=2, **kwargs,
+        )
+        self.error_messages.update({
+            "invalid": f"Enter {what} as a number of pounds, like 25000 or 25000.50",
+            "min_value": f"Enter {what} of £0 or more",
+            "max_decimal_places": f"Enter {what} to the nearest penny (2 decimal places or fewer)",
+            "max_digits": f"Enter {what} of less than £10,000,000,000",
+            "max_whole_digits": f"Enter {what} of less than £10,000,000,000",
+        })
+        self.widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "").strip()
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.pop("min", None)
+        return attrs
+
+
+def date_field(label, what, *, required=False, help_text="For example, 1 4 2026"):
+    field = DateInputField(label=label, required=required, help_text=help_text,
+                           require_all_fields=False)
+    field.error_messages.update({
+        "required": f"Enter {what}",
+        "incomplete": f"{what[0].upper()}{what[1:]} must include a day, month and year",
+        "invalid": f"{what[0].upper()}{what[1:]} must be a real date",
+    })
+    return field
+
+
+def yes_no_field(label):
+    return forms.TypedChoiceField(
+        label=label, choices=YES_NO, coerce=lambda value: value == "True",
+        widget=forms.RadioSelect, required=False, empty_value=None,
+    )
+
+
+class ArrangementForm(GovUKForm, forms.ModelForm):
+    """Every fact the arrangement carries. A draft may leave most of them blank."""
+
+    DRAFT = "draft"
+    SUBMIT = "submit"
+
+    start_date = date_field("Date formed or due to start", "the date it was formed or is due to start")
+    end_date = date_field("Date due to end (if known)", "the date it is due to end")
+    is_statutory = yes_no_field("Is it statutory?")
+    is_fundamental_to_objective = yes_no_field("Is it fundamental to a Corporate Plan objective?")
+    shares_personal_data = yes_no_field("Is personal data shared with the partners?")
+    cash_per_year = MoneyField(label="Council cash a year (£)", what="the council's cash a year")
+    staff_cost_per_year = MoneyField(label="Council staff cost a year (£)",
+                                     what="the council's staff cost a year")
+    in_kind_per_year = MoneyField(label="Council in-kind contribution a year (£)",
+                                  what="the council's in-kind contribution a year")
+    external_funding = MoneyField(label="External funding secured (£)",
+                                  what="the external funding secured")
+    overall_budget = MoneyField(label="Overall partnership budget a year (£)",
+                                what="the overall partnership budget")
+    governance_in_place = forms.MultipleChoiceField(
+        label="Which governance arrangements are in place?", required=False,
+        choices=GovernanceItem.choices, widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+
+    class Meta:
+        model = Arrangement
+        fields = [
+            "name", "kind", "type", "purpose", "rationale", "is_statutory", "legal_status",
+            "lead_organisation", "area", "start_date", "end_date", "corporate_objectives",
+            "is_fundamental_to_objective", "cash_per_year", "staff_fte", "staff_cost_per_year",
+            "in_kind_per_year", "in_kind_description", "external_funding",
+            "external_funding_use", "overall_budget", "lead_officer", "service",
+            "member_involvement", "shares_personal_data", "data_protection_notes",
+            "safeguarding_impact", "equalities_impact", "climate_change_impact",
+            "governance_in_place", "exit_strategy", "meeting_frequency", "meeting_place",
+        ]
+        labels = {"name": "Name of the arrangement", "kind": "Is it a partnership or a shared service?"}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "corporate_objectives": forms.CheckboxSelectMultiple,
+            "staff_fte": forms.TextInput(attrs={"inputmode": "decimal"}),
+        }
+        error_messages = {
+            "name": {"required": "Enter the name of the arrangement"},
+            "kind": {"required": "Select whether it is a partnership or a shared service"},
+            "staff_fte": {
+                "invalid": "Enter the staff time as a number, like 0.5",
+                "max_decimal_places": "Enter the staff time to 2 decimal places or fewer",
+                "max_digits": "Enter the staff time as less than 10,000 full-time equivalents",
+                "max_whole_digits": "Enter the staff time as less than 10,000 full-time equivalents",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", "Select a type")] + [
+            (Kind(kind).label, [(t.value, t.label) for t in types])
+            for kind, types in TYPES_BY_KIND.items()
+        ]
+        self.fields["lead_officer"].queryset = get_user_model().objects.filter(
+            is_active=True, groups__isnull=False
+        ).distinct().order_by("first_name", "last_name")
+        self.fields["lead_officer"].label_from_instance = lambda user: (
+            user.get_full_name() or user.username
+        )
+        self.fields["service"].queryset = Service.objects.all()
+        self.fields["meeting_frequency"].choices = [("", "Select how often")] + list(
+            MeetingFrequency.choices
+        )
+        self.fields["staff_fte"].error_messages["min_value"] = "Enter staff time of 0 or more"
+        self.helper.layout = self._layout()
+
+    SECTIONS = {
+        "About the arrangement": ["name", "kind", "type", "purpose", "rationale", "is_statutory",
+                                  "legal_status", "lead_organisation", "area", "start_date",
+                                  "end_date"],
+        "Corporate objectives": ["corporate_objectives", "is_fundamental_to_objective"],
+        "The council's resources": ["cash_per_year", "staff_fte", "staff_cost_per_year",
+                                    "in_kind_per_year", "in_kind_description", "external_funding",
+                                    "external_funding_use", "overall_budget"],
+        "People": ["lead_officer", "service", "member_involvement"],
+        "Impacts and safeguards": ["shares_personal_data", "data_protection_notes",
+                                   "safeguarding_impact", "equalities_impact",
+                                   "climate_change_impact"],
+        "Governance": ["governance_in_place", "exit_strategy", "meeting_frequency",
+                       "meeting_place"],
+    }
+
+    def _layout(self):
+        items = []
+        for heading, names in self.SECTIONS.items():
+            items.append(HTML(f'<h2 class="govuk-heading-m">{heading}</h2>'))
+            items += [self._field(name) for name in names]
+        return Layout(*items)
+
+    def _field(self, name):
+        widget = self.fields[name].widget
+        if isinstance(widget, forms.RadioSelect):
+            return Field.radios(name, legend_size=Size.SMALL, inline=name.startswith("is_")
+                                or name == "shares_personal_data")
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            return Field.checkboxes(name, legend_size=Size.SMALL, small=True)
+        if isinstance(widget, forms.Textarea):
+            return Field.textarea(name, label_size=Size.SMALL, rows=4)
+        if isinstance(self.fields[name], DateInputField):
+            return Field(name, legend_size=Size.SMALL)
+        return Field(name, label_size=Size.SMALL)
+
+    def check_ready_to_submit(self):
+        """Add an error next to every answer that submission needs and the draft lacks."""
+        arrangement = self.instance
+        for missing in missing_answers(arrangement):
+            if missing.field in self.fields:
+                self.add_error(missing.field, missing.message)
+            else:
+                self.add_error(None, missing.message)
+        if arrangement.status != Status.DRAFT:
+            self.add_error(None, "Only a draft can be submitted")
+
+
+class ArrangementFilterForm(forms.Form):
+    """Search, filters and sorting of the register list (all optional, from the query string)."""
+
+    SORTS = {
+        "reference": "Reference",
+        "name": "Name",
+        "status": "Status",
+        "start_date": "Start date",
+        "-updated_at": "Recently changed",
+    }
+
+    q = forms.CharField(label="Search by name, reference or partner", required=False,
+                        max_length=100)
+    kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
+    type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices,
+                             required=False)
+    status = forms.ChoiceField(choices=[("", "Any status")] + Status.choices, required=False)
+    service = forms.ModelChoiceField(queryset=Service.objects.all(), required=False,
+                                     empty_label="Any service")
+    lead_officer = forms.ModelChoiceField(queryset=get_user_model().objects.none(),
+                                          required=False, empty_label="Any lead officer")
+    statutory = forms.ChoiceField(
+        choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
+        required=False,
+    )
+    sort = forms.ChoiceField(choices=list(SORTS.items()), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_officer"].queryset = (
+            get_user_model().objects.filter(led_arrangements__isnull=False)
+            .distinct().order_by("first_name", "last_name")
+        )
+        self.fields["lead_officer"].label_from_instance = lambda user: (
+            user.get_full_name() or user.username
+        )
+
+
+class PartnerForm(GovUKForm, forms.ModelForm):
+    contribution_per_year = MoneyField(label="Partner's financial contribution a year (£, optional)",
+                                       what="the partner's contribution a year")
+
+    class Meta:
+        model = Partner
+        fields = ["name", "sector", "contribution", "contribution_per_year"]
+        error_messages = {
+            "name": {"required": "Enter the name of the partner organisation"},
+            "sector": {"required": "Select the partner's sector"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", "Select a sector")] + Sector.choices
+
+
+class CouncilRepresentativeForm(GovUKForm, forms.ModelForm):
+    start_date = date_field("Start date", "the date they started", required=True)
+    finish_date = date_field("Finish date (if they have stopped)", "the date they finished")
+
+    class Meta:
+        model = CouncilRepresentative
+        fields = ["name", "role", "is_member", "start_date", "finish_date"]
+        error_messages = {"name": {"required": "Enter the representative's name"}}
+
+
+class ObjectiveForm(GovUKForm, forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["description"]
+        labels = {"description": "Objective"}
+        error_messages = {"description": {"required": "Enter the objective"}}
+
+
+class PerformanceMeasureForm(GovUKForm, forms.ModelForm):
+    class Meta:
+        model = PerformanceMeasure
+        fields = ["objective", "name", "unit"]
+        error_messages = {
+            "objective": {"required": "Select the objective this measure belongs to"},
+            "name": {"required": "Enter the key performance measure"},
+        }
+
+    def limit_to(self, arrangement):
+        self.fields["objective"].queryset = arrangement.objectives.all()
+
+
+class MeasureResultForm(GovUKForm, forms.ModelForm):
+    target = forms.DecimalField(label="Target", max_digits=14, decimal_places=2,
+                                error_messages={"required": "Enter the target",
+                                                "invalid": "Enter the target as a number"})
+    outturn = forms.DecimalField(label="Outturn (if known)", max_digits=14, decimal_places=2,
+                                 required=False,
+                                 error_messages={"invalid": "Enter the outturn as a number"})
+
+    class Meta:
+        model = MeasureResult
+        fields = ["measure", "year", "target", "outturn"]
+        labels = {"year": "Financial year starting (for 2026/27 enter 2026)"}
+        error_messages = {
+            "measure": {"required": "Select the measure"},
+            "year": {"required": "Enter the financial year", "invalid": "Enter the year as a number, like 2026",
+                     "min_value": "Enter a year from 2000 to 2100",
+                     "max_value": "Enter a year from 2000 to 2100"},
+        }
+
+    def limit_to(self, arrangement):
+        self.fields["measure"].queryset = PerformanceMeasure.objects.filter(
+            objective__arrangement=arrangement
+        )
+
+
+class RiskForm(GovUKForm, forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = ["description", "likelihood", "impact", "mitigation", "owner", "is_escalated"]
+        widgets = {"likelihood": forms.RadioSelect, "impact": forms.RadioSelect}
+        error_messages = {
+            "description": {"required": "Enter the risk"},
+            "likelihood": {"required": "Select the likelihood, from 1 to 5",
+                           "invalid_choice": "Select a likelihood from 1 to 5"},
+            "impact": {"required": "Select the impact, from 1 to 5",
+                       "invalid_choice": "Select an impact from 1 to 5"},
+        }
+
+
+# What the register accepts, judged by the file's content, not its name.
+ACCEPTED_DOCUMENT_TYPES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.ms-excel": "Excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.oasis.opendocument.text": "OpenDocument text",
+    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument spreadsheet",
+}
+
+
+class DocumentForm(GovUKForm, forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["kind", "title", "file"]
+        labels = {"kind": "What is it?", "file": "Upload a file"}
+        help_texts = {"file": "PDF, Word, Excel or OpenDocument, up to "
+                              f"{filesizeformat(settings.DOCUMENT_MAX_BYTES)}"}
+        error_messages = {
+            "kind": {"required": "Select what the document is"},
+            "title": {"required": "Enter a title for the document"},
+            "file": {"required": "Select a file to upload", "empty": "The selected file is empty"},
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.DOCUMENT_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {filesizeformat(settings.DOCUMENT_MAX_BYTES)}"
+            )
+        upload.seek(0)
+        detected = filetype.guess(upload.read(8192))
+        upload.seek(0)
+        if detected is None or detected.mime not in ACCEPTED_DOCUMENT_TYPES:
+            raise forms.ValidationError("The selected file must be a PDF, Word, Excel or OpenDocument file")
+        self.detected_content_type = detected.mime
+        return upload
+
+
+class SignInForm(GovUKForm, AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password (both are case-sensitive)",
+        "inactive": "This account has been switched off; ask an administrator",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"

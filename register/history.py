@@ -1,0 +1,148 @@
+"""The History page: who changed which field of an arrangement from what to what, and when.
+
+Built from django-simple-history's tables of the arrangement and of every row that belongs
+to it, so removed partners, risks and documents still show.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import formats, timezone
+
+from register.choices import GovernanceItem
+from register.models import (
+    Arrangement,
+    CouncilRepresentative,
+    Document,
+    MeasureResult,
+    Objective,
+    Partner,
+    PerformanceMeasure,
+    Risk,
+)
+
+IGNORED_FIELDS = {"id", "created_at", "updated_at", "status_changed_at", "arrangement",
+                  "created_by", "size", "content_type", "uploaded_by"}
+ACTIONS = {"+": "added", "~": "changed", "-": "removed"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    summary: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def _who(record) -> str:
+    user = record.history_user
+    if user is None:
+        return "The system"
+    return user.get_full_name() or user.username
+
+
+class _Describer:
+    """Turns stored values into the words the page shows, looking up related names once."""
+
+    def __init__(self):
+        self._names = {}
+
+    def value(self, model_field: models.Field, value) -> str:
+        if value in (None, "", []):
+            return "not answered"
+        if model_field.name == "governance_in_place":
+            return ", ".join(GovernanceItem(item).label for item in value if item in
+                             GovernanceItem.values) or "none"
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(model_field, models.ForeignKey):
+            return self._name(model_field.related_model, value)
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if isinstance(value, Decimal):
+            return f"{value:,.2f}"
+        if isinstance(value, date):
+            return formats.date_format(value, "j F Y")
+        return str(value)
+
+    def _name(self, model, pk) -> str:
+        key = (model, pk)
+        if key not in self._names:
+            obj = model._default_manager.filter(pk=pk).first()
+            if obj is None:
+                self._names[key] = f"#{pk}"
+            elif model is get_user_model():
+                self._names[key] = obj.get_full_name() or obj.username
+            else:
+                self._names[key] = str(obj)
+        return self._names[key]
+
+
+def _entries_for(records, noun: str, describer: _Describer, model) -> list[HistoryEntry]:
+    """One entry per history record; changes listed field by field against the one before."""
+    entries = []
+    previous_by_id = {}
+    fields = [f for f in model._meta.concrete_fields if f.name not in IGNORED_FIELDS]
+    for record in records:
+        previous = previous_by_id.get(record.id)
+        previous_by_id[record.id] = record
+        label = str(record.instance)
+        if record.history_type == "~" and previous is not None:
+            delta = record.diff_against(previous, excluded_fields=IGNORED_FIELDS)
+            changes = [
+                FieldChange(
+                    model._meta.get_field(change.field).verbose_name.capitalize(),
+                    describer.value(model._meta.get_field(change.field), change.old),
+                    describer.value(model._meta.get_field(change.field), change.new),
+                )
+                for change in delta.changes
+            ]
+            if not changes:
+                continue
+            entries.append(HistoryEntry(record.history_date, _who(record),
+                                        f"changed {noun} ‘{label}’", changes))
+        else:
+            action = ACTIONS[record.history_type]
+            details = [] if record.history_type == "-" else [
+                FieldChange(f.verbose_name.capitalize(), "",
+                            describer.value(f, getattr(record, f.attname)))
+                for f in fields if getattr(record, f.attname) not in (None, "", [])
+            ]
+            entries.append(HistoryEntry(record.history_date, _who(record),
+                                        f"{action} {noun} ‘{label}’", details))
+    return entries
+
+
+def arrangement_history(arrangement: Arrangement) -> list[HistoryEntry]:
+    """Every change to the arrangement and its parts, newest first."""
+    describer = _Describer()
+    objective_ids = Objective.history.filter(arrangement_id=arrangement.pk).values("id")
+    measure_ids = PerformanceMeasure.history.filter(objective_id__in=objective_ids).values("id")
+    sources = [
+        (Arrangement.history.filter(id=arrangement.pk), "the arrangement", Arrangement),
+        (Partner.history.filter(arrangement_id=arrangement.pk), "partner", Partner),
+        (CouncilRepresentative.history.filter(arrangement_id=arrangement.pk),
+         "council representative", CouncilRepresentative),
+        (Objective.history.filter(arrangement_id=arrangement.pk), "objective", Objective),
+        (PerformanceMeasure.history.filter(objective_id__in=objective_ids),
+         "performance measure", PerformanceMeasure),
+        (MeasureResult.history.filter(measure_id__in=measure_ids), "target and outturn",
+         MeasureResult),
+        (Risk.history.filter(arrangement_id=arrangement.pk), "risk", Risk),
+        (Document.history.filter(arrangement_id=arrangement.pk), "document", Document),
+    ]
+    entries = []
+    for records, noun, model in sources:
+        ordered = records.select_related("history_user").order_by("history_date", "history_id")
+        entries += _entries_for(ordered, noun, describer, model)
+    return sorted(entries, key=lambda entry: entry.when or timezone.now(), reverse=True)

@@ -1,0 +1,370 @@
+"""The register: one Arrangement model for every partnership and shared service."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from register.choices import (
+    TYPES_BY_KIND,
+    ArrangementType,
+    DocumentKind,
+    Kind,
+    LegalStatus,
+    MeetingFrequency,
+    RiskScale,
+    Sector,
+    Status,
+)
+
+NOT_NEGATIVE = MinValueValidator(Decimal("0"), "Enter an amount of £0 or more")
+
+
+def money_field(verbose_name: str, **kwargs):
+    return models.DecimalField(
+        verbose_name, max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[NOT_NEGATIVE], **kwargs,
+    )
+
+
+class Timestamps(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class TimeStampedModel(Timestamps):
+    """Every register model keeps its full history (who changed what, when)."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class Service(TimeStampedModel):
+    """A council service (department) that leads arrangements."""
+
+    name = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CorporateObjective(TimeStampedModel):
+    """An objective of the council's Corporate Plan, kept in Django admin."""
+
+    title = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True, max_length=2000)
+    is_current = models.BooleanField("current objective", default=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+REFERENCE_PREFIX = "PA"
+
+
+def next_reference(today=None) -> str:
+    """The next reference of this year, e.g. PA-2026-0042."""
+    year = (today or timezone.localdate()).year
+    prefix = f"{REFERENCE_PREFIX}-{year}-"
+    last = (
+        Arrangement.objects.filter(reference__startswith=prefix)
+        .order_by("-reference").values_list("reference", flat=True).first()
+    )
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+class ArrangementQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("lead_officer", "service")
+
+
+class Arrangement(Timestamps):
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNERSHIP)
+    type = models.CharField(max_length=30, choices=ArrangementType.choices, blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT)
+    status_reason = models.TextField("reason for the latest status change", blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # What it is for
+    purpose = models.TextField("purpose, aims and objectives", blank=True, max_length=5000)
+    rationale = models.TextField(
+        "why the council cannot achieve this alone", blank=True, max_length=5000
+    )
+    is_statutory = models.BooleanField("statutory", null=True, blank=True)
+    legal_status = models.CharField(max_length=30, choices=LegalStatus.choices, blank=True)
+    lead_organisation = models.CharField(
+        "lead organisation or accountable body", max_length=200, blank=True
+    )
+    area = models.CharField("area of operation", max_length=200, blank=True)
+    start_date = models.DateField("date formed or due to start", null=True, blank=True)
+    end_date = models.DateField("date due to end", null=True, blank=True)
+    corporate_objectives = models.ManyToManyField(CorporateObjective, blank=True)
+    is_fundamental_to_objective = models.BooleanField(
+        "fundamental to a Corporate Plan objective", null=True, blank=True
+    )
+
+    # The council's resources, each a year
+    cash_per_year = money_field("council cash a year (£)")
+    staff_fte = models.DecimalField(
+        "council staff (full-time equivalent)", max_digits=6, decimal_places=2,
+        null=True, blank=True, validators=[MinValueValidator(Decimal("0"), "Enter 0 or more")],
+    )
+    staff_cost_per_year = money_field("council staff cost a year (£)")
+    in_kind_per_year = money_field("council in-kind contribution a year (£)")
+    in_kind_description = models.TextField("what the in-kind contribution is", blank=True,
+                                           max_length=2000)
+    external_funding = money_field("external funding secured (£)")
+    external_funding_use = models.TextField("use of external funding", blank=True, max_length=2000)
+    overall_budget = money_field("overall partnership budget a year (£)")
+
+    # People
+    lead_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="led_arrangements",
+    )
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True)
+    member_involvement = models.TextField(
+        "Member involvement (which Member, in what role)", blank=True, max_length=2000
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_arrangements",
+        editable=False, null=True,
+    )
+
+    # Impacts and safeguards
+    shares_personal_data = models.BooleanField("personal data shared", null=True, blank=True)
+    data_protection_notes = models.TextField(
+        "data protection (GDPR) arrangements", blank=True, max_length=5000
+    )
+    safeguarding_impact = models.TextField(blank=True, max_length=5000)
+    equalities_impact = models.TextField(blank=True, max_length=5000)
+    climate_change_impact = models.TextField("climate change contribution", blank=True,
+                                             max_length=5000)
+    governance_in_place = models.JSONField(
+        "governance arrangements in place", default=list, blank=True
+    )
+    exit_strategy = models.TextField(blank=True, max_length=5000)
+    meeting_frequency = models.CharField(max_length=20, choices=MeetingFrequency.choices,
+                                         blank=True)
+    meeting_place = models.CharField(max_length=200, blank=True)
+
+    objects = ArrangementQuerySet.as_manager()
+    # Its own history, as it also records changes to its corporate objectives.
+    history = HistoricalRecords(m2m_fields=[corporate_objectives])
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="arrangement_ends_after_it_starts",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self):
+        return f"{self.reference} {self.name}"
+
+    def save(self, *args, **kwargs):
+        if self.reference:
+            return super().save(*args, **kwargs)
+        # A new arrangement takes the next free number of its year; a clash with a
+        # concurrent save breaks the unique constraint and the next number is tried.
+        for _attempt in range(5):
+            self.reference = next_reference()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not Arrangement.objects.filter(reference=self.reference).exists():
+                    raise  # some other constraint failed, not the reference
+        raise IntegrityError("Could not find a free arrangement reference")
+
+    def get_absolute_url(self):
+        return reverse("register:detail", kwargs={"reference": self.reference})
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date must be the same as or after the start date"
+        if self.type and self.type not in TYPES_BY_KIND[self.kind]:
+            errors["type"] = (
+                f"Choose a type of {Kind(self.kind).label.lower()}"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_editable(self) -> bool:
+        """Not while the approvers are looking at it, nor once it has ended."""
+        from register.lifecycle import EDITABLE_STATUSES
+
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def council_resources_per_year(self) -> Decimal:
+        """Cash + costed staff time + in-kind: the council's resources a year (G 1.11)."""
+        parts = (self.cash_per_year, self.staff_cost_per_year, self.in_kind_per_year)
+        return sum((part or Decimal("0") for part in parts), Decimal("0"))
+
+
+class ArrangementChild(TimeStampedModel):
+    """A row that belongs to one arrangement and appears in its history."""
+
+    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE,
+                                    related_name="%(class)ss")
+
+    class Meta:
+        abstract = True
+
+
+class Partner(ArrangementChild):
+    name = models.CharField("partner organisation", max_length=200)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    contribution = models.TextField("what the partner contributes", blank=True, max_length=2000)
+    contribution_per_year = money_field("partner's financial contribution a year (£)")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CouncilRepresentative(ArrangementChild):
+    name = models.CharField(max_length=120)
+    role = models.CharField("role on the partnership", max_length=120, blank=True)
+    is_member = models.BooleanField("elected Member", default=False)
+    start_date = models.DateField()
+    finish_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(finish_date__isnull=True) | Q(finish_date__gte=F("start_date")),
+                name="representative_finishes_after_starting",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.start_date and self.finish_date and self.finish_date < self.start_date:
+            raise ValidationError(
+                {"finish_date": "The finish date must be the same as or after the start date"}
+            )
+
+
+class Objective(ArrangementChild):
+    description = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class PerformanceMeasure(TimeStampedModel):
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="measures")
+    name = models.CharField("key performance measure", max_length=300)
+    unit = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class MeasureResult(TimeStampedModel):
+    """Target and outturn of one measure for one financial year (G Appendix 4)."""
+
+    measure = models.ForeignKey(PerformanceMeasure, on_delete=models.CASCADE,
+                                related_name="results")
+    year = models.PositiveSmallIntegerField(
+        "financial year starting", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    target = models.DecimalField(max_digits=14, decimal_places=2)
+    outturn = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "year"], name="one_result_a_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} {self.year}/{(self.year + 1) % 100:02d}"
+
+
+class Risk(ArrangementChild):
+    description = models.CharField("risk", max_length=500)
+    likelihood = models.PositiveSmallIntegerField(choices=RiskScale.choices)
+    impact = models.PositiveSmallIntegerField(choices=RiskScale.choices)
+    mitigation = models.TextField(blank=True, max_length=2000)
+    owner = models.CharField("risk owner", max_length=120, blank=True)
+    is_escalated = models.BooleanField("escalated to the corporate risk register", default=False)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(likelihood__gte=1, likelihood__lte=5),
+                                   name="risk_likelihood_1_to_5"),
+            models.CheckConstraint(condition=Q(impact__gte=1, impact__lte=5),
+                                   name="risk_impact_1_to_5"),
+        ]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+def document_path(document, filename):
+    return f"documents/{document.arrangement.reference}/{filename}"
+
+
+class Document(ArrangementChild):
+    kind = models.CharField(max_length=30, choices=DocumentKind.choices)
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=document_path, max_length=300)
+    content_type = models.CharField(max_length=120, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    editable=False, null=True)
+
+    class Meta:
+        ordering = ["kind", "title"]
+
+    def __str__(self):
+        return self.title

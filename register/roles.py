@@ -1,0 +1,80 @@
+"""The council roles of DOMAIN.md section 4 and what each may do in the register.
+
+Roles are Django groups named after these choices; nothing else types a role name.
+"""
+
+from django.db.models import TextChoices
+
+
+class Role(TextChoices):
+    LEAD_OFFICER = "lead_officer", "Lead officer"
+    HEAD_OF_SERVICE = "head_of_service", "Head of Service"
+    DIRECTOR = "director", "Director"
+    CHIEF_EXECUTIVE = "chief_executive", "Chief Executive"
+    MONITORING_OFFICER = "monitoring_officer", "Monitoring Officer"
+    DEPUTY_MONITORING_OFFICER = "deputy_monitoring_officer", "Deputy Monitoring Officer"
+    SECTION_151_OFFICER = "section_151_officer", "Section 151 Officer"
+    MANAGEMENT_TEAM = "management_team", "Management Team member"
+    LEADER = "leader", "Leader of the Executive"
+    PORTFOLIO_HOLDER = "portfolio_holder", "Cabinet Portfolio Holder"
+    DEMOCRATIC_SERVICES = "democratic_services", "Democratic Services officer"
+    REGISTER_OWNER = "register_owner", "Register owner"
+    INTERNAL_AUDIT = "internal_audit", "Internal Audit"
+    OVERVIEW_SCRUTINY = "overview_scrutiny", "Overview & Scrutiny"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+# Roles that see every arrangement, drafts included, and change nothing.
+READ_ONLY_ROLES = frozenset({Role.INTERNAL_AUDIT, Role.OVERVIEW_SCRUTINY})
+# Roles that look after the whole register and may edit any arrangement in it.
+REGISTER_MANAGERS = frozenset({Role.REGISTER_OWNER, Role.ADMINISTRATOR})
+
+
+def roles_of(user) -> frozenset[Role]:
+    """The user's roles, read once per request and cached on the user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_register_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(role for role in Role if role.value in names)
+        if user.is_superuser:
+            cached |= {Role.ADMINISTRATOR}
+        user._register_roles = cached
+    return cached
+
+
+def has_role(user, *roles: Role) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def is_read_only(user) -> bool:
+    roles = roles_of(user)
+    return bool(roles) and roles <= READ_ONLY_ROLES
+
+
+def sees_every_draft(user) -> bool:
+    return has_role(user, *READ_ONLY_ROLES, *REGISTER_MANAGERS)
+
+
+def can_create_arrangement(user) -> bool:
+    return bool(roles_of(user)) and not is_read_only(user)
+
+
+def is_responsible_for(user, arrangement) -> bool:
+    """The officer who leads it or who proposed it."""
+    return user.pk is not None and user.pk in (arrangement.lead_officer_id, arrangement.created_by_id)
+
+
+def can_view_arrangement(user, arrangement) -> bool:
+    if not roles_of(user):
+        return False
+    if arrangement.is_draft:
+        return is_responsible_for(user, arrangement) or sees_every_draft(user)
+    return True
+
+
+def can_edit_arrangement(user, arrangement) -> bool:
+    if is_read_only(user) or not arrangement.is_editable:
+        return False
+    return is_responsible_for(user, arrangement) or has_role(user, *REGISTER_MANAGERS)

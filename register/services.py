@@ -1,0 +1,41 @@
+"""Writes to the register. Each is one transaction: it all saves, or nothing does."""
+
+from django.db import transaction
+
+from register.choices import Status
+from register.lifecycle import change_status
+from register.models import ArrangementChild, Document
+
+
+@transaction.atomic
+def record_arrangement(*, form, user, submit: bool = False):
+    """Save the arrangement form (a new one is proposed by user); submit it if asked."""
+    arrangement = form.instance
+    if arrangement.pk is None:
+        arrangement.created_by = user
+        if arrangement.lead_officer_id is None:
+            arrangement.lead_officer = user
+    arrangement = form.save()
+    if submit:
+        change_status(arrangement, Status.SUBMITTED)
+    return arrangement
+
+
+@transaction.atomic
+def record_part(*, form, arrangement, user):
+    """Save a partner, representative, risk, objective, measure, result or document."""
+    part = form.save(commit=False)
+    if isinstance(part, ArrangementChild):
+        part.arrangement = arrangement
+    if isinstance(part, Document):
+        part.uploaded_by = user
+        part.content_type = form.detected_content_type
+        part.size = part.file.size
+    part.save()
+    form.save_m2m()
+    return part
+
+
+@transaction.atomic
+def remove_part(*, part):
+    part.delete()

@@ -1,0 +1,35 @@
+from decimal import Decimal
+
+from django import template
+
+from register.choices import GovernanceItem
+
+register = template.Library()
+
+
+@register.filter
+def pounds(value):
+    """£1,234.50, or a dash when not answered."""
+    if value in (None, ""):
+        return "Not answered"
+    return f"£{Decimal(value):,.2f}"
+
+
+@register.filter
+def answer(value):
+    """Yes / No / Not answered for the register's three-way questions."""
+    if value is None or value == "":
+        return "Not answered"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return value
+
+
+@register.filter
+def governance_labels(keys):
+    return [GovernanceItem(key).label for key in keys if key in GovernanceItem.values]
+
+
+@register.filter
+def split_commas(text):
+    return [part.strip() for part in text.split(",")]

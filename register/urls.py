@@ -1,0 +1,21 @@
+from django.urls import path
+
+from register import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("", views.ArrangementListView.as_view(), name="list"),
+    path("mine/", views.MyArrangementsView.as_view(), name="mine"),
+    path("new/", views.ArrangementCreateView.as_view(), name="create"),
+    path("<str:reference>/", views.ArrangementDetailView.as_view(), name="detail"),
+    path("<str:reference>/edit/", views.ArrangementUpdateView.as_view(), name="edit"),
+    path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),
+    path("<str:reference>/documents/<int:pk>/download/", views.DocumentDownloadView.as_view(),
+         name="document-download"),
+    path("<str:reference>/<slug:part>/add/", views.PartFormView.as_view(), name="part-add"),
+    path("<str:reference>/<slug:part>/<int:pk>/edit/", views.PartFormView.as_view(),
+         name="part-edit"),
+    path("<str:reference>/<slug:part>/<int:pk>/remove/", views.PartRemoveView.as_view(),
+         name="part-remove"),
+]

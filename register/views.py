@@ -1,0 +1,249 @@
+"""Register pages. Views only check access, call a selector or service, and render."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.generic import ListView, TemplateView
+
+from register import forms, services
+from register.completeness import missing_answers
+from register.history import arrangement_history
+from register.models import (
+    Arrangement,
+    CouncilRepresentative,
+    Document,
+    MeasureResult,
+    Objective,
+    Partner,
+    PerformanceMeasure,
+    Risk,
+)
+from register.roles import can_create_arrangement, can_edit_arrangement, can_view_arrangement
+from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
+
+
+@method_decorator(login_not_required, name="dispatch")
+class AccessibilityStatementView(TemplateView):
+    template_name = "accessibility.html"
+
+
+class ArrangementListView(ListView):
+    template_name = "register/arrangement_list.html"
+    context_object_name = "arrangements"
+    paginate_by = settings.REGISTER_PAGE_SIZE
+    heading = "Register of partnerships and shared services"
+    mine = False
+
+    def get_queryset(self):
+        self.filter_form = forms.ArrangementFilterForm(self.request.GET or None)
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        visible = arrangements_visible_to(self.request.user)
+        if self.mine:
+            visible = visible & arrangements_of(self.request.user)
+        return filter_arrangements(visible, **{k: v for k, v in filters.items() if v})
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form, heading=self.heading, query_string=query.urlencode(),
+            **kwargs,
+        )
+
+
+class MyArrangementsView(ArrangementListView):
+    heading = "My arrangements"
+    mine = True
+
+
+class ArrangementAccessMixin:
+    """Finds the arrangement in the URL; another officer's draft is simply not found."""
+
+    needs_edit = False
+
+    def dispatch(self, request, *args, **kwargs):
+        self.arrangement = get_object_or_404(Arrangement, reference=kwargs["reference"])
+        if not can_view_arrangement(request.user, self.arrangement):
+            raise Http404("No arrangement found")
+        if self.needs_edit and not can_edit_arrangement(request.user, self.arrangement):
+            raise PermissionDenied("You cannot change this arrangement")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
+    template_name = "register/arrangement_detail.html"
+
+    def get_context_data(self, **kwargs):
+        arrangement = self.arrangement
+        return super().get_context_data(
+            arrangement=arrangement,
+            can_edit=can_edit_arrangement(self.request.user, arrangement),
+            missing=missing_answers(arrangement) if arrangement.is_draft else [],
+            partners=arrangement.partners.all(),
+            representatives=arrangement.councilrepresentatives.all(),
+            objectives=arrangement.objectives.prefetch_related("measures__results"),
+            risks=arrangement.risks.all(),
+            documents=arrangement.documents.all(),
+            corporate_objectives=arrangement.corporate_objectives.all(),
+            **kwargs,
+        )
+
+
+class ArrangementHistoryView(ArrangementAccessMixin, TemplateView):
+    template_name = "register/arrangement_history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            arrangement=self.arrangement, entries=arrangement_history(self.arrangement), **kwargs
+        )
+
+
+class ArrangementFormView(View):
+    """Create and edit: 'Save as draft' keeps whatever is valid so far; 'Save and submit'
+    also needs every required answer."""
+
+    template_name = "register/arrangement_form.html"
+
+    def get_arrangement(self):
+        return Arrangement()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_create_arrangement(request.user):
+            raise PermissionDenied("You cannot record arrangements")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, **kwargs):
+        return self.render(forms.ArrangementForm(instance=self.get_arrangement()))
+
+    def post(self, request, **kwargs):
+        form = forms.ArrangementForm(request.POST, instance=self.get_arrangement())
+        submit = request.POST.get("action") == forms.ArrangementForm.SUBMIT
+        if form.is_valid() and submit:
+            form.check_ready_to_submit()
+        if not form.is_valid():
+            return self.render(form, status=400)
+        arrangement = services.record_arrangement(form=form, user=request.user, submit=submit)
+        messages.success(
+            request,
+            f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
+        )
+        return redirect(arrangement)
+
+    def render(self, form, status=200):
+        instance = form.instance
+        return render(self.request, self.template_name, {
+            "form": form, "arrangement": instance if instance.pk else None,
+        }, status=status)
+
+
+class ArrangementCreateView(ArrangementFormView):
+    pass
+
+
+class ArrangementUpdateView(ArrangementAccessMixin, ArrangementFormView):
+    needs_edit = True
+
+    def get_arrangement(self):
+        return self.arrangement
+
+
+@dataclass(frozen=True)
+class Part:
+    """One kind of row that belongs to an arrangement, edited on its own small page."""
+
+    model: type[models.Model]
+    form_class: type
+    noun: str
+    lookup: str = "arrangement"  # path from the part to its arrangement
+    editable: bool = True
+
+    def of(self, arrangement):
+        return self.model.objects.filter(**{self.lookup: arrangement})
+
+
+PARTS = {
+    "partners": Part(Partner, forms.PartnerForm, "partner"),
+    "representatives": Part(CouncilRepresentative, forms.CouncilRepresentativeForm,
+                            "council representative"),
+    "objectives": Part(Objective, forms.ObjectiveForm, "objective"),
+    "measures": Part(PerformanceMeasure, forms.PerformanceMeasureForm,
+                     "key performance measure", lookup="objective__arrangement"),
+    "results": Part(MeasureResult, forms.MeasureResultForm, "target and outturn",
+                    lookup="measure__objective__arrangement"),
+    "risks": Part(Risk, forms.RiskForm, "risk"),
+    "documents": Part(Document, forms.DocumentForm, "document", editable=False),
+}
+
+
+class PartMixin(ArrangementAccessMixin):
+    needs_edit = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["part"] not in PARTS:
+            raise Http404("No such part of an arrangement")
+        self.part = PARTS[kwargs["part"]]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.part.of(self.arrangement), pk=self.kwargs["pk"])
+
+    def render(self, template, **context):
+        return render(self.request, template, {
+            "arrangement": self.arrangement, "part": self.part, **context,
+        }, status=400 if context.get("form") is not None and context["form"].errors else 200)
+
+
+class PartFormView(PartMixin, View):
+    template_name = "register/part_form.html"
+
+    def make_form(self, data=None, files=None):
+        obj = self.get_object()
+        if obj is not None and not self.part.editable:
+            raise Http404("This cannot be edited; remove it and add it again")
+        form = self.part.form_class(data, files, instance=obj)
+        if hasattr(form, "limit_to"):
+            form.limit_to(self.arrangement)
+        return form
+
+    def get(self, request, **kwargs):
+        return self.render(self.template_name, form=self.make_form())
+
+    def post(self, request, **kwargs):
+        form = self.make_form(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(self.template_name, form=form)
+        services.record_part(form=form, arrangement=self.arrangement, user=request.user)
+        messages.success(request, f"The {self.part.noun} has been saved")
+        return redirect(self.arrangement)
+
+
+class PartRemoveView(PartMixin, View):
+    template_name = "register/part_remove.html"
+
+    def get(self, request, **kwargs):
+        return self.render(self.template_name, obj=self.get_object())
+
+    def post(self, request, **kwargs):
+        services.remove_part(part=self.get_object())
+        messages.success(request, f"The {self.part.noun} has been removed")
+        return redirect(self.arrangement)
+
+
+class DocumentDownloadView(ArrangementAccessMixin, View):
+    """Documents are private: served only to those who may see the arrangement."""
+
+    def get(self, request, reference, pk):
+        document = get_object_or_404(self.arrangement.documents, pk=pk)
+        return FileResponse(document.file.open("rb"), as_attachment=True,
+                            filename=document.file.name.rsplit("/", 1)[-1],
+                            content_type=document.content_type)
