@@ -29,7 +29,7 @@ setup: $(VENV)/.installed assets
 	$(PY) manage.py seed_demo
 
 run: setup
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -9,9 +9,13 @@ from register.views import AccessibilityStatementView
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="register:list"), name="home"),
     path("arrangements/", include("register.urls")),
-    path("sign-in/", auth_views.LoginView.as_view(
-        redirect_authenticated_user=True, authentication_form=SignInForm
-    ), name="login"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
+        name="login",
+    ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", AccessibilityStatementView.as_view(), name="accessibility"),
     path("admin/", admin.site.urls),

@@ -37,8 +37,17 @@ class RiskInline(admin.TabularInline):
 
 @admin.register(Arrangement)
 class ArrangementAdmin(RegisterAdmin):
-    list_display = ["reference", "name", "kind", "type", "status", "service", "lead_officer",
-                    "is_statutory", "updated_at"]
+    list_display = [
+        "reference",
+        "name",
+        "kind",
+        "type",
+        "status",
+        "service",
+        "lead_officer",
+        "is_statutory",
+        "updated_at",
+    ]
     list_filter = ["kind", "type", "status", "service", "is_statutory", "lead_officer"]
     search_fields = ["reference", "name", "partners__name"]
     list_select_related = ["service", "lead_officer"]

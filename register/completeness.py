@@ -6,6 +6,7 @@ and refuses submission until it is empty.
 
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class MissingAnswer:
     field: str  # the form field (or section) to go to

@@ -10,7 +10,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import MaxLengthValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
 
 from register.choices import (
@@ -50,7 +51,11 @@ class GovUKForm:
             if limit:
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
-                ] + [MaxLengthValidator(limit, f"{field.label} must be {limit:,} characters or fewer")]
+                ] + [
+                    MaxLengthValidator(
+                        limit, f"{field.label} must be {limit:,} characters or fewer"
+                    )
+                ]
 
 
 class MoneyField(forms.DecimalField):
@@ -58,16 +63,22 @@ class MoneyField(forms.DecimalField):
 
     def __init__(self, *, label, what, **kwargs):
         super().__init__(
-            label=label, required=False, min_value=Decimal("0"), max_digits=12,
-            decimal_places=2, **kwargs,
+            label=label,
+            required=False,
+            min_value=Decimal("0"),
+            max_digits=12,
+            decimal_places=2,
+            **kwargs,
         )
-        self.error_messages.update({
-            "invalid": f"Enter {what} as a number of pounds, like 25000 or 25000.50",
-            "min_value": f"Enter {what} of £0 or more",
-            "max_decimal_places": f"Enter {what} to the nearest penny (2 decimal places or fewer)",
-            "max_digits": f"Enter {what} of less than £10,000,000,000",
-            "max_whole_digits": f"Enter {what} of less than £10,000,000,000",
-        })
+        self.error_messages.update(
+            {
+                "invalid": f"Enter {what} as a number of pounds, like 25000 or 25000.50",
+                "min_value": f"Enter {what} of £0 or more",
+                "max_decimal_places": f"Enter {what} to the nearest penny (2 decimal places or fewer)",
+                "max_digits": f"Enter {what} of less than £10,000,000,000",
+                "max_whole_digits": f"Enter {what} of less than £10,000,000,000",
+            }
+        )
         self.widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
 
     def to_python(self, value):
@@ -82,21 +93,37 @@ class MoneyField(forms.DecimalField):
         return attrs
 
 
-def date_field(label, what, *, required=False, help_text="For example, 1 4 2026"):
-    field = DateInputField(label=label, required=required, help_text=help_text,
-                           require_all_fields=False)
-    field.error_messages.update({
-        "required": f"Enter {what}",
-        "incomplete": f"{what[0].upper()}{what[1:]} must include a day, month and year",
-        "invalid": f"{what[0].upper()}{what[1:]} must be a real date",
-    })
-    return field
+class DateField(DateInputField):
+    """The GOV.UK date input (day, month, year) with messages that name the date asked for."""
+
+    def __init__(self, label, what, *, required=False, help_text="For example, 1 4 2026"):
+        super().__init__(
+            label=label, required=required, help_text=help_text, require_all_fields=False
+        )
+        what_capitalised = what[0].upper() + what[1:]
+        self.error_messages["required"] = f"Enter {what}"
+        self.error_messages["invalid"] = f"{what_capitalised} must be a real date"
+        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
+            part.error_messages["incomplete"] = f"{what_capitalised} must include a {name}"
+            part.validators = [
+                RegexValidator(r"^[0-9]+$", f"{what_capitalised} must be a real date")
+            ]
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
 def yes_no_field(label):
     return forms.TypedChoiceField(
-        label=label, choices=YES_NO, coerce=lambda value: value == "True",
-        widget=forms.RadioSelect, required=False, empty_value=None,
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
     )
 
 
@@ -106,39 +133,76 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     DRAFT = "draft"
     SUBMIT = "submit"
 
-    start_date = date_field("Date formed or due to start", "the date it was formed or is due to start")
-    end_date = date_field("Date due to end (if known)", "the date it is due to end")
+    start_date = DateField(
+        "Date formed or due to start", "the date it was formed or is due to start"
+    )
+    end_date = DateField("Date due to end (if known)", "the date it is due to end")
     is_statutory = yes_no_field("Is it statutory?")
     is_fundamental_to_objective = yes_no_field("Is it fundamental to a Corporate Plan objective?")
     shares_personal_data = yes_no_field("Is personal data shared with the partners?")
     cash_per_year = MoneyField(label="Council cash a year (£)", what="the council's cash a year")
-    staff_cost_per_year = MoneyField(label="Council staff cost a year (£)",
-                                     what="the council's staff cost a year")
-    in_kind_per_year = MoneyField(label="Council in-kind contribution a year (£)",
-                                  what="the council's in-kind contribution a year")
-    external_funding = MoneyField(label="External funding secured (£)",
-                                  what="the external funding secured")
-    overall_budget = MoneyField(label="Overall partnership budget a year (£)",
-                                what="the overall partnership budget")
+    staff_cost_per_year = MoneyField(
+        label="Council staff cost a year (£)", what="the council's staff cost a year"
+    )
+    in_kind_per_year = MoneyField(
+        label="Council in-kind contribution a year (£)",
+        what="the council's in-kind contribution a year",
+    )
+    external_funding = MoneyField(
+        label="External funding secured (£)", what="the external funding secured"
+    )
+    overall_budget = MoneyField(
+        label="Overall partnership budget a year (£)", what="the overall partnership budget"
+    )
     governance_in_place = forms.MultipleChoiceField(
-        label="Which governance arrangements are in place?", required=False,
-        choices=GovernanceItem.choices, widget=forms.CheckboxSelectMultiple,
+        label="Which governance arrangements are in place?",
+        required=False,
+        choices=GovernanceItem.choices,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply",
     )
 
     class Meta:
         model = Arrangement
         fields = [
-            "name", "kind", "type", "purpose", "rationale", "is_statutory", "legal_status",
-            "lead_organisation", "area", "start_date", "end_date", "corporate_objectives",
-            "is_fundamental_to_objective", "cash_per_year", "staff_fte", "staff_cost_per_year",
-            "in_kind_per_year", "in_kind_description", "external_funding",
-            "external_funding_use", "overall_budget", "lead_officer", "service",
-            "member_involvement", "shares_personal_data", "data_protection_notes",
-            "safeguarding_impact", "equalities_impact", "climate_change_impact",
-            "governance_in_place", "exit_strategy", "meeting_frequency", "meeting_place",
+            "name",
+            "kind",
+            "type",
+            "purpose",
+            "rationale",
+            "is_statutory",
+            "legal_status",
+            "lead_organisation",
+            "area",
+            "start_date",
+            "end_date",
+            "corporate_objectives",
+            "is_fundamental_to_objective",
+            "cash_per_year",
+            "staff_fte",
+            "staff_cost_per_year",
+            "in_kind_per_year",
+            "in_kind_description",
+            "external_funding",
+            "external_funding_use",
+            "overall_budget",
+            "lead_officer",
+            "service",
+            "member_involvement",
+            "shares_personal_data",
+            "data_protection_notes",
+            "safeguarding_impact",
+            "equalities_impact",
+            "climate_change_impact",
+            "governance_in_place",
+            "exit_strategy",
+            "meeting_frequency",
+            "meeting_place",
         ]
-        labels = {"name": "Name of the arrangement", "kind": "Is it a partnership or a shared service?"}
+        labels = {
+            "name": "Name of the arrangement",
+            "kind": "Is it a partnership or a shared service?",
+        }
         widgets = {
             "kind": forms.RadioSelect,
             "corporate_objectives": forms.CheckboxSelectMultiple,
@@ -161,9 +225,12 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
             (Kind(kind).label, [(t.value, t.label) for t in types])
             for kind, types in TYPES_BY_KIND.items()
         ]
-        self.fields["lead_officer"].queryset = get_user_model().objects.filter(
-            is_active=True, groups__isnull=False
-        ).distinct().order_by("first_name", "last_name")
+        self.fields["lead_officer"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__isnull=False)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
         self.fields["lead_officer"].label_from_instance = lambda user: (
             user.get_full_name() or user.username
         )
@@ -175,19 +242,44 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
         self.helper.layout = self._layout()
 
     SECTIONS = {
-        "About the arrangement": ["name", "kind", "type", "purpose", "rationale", "is_statutory",
-                                  "legal_status", "lead_organisation", "area", "start_date",
-                                  "end_date"],
+        "About the arrangement": [
+            "name",
+            "kind",
+            "type",
+            "purpose",
+            "rationale",
+            "is_statutory",
+            "legal_status",
+            "lead_organisation",
+            "area",
+            "start_date",
+            "end_date",
+        ],
         "Corporate objectives": ["corporate_objectives", "is_fundamental_to_objective"],
-        "The council's resources": ["cash_per_year", "staff_fte", "staff_cost_per_year",
-                                    "in_kind_per_year", "in_kind_description", "external_funding",
-                                    "external_funding_use", "overall_budget"],
+        "The council's resources": [
+            "cash_per_year",
+            "staff_fte",
+            "staff_cost_per_year",
+            "in_kind_per_year",
+            "in_kind_description",
+            "external_funding",
+            "external_funding_use",
+            "overall_budget",
+        ],
         "People": ["lead_officer", "service", "member_involvement"],
-        "Impacts and safeguards": ["shares_personal_data", "data_protection_notes",
-                                   "safeguarding_impact", "equalities_impact",
-                                   "climate_change_impact"],
-        "Governance": ["governance_in_place", "exit_strategy", "meeting_frequency",
-                       "meeting_place"],
+        "Impacts and safeguards": [
+            "shares_personal_data",
+            "data_protection_notes",
+            "safeguarding_impact",
+            "equalities_impact",
+            "climate_change_impact",
+        ],
+        "Governance": [
+            "governance_in_place",
+            "exit_strategy",
+            "meeting_frequency",
+            "meeting_place",
+        ],
     }
 
     def _layout(self):
@@ -200,8 +292,11 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     def _field(self, name):
         widget = self.fields[name].widget
         if isinstance(widget, forms.RadioSelect):
-            return Field.radios(name, legend_size=Size.SMALL, inline=name.startswith("is_")
-                                or name == "shares_personal_data")
+            return Field.radios(
+                name,
+                legend_size=Size.SMALL,
+                inline=name.startswith("is_") or name == "shares_personal_data",
+            )
         if isinstance(widget, forms.CheckboxSelectMultiple):
             return Field.checkboxes(name, legend_size=Size.SMALL, small=True)
         if isinstance(widget, forms.Textarea):
@@ -233,16 +328,18 @@ class ArrangementFilterForm(forms.Form):
         "-updated_at": "Recently changed",
     }
 
-    q = forms.CharField(label="Search by name, reference or partner", required=False,
-                        max_length=100)
+    q = forms.CharField(
+        label="Search by name, reference or partner", required=False, max_length=100
+    )
     kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
-    type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices,
-                             required=False)
+    type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices, required=False)
     status = forms.ChoiceField(choices=[("", "Any status")] + Status.choices, required=False)
-    service = forms.ModelChoiceField(queryset=Service.objects.all(), required=False,
-                                     empty_label="Any service")
-    lead_officer = forms.ModelChoiceField(queryset=get_user_model().objects.none(),
-                                          required=False, empty_label="Any lead officer")
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.all(), required=False, empty_label="Any service"
+    )
+    lead_officer = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(), required=False, empty_label="Any lead officer"
+    )
     statutory = forms.ChoiceField(
         choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
         required=False,
@@ -252,8 +349,10 @@ class ArrangementFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_officer"].queryset = (
-            get_user_model().objects.filter(led_arrangements__isnull=False)
-            .distinct().order_by("first_name", "last_name")
+            get_user_model()
+            .objects.filter(led_arrangements__isnull=False)
+            .distinct()
+            .order_by("first_name", "last_name")
         )
         self.fields["lead_officer"].label_from_instance = lambda user: (
             user.get_full_name() or user.username
@@ -261,8 +360,10 @@ class ArrangementFilterForm(forms.Form):
 
 
 class PartnerForm(GovUKForm, forms.ModelForm):
-    contribution_per_year = MoneyField(label="Partner's financial contribution a year (£, optional)",
-                                       what="the partner's contribution a year")
+    contribution_per_year = MoneyField(
+        label="Partner's financial contribution a year (£, optional)",
+        what="the partner's contribution a year",
+    )
 
     class Meta:
         model = Partner
@@ -278,8 +379,8 @@ class PartnerForm(GovUKForm, forms.ModelForm):
 
 
 class CouncilRepresentativeForm(GovUKForm, forms.ModelForm):
-    start_date = date_field("Start date", "the date they started", required=True)
-    finish_date = date_field("Finish date (if they have stopped)", "the date they finished")
+    start_date = DateField("Start date", "the date they started", required=True)
+    finish_date = DateField("Finish date (if they have stopped)", "the date they finished")
 
     class Meta:
         model = CouncilRepresentative
@@ -309,12 +410,19 @@ class PerformanceMeasureForm(GovUKForm, forms.ModelForm):
 
 
 class MeasureResultForm(GovUKForm, forms.ModelForm):
-    target = forms.DecimalField(label="Target", max_digits=14, decimal_places=2,
-                                error_messages={"required": "Enter the target",
-                                                "invalid": "Enter the target as a number"})
-    outturn = forms.DecimalField(label="Outturn (if known)", max_digits=14, decimal_places=2,
-                                 required=False,
-                                 error_messages={"invalid": "Enter the outturn as a number"})
+    target = forms.DecimalField(
+        label="Target",
+        max_digits=14,
+        decimal_places=2,
+        error_messages={"required": "Enter the target", "invalid": "Enter the target as a number"},
+    )
+    outturn = forms.DecimalField(
+        label="Outturn (if known)",
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": "Enter the outturn as a number"},
+    )
 
     class Meta:
         model = MeasureResult
@@ -322,9 +430,12 @@ class MeasureResultForm(GovUKForm, forms.ModelForm):
         labels = {"year": "Financial year starting (for 2026/27 enter 2026)"}
         error_messages = {
             "measure": {"required": "Select the measure"},
-            "year": {"required": "Enter the financial year", "invalid": "Enter the year as a number, like 2026",
-                     "min_value": "Enter a year from 2000 to 2100",
-                     "max_value": "Enter a year from 2000 to 2100"},
+            "year": {
+                "required": "Enter the financial year",
+                "invalid": "Enter the year as a number, like 2026",
+                "min_value": "Enter a year from 2000 to 2100",
+                "max_value": "Enter a year from 2000 to 2100",
+            },
         }
 
     def limit_to(self, arrangement):
@@ -340,10 +451,14 @@ class RiskForm(GovUKForm, forms.ModelForm):
         widgets = {"likelihood": forms.RadioSelect, "impact": forms.RadioSelect}
         error_messages = {
             "description": {"required": "Enter the risk"},
-            "likelihood": {"required": "Select the likelihood, from 1 to 5",
-                           "invalid_choice": "Select a likelihood from 1 to 5"},
-            "impact": {"required": "Select the impact, from 1 to 5",
-                       "invalid_choice": "Select an impact from 1 to 5"},
+            "likelihood": {
+                "required": "Select the likelihood, from 1 to 5",
+                "invalid_choice": "Select a likelihood from 1 to 5",
+            },
+            "impact": {
+                "required": "Select the impact, from 1 to 5",
+                "invalid_choice": "Select an impact from 1 to 5",
+            },
         }
 
 
@@ -363,8 +478,10 @@ class DocumentForm(GovUKForm, forms.ModelForm):
         model = Document
         fields = ["kind", "title", "file"]
         labels = {"kind": "What is it?", "file": "Upload a file"}
-        help_texts = {"file": "PDF, Word, Excel or OpenDocument, up to "
-                              f"{filesizeformat(settings.DOCUMENT_MAX_BYTES)}"}
+        help_texts = {
+            "file": "PDF, Word, Excel or OpenDocument, up to "
+            f"{filesizeformat(settings.DOCUMENT_MAX_BYTES)}"
+        }
         error_messages = {
             "kind": {"required": "Select what the document is"},
             "title": {"required": "Enter a title for the document"},
@@ -381,7 +498,9 @@ class DocumentForm(GovUKForm, forms.ModelForm):
         detected = filetype.guess(upload.read(8192))
         upload.seek(0)
         if detected is None or detected.mime not in ACCEPTED_DOCUMENT_TYPES:
-            raise forms.ValidationError("The selected file must be a PDF, Word, Excel or OpenDocument file")
+            raise forms.ValidationError(
+                "The selected file must be a PDF, Word, Excel or OpenDocument file"
+            )
         self.detected_content_type = detected.mime
         return upload
 

@@ -24,8 +24,17 @@ from register.models import (
     Risk,
 )
 
-IGNORED_FIELDS = {"id", "created_at", "updated_at", "status_changed_at", "arrangement",
-                  "created_by", "size", "content_type", "uploaded_by"}
+IGNORED_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "status_changed_at",
+    "arrangement",
+    "created_by",
+    "size",
+    "content_type",
+    "uploaded_by",
+}
 ACTIONS = {"+": "added", "~": "changed", "-": "removed"}
 
 
@@ -61,8 +70,12 @@ class _Describer:
         if value in (None, "", []):
             return "not answered"
         if model_field.name == "governance_in_place":
-            return ", ".join(GovernanceItem(item).label for item in value if item in
-                             GovernanceItem.values) or "none"
+            return (
+                ", ".join(
+                    GovernanceItem(item).label for item in value if item in GovernanceItem.values
+                )
+                or "none"
+            )
         if model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
         if isinstance(model_field, models.ForeignKey):
@@ -109,17 +122,31 @@ def _entries_for(records, noun: str, describer: _Describer, model) -> list[Histo
             ]
             if not changes:
                 continue
-            entries.append(HistoryEntry(record.history_date, _who(record),
-                                        f"changed {noun} ‘{label}’", changes))
+            entries.append(
+                HistoryEntry(
+                    record.history_date, _who(record), f"changed {noun} ‘{label}’", changes
+                )
+            )
         else:
             action = ACTIONS[record.history_type]
-            details = [] if record.history_type == "-" else [
-                FieldChange(f.verbose_name.capitalize(), "",
-                            describer.value(f, getattr(record, f.attname)))
-                for f in fields if getattr(record, f.attname) not in (None, "", [])
-            ]
-            entries.append(HistoryEntry(record.history_date, _who(record),
-                                        f"{action} {noun} ‘{label}’", details))
+            details = (
+                []
+                if record.history_type == "-"
+                else [
+                    FieldChange(
+                        f.verbose_name.capitalize(),
+                        "",
+                        describer.value(f, getattr(record, f.attname)),
+                    )
+                    for f in fields
+                    if getattr(record, f.attname) not in (None, "", [])
+                ]
+            )
+            entries.append(
+                HistoryEntry(
+                    record.history_date, _who(record), f"{action} {noun} ‘{label}’", details
+                )
+            )
     return entries
 
 
@@ -131,13 +158,22 @@ def arrangement_history(arrangement: Arrangement) -> list[HistoryEntry]:
     sources = [
         (Arrangement.history.filter(id=arrangement.pk), "the arrangement", Arrangement),
         (Partner.history.filter(arrangement_id=arrangement.pk), "partner", Partner),
-        (CouncilRepresentative.history.filter(arrangement_id=arrangement.pk),
-         "council representative", CouncilRepresentative),
+        (
+            CouncilRepresentative.history.filter(arrangement_id=arrangement.pk),
+            "council representative",
+            CouncilRepresentative,
+        ),
         (Objective.history.filter(arrangement_id=arrangement.pk), "objective", Objective),
-        (PerformanceMeasure.history.filter(objective_id__in=objective_ids),
-         "performance measure", PerformanceMeasure),
-        (MeasureResult.history.filter(measure_id__in=measure_ids), "target and outturn",
-         MeasureResult),
+        (
+            PerformanceMeasure.history.filter(objective_id__in=objective_ids),
+            "performance measure",
+            PerformanceMeasure,
+        ),
+        (
+            MeasureResult.history.filter(measure_id__in=measure_ids),
+            "target and outturn",
+            MeasureResult,
+        ),
         (Risk.history.filter(arrangement_id=arrangement.pk), "risk", Risk),
         (Document.history.filter(arrangement_id=arrangement.pk), "document", Document),
     ]

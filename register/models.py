@@ -28,8 +28,13 @@ NOT_NEGATIVE = MinValueValidator(Decimal("0"), "Enter an amount of £0 or more")
 
 def money_field(verbose_name: str, **kwargs):
     return models.DecimalField(
-        verbose_name, max_digits=12, decimal_places=2, null=True, blank=True,
-        validators=[NOT_NEGATIVE], **kwargs,
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+        **kwargs,
     )
 
 
@@ -85,7 +90,9 @@ def next_reference(today=None) -> str:
     prefix = f"{REFERENCE_PREFIX}-{year}-"
     last = (
         Arrangement.objects.filter(reference__startswith=prefix)
-        .order_by("-reference").values_list("reference", flat=True).first()
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
     )
     number = int(last.removeprefix(prefix)) + 1 if last else 1
     return f"{prefix}{number:04d}"
@@ -126,20 +133,28 @@ class Arrangement(Timestamps):
     # The council's resources, each a year
     cash_per_year = money_field("council cash a year (£)")
     staff_fte = models.DecimalField(
-        "council staff (full-time equivalent)", max_digits=6, decimal_places=2,
-        null=True, blank=True, validators=[MinValueValidator(Decimal("0"), "Enter 0 or more")],
+        "council staff (full-time equivalent)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"), "Enter 0 or more")],
     )
     staff_cost_per_year = money_field("council staff cost a year (£)")
     in_kind_per_year = money_field("council in-kind contribution a year (£)")
-    in_kind_description = models.TextField("what the in-kind contribution is", blank=True,
-                                           max_length=2000)
+    in_kind_description = models.TextField(
+        "what the in-kind contribution is", blank=True, max_length=2000
+    )
     external_funding = money_field("external funding secured (£)")
     external_funding_use = models.TextField("use of external funding", blank=True, max_length=2000)
     overall_budget = money_field("overall partnership budget a year (£)")
 
     # People
     lead_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="led_arrangements",
     )
     service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True)
@@ -147,8 +162,11 @@ class Arrangement(Timestamps):
         "Member involvement (which Member, in what role)", blank=True, max_length=2000
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_arrangements",
-        editable=False, null=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="proposed_arrangements",
+        editable=False,
+        null=True,
     )
 
     # Impacts and safeguards
@@ -158,14 +176,16 @@ class Arrangement(Timestamps):
     )
     safeguarding_impact = models.TextField(blank=True, max_length=5000)
     equalities_impact = models.TextField(blank=True, max_length=5000)
-    climate_change_impact = models.TextField("climate change contribution", blank=True,
-                                             max_length=5000)
+    climate_change_impact = models.TextField(
+        "climate change contribution", blank=True, max_length=5000
+    )
     governance_in_place = models.JSONField(
         "governance arrangements in place", default=list, blank=True
     )
     exit_strategy = models.TextField(blank=True, max_length=5000)
-    meeting_frequency = models.CharField(max_length=20, choices=MeetingFrequency.choices,
-                                         blank=True)
+    meeting_frequency = models.CharField(
+        max_length=20, choices=MeetingFrequency.choices, blank=True
+    )
     meeting_place = models.CharField(max_length=200, blank=True)
 
     objects = ArrangementQuerySet.as_manager()
@@ -176,7 +196,8 @@ class Arrangement(Timestamps):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="arrangement_ends_after_it_starts",
             ),
@@ -209,9 +230,7 @@ class Arrangement(Timestamps):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The end date must be the same as or after the start date"
         if self.type and self.type not in TYPES_BY_KIND[self.kind]:
-            errors["type"] = (
-                f"Choose a type of {Kind(self.kind).label.lower()}"
-            )
+            errors["type"] = f"Choose a type of {Kind(self.kind).label.lower()}"
         if errors:
             raise ValidationError(errors)
 
@@ -236,8 +255,9 @@ class Arrangement(Timestamps):
 class ArrangementChild(TimeStampedModel):
     """A row that belongs to one arrangement and appears in its history."""
 
-    arrangement = models.ForeignKey(Arrangement, on_delete=models.CASCADE,
-                                    related_name="%(class)ss")
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, related_name="%(class)ss"
+    )
 
     class Meta:
         abstract = True
@@ -307,8 +327,9 @@ class PerformanceMeasure(TimeStampedModel):
 class MeasureResult(TimeStampedModel):
     """Target and outturn of one measure for one financial year (G Appendix 4)."""
 
-    measure = models.ForeignKey(PerformanceMeasure, on_delete=models.CASCADE,
-                                related_name="results")
+    measure = models.ForeignKey(
+        PerformanceMeasure, on_delete=models.CASCADE, related_name="results"
+    )
     year = models.PositiveSmallIntegerField(
         "financial year starting", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -336,10 +357,12 @@ class Risk(ArrangementChild):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(likelihood__gte=1, likelihood__lte=5),
-                                   name="risk_likelihood_1_to_5"),
-            models.CheckConstraint(condition=Q(impact__gte=1, impact__lte=5),
-                                   name="risk_impact_1_to_5"),
+            models.CheckConstraint(
+                condition=Q(likelihood__gte=1, likelihood__lte=5), name="risk_likelihood_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(impact__gte=1, impact__lte=5), name="risk_impact_1_to_5"
+            ),
         ]
 
     def __str__(self):
@@ -360,8 +383,9 @@ class Document(ArrangementChild):
     file = models.FileField(upload_to=document_path, max_length=300)
     content_type = models.CharField(max_length=120, editable=False)
     size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    editable=False, null=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, editable=False, null=True
+    )
 
     class Meta:
         ordering = ["kind", "title"]

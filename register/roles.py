@@ -63,7 +63,10 @@ def can_create_arrangement(user) -> bool:
 
 def is_responsible_for(user, arrangement) -> bool:
     """The officer who leads it or who proposed it."""
-    return user.pk is not None and user.pk in (arrangement.lead_officer_id, arrangement.created_by_id)
+    return user.pk is not None and user.pk in (
+        arrangement.lead_officer_id,
+        arrangement.created_by_id,
+    )
 
 
 def can_view_arrangement(user, arrangement) -> bool:

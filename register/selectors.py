@@ -14,9 +14,7 @@ def arrangements_visible_to(user):
         return arrangements.none()
     if sees_every_draft(user):
         return arrangements
-    return arrangements.filter(
-        ~Q(status=Status.DRAFT) | Q(lead_officer=user) | Q(created_by=user)
-    )
+    return arrangements.filter(~Q(status=Status.DRAFT) | Q(lead_officer=user) | Q(created_by=user))
 
 
 def arrangements_of(user):
@@ -24,18 +22,31 @@ def arrangements_of(user):
     return Arrangement.objects.filter(Q(lead_officer=user) | Q(created_by=user))
 
 
-def filter_arrangements(arrangements, *, q="", kind="", type="", status="", service=None,
-                        lead_officer=None, statutory="", sort=""):
+def filter_arrangements(
+    arrangements,
+    *,
+    q="",
+    kind="",
+    type="",
+    status="",
+    service=None,
+    lead_officer=None,
+    statutory="",
+    sort="",
+):
     """Search and filters of the register list; one query however many rows match."""
     if q:
-        partner_matches = Partner.objects.filter(
-            arrangement=OuterRef("pk"), name__icontains=q
-        )
+        partner_matches = Partner.objects.filter(arrangement=OuterRef("pk"), name__icontains=q)
         arrangements = arrangements.filter(
             Q(name__icontains=q) | Q(reference__icontains=q) | Exists(partner_matches)
         )
-    exact = {"kind": kind, "type": type, "status": status, "service": service,
-             "lead_officer": lead_officer}
+    exact = {
+        "kind": kind,
+        "type": type,
+        "status": status,
+        "service": service,
+        "lead_officer": lead_officer,
+    }
     arrangements = arrangements.filter(**{key: value for key, value in exact.items() if value})
     if statutory:
         arrangements = arrangements.filter(is_statutory=(statutory == "yes"))

@@ -11,11 +11,18 @@ urlpatterns = [
     path("<str:reference>/", views.ArrangementDetailView.as_view(), name="detail"),
     path("<str:reference>/edit/", views.ArrangementUpdateView.as_view(), name="edit"),
     path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),
-    path("<str:reference>/documents/<int:pk>/download/", views.DocumentDownloadView.as_view(),
-         name="document-download"),
+    path(
+        "<str:reference>/documents/<int:pk>/download/",
+        views.DocumentDownloadView.as_view(),
+        name="document-download",
+    ),
     path("<str:reference>/<slug:part>/add/", views.PartFormView.as_view(), name="part-add"),
-    path("<str:reference>/<slug:part>/<int:pk>/edit/", views.PartFormView.as_view(),
-         name="part-edit"),
-    path("<str:reference>/<slug:part>/<int:pk>/remove/", views.PartRemoveView.as_view(),
-         name="part-remove"),
+    path(
+        "<str:reference>/<slug:part>/<int:pk>/edit/", views.PartFormView.as_view(), name="part-edit"
+    ),
+    path(
+        "<str:reference>/<slug:part>/<int:pk>/remove/",
+        views.PartRemoveView.as_view(),
+        name="part-remove",
+    ),
 ]

@@ -54,7 +54,9 @@ class ArrangementListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
-            filter_form=self.filter_form, heading=self.heading, query_string=query.urlencode(),
+            filter_form=self.filter_form,
+            heading=self.heading,
+            query_string=query.urlencode(),
             **kwargs,
         )
 
@@ -139,9 +141,15 @@ class ArrangementFormView(View):
 
     def render(self, form, status=200):
         instance = form.instance
-        return render(self.request, self.template_name, {
-            "form": form, "arrangement": instance if instance.pk else None,
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "arrangement": instance if instance.pk else None,
+            },
+            status=status,
+        )
 
 
 class ArrangementCreateView(ArrangementFormView):
@@ -171,13 +179,22 @@ class Part:
 
 PARTS = {
     "partners": Part(Partner, forms.PartnerForm, "partner"),
-    "representatives": Part(CouncilRepresentative, forms.CouncilRepresentativeForm,
-                            "council representative"),
+    "representatives": Part(
+        CouncilRepresentative, forms.CouncilRepresentativeForm, "council representative"
+    ),
     "objectives": Part(Objective, forms.ObjectiveForm, "objective"),
-    "measures": Part(PerformanceMeasure, forms.PerformanceMeasureForm,
-                     "key performance measure", lookup="objective__arrangement"),
-    "results": Part(MeasureResult, forms.MeasureResultForm, "target and outturn",
-                    lookup="measure__objective__arrangement"),
+    "measures": Part(
+        PerformanceMeasure,
+        forms.PerformanceMeasureForm,
+        "key performance measure",
+        lookup="objective__arrangement",
+    ),
+    "results": Part(
+        MeasureResult,
+        forms.MeasureResultForm,
+        "target and outturn",
+        lookup="measure__objective__arrangement",
+    ),
     "risks": Part(Risk, forms.RiskForm, "risk"),
     "documents": Part(Document, forms.DocumentForm, "document", editable=False),
 }
@@ -198,9 +215,16 @@ class PartMixin(ArrangementAccessMixin):
         return get_object_or_404(self.part.of(self.arrangement), pk=self.kwargs["pk"])
 
     def render(self, template, **context):
-        return render(self.request, template, {
-            "arrangement": self.arrangement, "part": self.part, **context,
-        }, status=400 if context.get("form") is not None and context["form"].errors else 200)
+        return render(
+            self.request,
+            template,
+            {
+                "arrangement": self.arrangement,
+                "part": self.part,
+                **context,
+            },
+            status=400 if context.get("form") is not None and context["form"].errors else 200,
+        )
 
 
 class PartFormView(PartMixin, View):
@@ -244,6 +268,9 @@ class DocumentDownloadView(ArrangementAccessMixin, View):
 
     def get(self, request, reference, pk):
         document = get_object_or_404(self.arrangement.documents, pk=pk)
-        return FileResponse(document.file.open("rb"), as_attachment=True,
-                            filename=document.file.name.rsplit("/", 1)[-1],
-                            content_type=document.content_type)
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.file.name.rsplit("/", 1)[-1],
+            content_type=document.content_type,
+        )

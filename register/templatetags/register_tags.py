@@ -33,3 +33,11 @@ def governance_labels(keys):
 @register.filter
 def split_commas(text):
     return [part.strip() for part in text.split(",")]
+
+
+@register.filter
+def person(user, blank="Not answered"):
+    """A user's full name (or username), or the blank text when there is nobody."""
+    if user is None:
+        return blank
+    return user.get_full_name() or user.username
