@@ -47,15 +47,14 @@ class GovUKForm:
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         for field in self.fields.values():
-            limit = getattr(field, "max_length", None)
-            if limit:
+            if isinstance(field, forms.CharField) and field.max_length:
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
-                ] + [
-                    MaxLengthValidator(
-                        limit, f"{field.label} must be {limit:,} characters or fewer"
-                    )
-                ]
+                ] + [MaxLengthValidator(field.max_length, _too_long(field))]
+
+
+def _too_long(field):
+    return f"{field.label} must be {field.max_length:,} characters or fewer"
 
 
 class MoneyField(forms.DecimalField):

@@ -76,6 +76,9 @@ class _Describer:
                 )
                 or "none"
             )
+        if isinstance(model_field, models.ManyToManyField):
+            key = model_field.related_model._meta.model_name
+            return ", ".join(self._name(model_field.related_model, row[key]) for row in value)
         if model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
         if isinstance(model_field, models.ForeignKey):

@@ -129,22 +129,27 @@ SECURE_CSP = {
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-# E-mail goes to the console unless EMAIL_HOST names an SMTP server.
-if env_str("EMAIL_HOST", ""):
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": env_str("EMAIL_HOST"),
-                "port": env_int("EMAIL_PORT", 587),
-                "username": env_str("EMAIL_HOST_USER", ""),
-                "password": env_str("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", True),
-            },
-        }
+
+def smtp_mailer():
+    """An SMTP server from EMAIL_HOST and friends (a local relay on port 25 by default)."""
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        },
     }
-else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+
+# E-mail goes to the console unless EMAIL_HOST names an SMTP server.
+MAILERS = {
+    "default": smtp_mailer()
+    if env_str("EMAIL_HOST", "")
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "partnership-register@localhost")
 
 LOGGING = {

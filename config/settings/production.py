@@ -3,6 +3,7 @@
 from config.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
+from .base import smtp_mailer
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
@@ -15,3 +16,4 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+MAILERS = {"default": smtp_mailer()}

@@ -1,0 +1,148 @@
+"""The register list: search, filters, sorting, pagination, and a constant number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from register.choices import ArrangementType, Kind, Status
+from register.models import Arrangement, Partner
+from register.roles import Role
+from tests.factories import ArrangementFactory, PartnerFactory, ServiceFactory, UserFactory
+
+
+@pytest.fixture
+def auditor_client(client_for):
+    return client_for(Role.INTERNAL_AUDIT)
+
+
+def listed(client, **query):
+    response = client.get(reverse("register:list"), query)
+    assert response.status_code == 200
+    return [a.name for a in response.context["arrangements"]]
+
+
+@pytest.fixture
+def register_rows(db):
+    housing = ServiceFactory(name="Housing")
+    safety = ServiceFactory(name="Community Safety")
+    officer = UserFactory(roles=[Role.LEAD_OFFICER], first_name="Ann", last_name="Lee")
+    rows = {
+        "Community Safety Partnership": ArrangementFactory(
+            name="Community Safety Partnership",
+            service=safety,
+            status=Status.ACTIVE,
+            is_statutory=True,
+            lead_officer=officer,
+        ),
+        "Shared Audit Service": ArrangementFactory(
+            name="Shared Audit Service",
+            kind=Kind.SHARED_SERVICE,
+            type=ArrangementType.FULL_SHARED_SERVICE,
+            service=housing,
+            is_statutory=False,
+            status=Status.ACTIVE,
+        ),
+        "Homelessness Forum": ArrangementFactory(
+            name="Homelessness Forum",
+            type=ArrangementType.NETWORK_FORUM,
+            service=housing,
+            is_statutory=False,
+            status=Status.IN_APPROVAL,
+        ),
+    }
+    PartnerFactory(arrangement=rows["Homelessness Forum"], name="Shelter Kent")
+    return rows
+
+
+SEARCHES = [
+    ({"q": "audit"}, ["Shared Audit Service"]),
+    ({"q": "shelter"}, ["Homelessness Forum"]),  # by partner
+    ({"kind": "shared_service"}, ["Shared Audit Service"]),
+    ({"type": "network_forum"}, ["Homelessness Forum"]),
+    ({"status": "in_approval"}, ["Homelessness Forum"]),
+    ({"statutory": "yes"}, ["Community Safety Partnership"]),
+    ({"statutory": "no", "sort": "name"}, ["Homelessness Forum", "Shared Audit Service"]),
+    ({"q": "nothing like this"}, []),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+def test_search_and_filters_find_the_right_arrangements(
+    auditor_client, register_rows, query, expected
+):
+    assert sorted(listed(auditor_client, **query)) == sorted(expected)
+
+
+def test_search_by_reference(auditor_client, register_rows):
+    reference = register_rows["Shared Audit Service"].reference
+    assert listed(auditor_client, q=reference) == ["Shared Audit Service"]
+
+
+def test_filter_by_service_and_lead_officer(auditor_client, register_rows):
+    housing = register_rows["Shared Audit Service"].service
+    officer = register_rows["Community Safety Partnership"].lead_officer
+    assert sorted(listed(auditor_client, service=housing.pk)) == [
+        "Homelessness Forum",
+        "Shared Audit Service",
+    ]
+    assert listed(auditor_client, lead_officer=officer.pk) == ["Community Safety Partnership"]
+
+
+def test_an_arrangement_with_two_matching_partners_is_listed_once(auditor_client, register_rows):
+    PartnerFactory(arrangement=register_rows["Homelessness Forum"], name="Shelter South")
+    assert listed(auditor_client, q="shelter") == ["Homelessness Forum"]
+
+
+def test_sorting_by_name(auditor_client, register_rows):
+    assert listed(auditor_client, sort="name") == sorted(register_rows)
+
+
+def test_an_unknown_filter_value_is_ignored_rather_than_failing(auditor_client, register_rows):
+    assert len(listed(auditor_client, status="no-such-status", sort="password")) == 3
+
+
+def test_the_list_is_paginated_and_keeps_the_filters(auditor_client, db, settings):
+    ArrangementFactory.create_batch(55, status=Status.ACTIVE)
+    first = auditor_client.get(reverse("register:list"), {"status": "active"})
+    assert len(first.context["arrangements"]) == 50
+    assert "status=active&amp;page=2" in first.content.decode()
+    second = auditor_client.get(reverse("register:list"), {"status": "active", "page": 2})
+    assert len(second.context["arrangements"]) == 5
+
+
+def add_rows(count, first=0):
+    """Bulk rows, each with a partner, that all match the list's search and filter."""
+    service = ServiceFactory(name="Housing")
+    officer = UserFactory(username="bulk-officer", roles=[Role.LEAD_OFFICER])
+    arrangements = Arrangement.objects.bulk_create(
+        Arrangement(
+            reference=f"PA-2026-{n:05d}",
+            name=f"Partnership {n}",
+            service=service,
+            lead_officer=officer,
+            created_by=officer,
+            status=Status.ACTIVE,
+        )
+        for n in range(first, first + count)
+    )
+    Partner.objects.bulk_create(
+        Partner(arrangement=a, name=f"Partner of {a.name}", sector="health") for a in arrangements
+    )
+
+
+def queries_for_list(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("register:list"), {"q": "partner", "status": "active"})
+    assert len(response.context["arrangements"]) == 50
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_list_issues_the_same_number_of_queries_for_50_or_5000_arrangements(client_for):
+    client = client_for(Role.INTERNAL_AUDIT)
+    add_rows(50)
+    with_50 = queries_for_list(client)
+    add_rows(4950, first=50)
+    assert Arrangement.objects.count() == 5000
+    assert queries_for_list(client) == with_50
