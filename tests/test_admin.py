@@ -45,13 +45,13 @@ def rows(db):
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)
 def test_admin_list_search_and_history_pages_open(admin_client, rows, model):
-    info = model._meta.app_label, model._meta.model_name
-    changelist = reverse("admin:%s_%s_changelist" % info)
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    changelist = reverse(f"{prefix}_changelist")
     assert admin_client.get(changelist).status_code == 200
     assert admin_client.get(changelist, {"q": "a"}).status_code == 200
     obj = model.objects.first()
-    assert admin_client.get(reverse("admin:%s_%s_history" % info, args=[obj.pk])).status_code == 200
-    assert admin_client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk])).status_code == 200
+    assert admin_client.get(reverse(f"{prefix}_history", args=[obj.pk])).status_code == 200
+    assert admin_client.get(reverse(f"{prefix}_change", args=[obj.pk])).status_code == 200
 
 
 def test_arrangement_admin_filters_by_status_and_kind(admin_client, rows):
