@@ -51,6 +51,8 @@ class GovUKForm:
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
                 ] + [MaxLengthValidator(field.max_length, _too_long(field))]
+                if isinstance(field.widget, forms.Textarea):
+                    field.widget.attrs.pop("maxlength", None)  # the character count says it
 
 
 def _too_long(field):
@@ -59,6 +61,8 @@ def _too_long(field):
 
 class MoneyField(forms.DecimalField):
     """Pounds and pence, 0 or more; accepts '£25,000.50' as typed by officers."""
+
+    widget = forms.TextInput
 
     def __init__(self, *, label, what, **kwargs):
         super().__init__(
@@ -78,7 +82,6 @@ class MoneyField(forms.DecimalField):
                 "max_whole_digits": f"Enter {what} of less than £10,000,000,000",
             }
         )
-        self.widget.attrs.update({"inputmode": "decimal", "spellcheck": "false"})
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -86,10 +89,7 @@ class MoneyField(forms.DecimalField):
         return super().to_python(value)
 
     def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        attrs.pop("min", None)
-        return attrs
+        return {"inputmode": "decimal", "spellcheck": "false"}
 
 
 class DateField(DateInputField):
@@ -205,7 +205,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "corporate_objectives": forms.CheckboxSelectMultiple,
-            "staff_fte": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "staff_fte": forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         }
         error_messages = {
             "name": {"required": "Enter the name of the arrangement"},
@@ -289,20 +289,24 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
         return Layout(*items)
 
     def _field(self, name):
-        widget = self.fields[name].widget
-        if isinstance(widget, forms.RadioSelect):
-            return Field.radios(
-                name,
-                legend_size=Size.SMALL,
-                inline=name.startswith("is_") or name == "shares_personal_data",
-            )
-        if isinstance(widget, forms.CheckboxSelectMultiple):
+        field = self.fields[name]
+        if isinstance(field.widget, forms.RadioSelect):
+            return Field.radios(name, legend_size=Size.SMALL, inline=len(field.choices) <= 2)
+        if isinstance(field.widget, forms.CheckboxSelectMultiple):
             return Field.checkboxes(name, legend_size=Size.SMALL, small=True)
-        if isinstance(widget, forms.Textarea):
-            return Field.textarea(name, label_size=Size.SMALL, rows=4)
-        if isinstance(self.fields[name], DateInputField):
-            return Field(name, legend_size=Size.SMALL)
-        return Field(name, label_size=Size.SMALL)
+        if isinstance(field.widget, forms.Textarea):
+            # crispy-forms-gds 2.0.1 appends the character count's id to this attribute
+            # and fails if the field has no hint to start it.
+            field.widget.attrs.setdefault("aria-describedby", "")
+            return Field.textarea(
+                name, label_size=Size.SMALL, rows=4, max_characters=field.max_length
+            )
+        if isinstance(field, DateInputField):
+            return Field(name, context={"legend_size": Size.for_legend(Size.SMALL)})
+        if isinstance(field.widget, forms.Select):
+            return Field(name, context={"label_size": Size.for_label(Size.SMALL)})
+        width = 10 if isinstance(field, forms.DecimalField) else None
+        return Field.text(name, label_size=Size.SMALL, field_width=width)
 
     def check_ready_to_submit(self):
         """Add an error next to every answer that submission needs and the draft lacks."""
@@ -427,6 +431,7 @@ class MeasureResultForm(GovUKForm, forms.ModelForm):
         model = MeasureResult
         fields = ["measure", "year", "target", "outturn"]
         labels = {"year": "Financial year starting (for 2026/27 enter 2026)"}
+        widgets = {"year": forms.TextInput(attrs={"inputmode": "numeric"})}
         error_messages = {
             "measure": {"required": "Select the measure"},
             "year": {
