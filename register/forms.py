@@ -35,6 +35,7 @@ from register.models import (
     Risk,
     Service,
 )
+from register.templatetags.register_tags import person
 
 YES_NO = [("True", "Yes"), ("False", "No")]
 
@@ -126,6 +127,48 @@ def yes_no_field(label):
     )
 
 
+ARRANGEMENT_SECTIONS = {
+    "About the arrangement": [
+        "name",
+        "kind",
+        "type",
+        "purpose",
+        "rationale",
+        "is_statutory",
+        "legal_status",
+        "lead_organisation",
+        "area",
+        "start_date",
+        "end_date",
+    ],
+    "Corporate objectives": ["corporate_objectives", "is_fundamental_to_objective"],
+    "The council's resources": [
+        "cash_per_year",
+        "staff_fte",
+        "staff_cost_per_year",
+        "in_kind_per_year",
+        "in_kind_description",
+        "external_funding",
+        "external_funding_use",
+        "overall_budget",
+    ],
+    "People": ["lead_officer", "service", "member_involvement"],
+    "Impacts and safeguards": [
+        "shares_personal_data",
+        "data_protection_notes",
+        "safeguarding_impact",
+        "equalities_impact",
+        "climate_change_impact",
+    ],
+    "Governance": [
+        "governance_in_place",
+        "exit_strategy",
+        "meeting_frequency",
+        "meeting_place",
+    ],
+}
+
+
 class ArrangementForm(GovUKForm, forms.ModelForm):
     """Every fact the arrangement carries. A draft may leave most of them blank."""
 
@@ -163,41 +206,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
 
     class Meta:
         model = Arrangement
-        fields = [
-            "name",
-            "kind",
-            "type",
-            "purpose",
-            "rationale",
-            "is_statutory",
-            "legal_status",
-            "lead_organisation",
-            "area",
-            "start_date",
-            "end_date",
-            "corporate_objectives",
-            "is_fundamental_to_objective",
-            "cash_per_year",
-            "staff_fte",
-            "staff_cost_per_year",
-            "in_kind_per_year",
-            "in_kind_description",
-            "external_funding",
-            "external_funding_use",
-            "overall_budget",
-            "lead_officer",
-            "service",
-            "member_involvement",
-            "shares_personal_data",
-            "data_protection_notes",
-            "safeguarding_impact",
-            "equalities_impact",
-            "climate_change_impact",
-            "governance_in_place",
-            "exit_strategy",
-            "meeting_frequency",
-            "meeting_place",
-        ]
+        fields = [name for names in ARRANGEMENT_SECTIONS.values() for name in names]
         labels = {
             "name": "Name of the arrangement",
             "kind": "Is it a partnership or a shared service?",
@@ -230,9 +239,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
             .distinct()
             .order_by("first_name", "last_name")
         )
-        self.fields["lead_officer"].label_from_instance = lambda user: (
-            user.get_full_name() or user.username
-        )
+        self.fields["lead_officer"].label_from_instance = person
         self.fields["service"].queryset = Service.objects.all()
         self.fields["meeting_frequency"].choices = [("", "Select how often")] + list(
             MeetingFrequency.choices
@@ -240,50 +247,9 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
         self.fields["staff_fte"].error_messages["min_value"] = "Enter staff time of 0 or more"
         self.helper.layout = self._layout()
 
-    SECTIONS = {
-        "About the arrangement": [
-            "name",
-            "kind",
-            "type",
-            "purpose",
-            "rationale",
-            "is_statutory",
-            "legal_status",
-            "lead_organisation",
-            "area",
-            "start_date",
-            "end_date",
-        ],
-        "Corporate objectives": ["corporate_objectives", "is_fundamental_to_objective"],
-        "The council's resources": [
-            "cash_per_year",
-            "staff_fte",
-            "staff_cost_per_year",
-            "in_kind_per_year",
-            "in_kind_description",
-            "external_funding",
-            "external_funding_use",
-            "overall_budget",
-        ],
-        "People": ["lead_officer", "service", "member_involvement"],
-        "Impacts and safeguards": [
-            "shares_personal_data",
-            "data_protection_notes",
-            "safeguarding_impact",
-            "equalities_impact",
-            "climate_change_impact",
-        ],
-        "Governance": [
-            "governance_in_place",
-            "exit_strategy",
-            "meeting_frequency",
-            "meeting_place",
-        ],
-    }
-
     def _layout(self):
         items = []
-        for heading, names in self.SECTIONS.items():
+        for heading, names in ARRANGEMENT_SECTIONS.items():
             items.append(HTML(f'<h2 class="govuk-heading-m">{heading}</h2>'))
             items += [self._field(name) for name in names]
         return Layout(*items)
@@ -357,9 +323,7 @@ class ArrangementFilterForm(forms.Form):
             .distinct()
             .order_by("first_name", "last_name")
         )
-        self.fields["lead_officer"].label_from_instance = lambda user: (
-            user.get_full_name() or user.username
-        )
+        self.fields["lead_officer"].label_from_instance = person
 
 
 class PartnerForm(GovUKForm, forms.ModelForm):
