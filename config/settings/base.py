@@ -160,3 +160,4 @@ LOGGING = {
 }
 
 REGISTER_PAGE_SIZE = 50
+DEMO_DATA_ALLOWED = True  # manage.py seed_demo may run; production.py turns it off

@@ -17,3 +17,4 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 MAILERS = {"default": smtp_mailer()}
+DEMO_DATA_ALLOWED = False  # never seed demo users with a published password

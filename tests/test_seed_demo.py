@@ -1,0 +1,208 @@
+"""`manage.py seed_demo`: a complete, repeatable demo register, never in production."""
+
+import importlib
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from register.choices import TYPES_BY_KIND, ArrangementType, Kind, Status
+from register.demo_data import DEMO_PASSWORD
+from register.lifecycle import REASON_REQUIRED
+from register.models import (
+    Arrangement,
+    CorporateObjective,
+    CouncilRepresentative,
+    MeasureResult,
+    Objective,
+    Partner,
+    PerformanceMeasure,
+    Risk,
+    Service,
+)
+from register.roles import Role
+from register.selectors import arrangements_visible_to
+
+SEEDED_MODELS = [
+    Arrangement,
+    Partner,
+    CouncilRepresentative,
+    Risk,
+    Objective,
+    PerformanceMeasure,
+    MeasureResult,
+    Service,
+    CorporateObjective,
+    Group,
+    get_user_model(),
+]
+
+
+def seed_demo():
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    return output.getvalue()
+
+
+def row_counts():
+    """Rows of every seeded model, and of their history tables."""
+    counts = {model.__name__: model.objects.count() for model in SEEDED_MODELS}
+    counts |= {
+        f"history of {model.__name__}": model.history.count()
+        for model in SEEDED_MODELS
+        if hasattr(model, "history")
+    }
+    return counts
+
+
+@pytest.fixture
+def seeded(db):
+    seed_demo()
+
+
+@pytest.mark.django_db
+def test_running_the_seed_twice_leaves_the_same_rows_and_adds_no_history():
+    seed_demo()
+    first = row_counts()
+    references = dict(Arrangement.objects.values_list("name", "reference"))
+
+    seed_demo()
+
+    assert row_counts() == first
+    assert dict(Arrangement.objects.values_list("name", "reference")) == references
+
+
+@pytest.mark.django_db
+def test_the_seed_prints_a_summary_of_what_it_holds_and_made():
+    first = seed_demo()
+    second = seed_demo()
+
+    arrangements = Arrangement.objects.count()
+    assert f"arrangements: {arrangements} ({arrangements} new, 0 updated)" in first
+    assert f"arrangements: {arrangements} (0 new, 0 updated)" in second
+    assert DEMO_PASSWORD in first
+
+
+@pytest.mark.django_db
+def test_the_seed_puts_back_demo_data_that_was_changed_since():
+    seed_demo()
+    arrangement = Arrangement.objects.get(name="Kent Resilience Forum")
+    arrangement.status = Status.ENDED
+    arrangement.save()
+
+    output = seed_demo()
+
+    arrangement.refresh_from_db()
+    assert arrangement.status == Status.ACTIVE
+    assert f"arrangements: {Arrangement.objects.count()} (0 new, 1 updated)" in output
+
+
+def test_the_demo_register_has_at_least_forty_arrangements(seeded):
+    assert Arrangement.objects.count() >= 40
+
+
+def test_every_kind_type_and_status_appears_in_the_demo_register(seeded):
+    assert set(Arrangement.objects.values_list("kind", flat=True)) == set(Kind.values)
+    assert set(Arrangement.objects.exclude(type="").values_list("type", flat=True)) == set(
+        ArrangementType.values
+    )
+    assert set(Arrangement.objects.values_list("status", flat=True)) == set(Status.values)
+
+
+def test_every_arrangement_with_a_type_has_a_type_of_its_own_kind(seeded):
+    for kind, type in Arrangement.objects.exclude(type="").values_list("kind", "type"):
+        assert type in TYPES_BY_KIND[kind], f"{type} is not a type of {kind}"
+
+
+def test_every_arrangement_past_draft_is_complete_enough_to_have_been_submitted(seeded):
+    past_draft = Arrangement.objects.exclude(status=Status.DRAFT)
+    for arrangement in past_draft:
+        assert arrangement.type and arrangement.purpose and arrangement.exit_strategy
+        assert arrangement.partners.exists(), arrangement.name
+        assert arrangement.risks.exists(), arrangement.name
+        assert arrangement.lead_officer and arrangement.service and arrangement.status_changed_at
+
+
+def test_declined_withdrawing_and_ended_arrangements_say_why(seeded):
+    for arrangement in Arrangement.objects.filter(status__in=REASON_REQUIRED):
+        assert arrangement.status_reason.strip(), arrangement.name
+
+
+def test_council_resources_sit_on_both_sides_of_the_policy_thresholds(seeded):
+    resources = [a.council_resources_per_year for a in Arrangement.objects.all()]
+    in_kind = set(Arrangement.objects.values_list("in_kind_per_year", flat=True))
+
+    assert Decimal("50000.00") in resources
+    assert Decimal("49999.99") in resources
+    assert {Decimal("5000.00"), Decimal("5000.01")} <= in_kind
+
+
+def test_the_register_has_risks_escalated_and_measures_with_targets_and_outturns(seeded):
+    assert Risk.objects.filter(is_escalated=True).exists()
+    assert Risk.objects.filter(is_escalated=False).exists()
+    assert MeasureResult.objects.filter(outturn__isnull=False).exists()
+    assert MeasureResult.objects.filter(outturn__isnull=True).exists()
+    assert CouncilRepresentative.objects.filter(finish_date__isnull=False).exists()
+    assert CorporateObjective.objects.filter(is_current=True).count() >= 5
+
+
+def test_every_role_has_a_demo_user_who_signs_in_with_the_demo_password(seeded, client):
+    for role in Role:
+        user = get_user_model().objects.get(username=role.value)
+
+        assert user.groups.filter(name=role.value).exists(), role
+        assert user.get_full_name(), role
+        assert client.login(username=role.value, password=DEMO_PASSWORD), role
+        client.logout()
+
+
+def test_only_the_administrator_can_use_django_admin(seeded):
+    staff = get_user_model().objects.filter(is_staff=True)
+
+    assert list(staff.values_list("username", flat=True)) == [Role.ADMINISTRATOR.value]
+    assert staff.get().is_superuser
+
+
+def test_a_lead_officer_cannot_see_the_other_lead_officers_draft(seeded):
+    lead_officer = get_user_model().objects.get(username="lead_officer")
+    other_officer = get_user_model().objects.get(username="lead_officer_2")
+    others_drafts = Arrangement.objects.filter(status=Status.DRAFT, lead_officer=other_officer)
+
+    assert other_officer.groups.filter(name=Role.LEAD_OFFICER.value).exists()
+    assert others_drafts.exists()
+    assert not arrangements_visible_to(lead_officer).filter(pk__in=others_drafts).exists()
+    assert (
+        arrangements_visible_to(lead_officer)
+        .filter(status=Status.DRAFT, lead_officer=lead_officer)
+        .exists()
+    )
+
+
+@pytest.mark.django_db
+def test_the_seed_refuses_to_run_where_demo_data_is_not_allowed(settings):
+    settings.DEMO_DATA_ALLOWED = False
+
+    with pytest.raises(CommandError, match="not allowed"):
+        seed_demo()
+    assert not Arrangement.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_seed_refuses_to_run_where_the_setting_is_missing(settings):
+    del settings.DEMO_DATA_ALLOWED
+
+    with pytest.raises(CommandError, match="not allowed"):
+        seed_demo()
+
+
+def test_production_settings_do_not_allow_demo_data(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "a-production-secret-for-this-test-only")
+    monkeypatch.setenv("ALLOWED_HOSTS", "register.example.gov.uk")
+
+    production = importlib.import_module("config.settings.production")
+
+    assert production.DEMO_DATA_ALLOWED is False
