@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class RegisterConfig(AppConfig):
     name = "register"
     verbose_name = "Register of partnerships and shared services"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from register.roles import create_role_groups
+
+        post_migrate.connect(create_role_groups, sender=self)

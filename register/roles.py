@@ -30,6 +30,32 @@ READ_ONLY_ROLES = frozenset({Role.INTERNAL_AUDIT, Role.OVERVIEW_SCRUTINY})
 REGISTER_MANAGERS = frozenset({Role.REGISTER_OWNER, Role.ADMINISTRATOR})
 
 
+# What each role may do in Django admin (its users also need "staff status"). The register
+# owner keeps the lists the register uses; everything else is done in the portal.
+ADMIN_PERMISSIONS = {
+    Role.REGISTER_OWNER: [
+        "register.add_corporateobjective",
+        "register.change_corporateobjective",
+        "register.view_corporateobjective",
+        "register.add_service",
+        "register.change_service",
+        "register.view_service",
+    ],
+}
+
+
+def create_role_groups(**kwargs):
+    """One Django group per role, with its admin permissions; run after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.value)
+        codenames = [name.split(".", 1)[1] for name in ADMIN_PERMISSIONS.get(role, [])]
+        group.permissions.set(
+            Permission.objects.filter(codename__in=codenames, content_type__app_label="register")
+        )
+
+
 def roles_of(user) -> frozenset[Role]:
     """The user's roles, read once per request and cached on the user object."""
     if not user.is_authenticated:

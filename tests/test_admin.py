@@ -59,3 +59,24 @@ def test_arrangement_admin_filters_by_status_and_kind(admin_client, rows):
     response = admin_client.get(url, {"status__exact": "draft", "kind__exact": "partnership"})
     assert response.status_code == 200
     assert response.context["cl"].result_count >= 1
+
+
+def test_every_role_has_a_group_after_migrate(db):
+    from django.contrib.auth.models import Group
+
+    from register.roles import Role
+
+    assert set(Group.objects.values_list("name", flat=True)) >= set(Role.values)
+
+
+def test_register_owner_keeps_corporate_objectives_and_services_in_admin(client, db):
+    from register.roles import Role
+    from tests.factories import UserFactory
+
+    owner = UserFactory(roles=[Role.REGISTER_OWNER], is_staff=True)
+    client.force_login(owner)
+    add = reverse("admin:register_corporateobjective_add")
+    response = client.post(add, {"title": "A safe and clean borough", "is_current": "on"})
+    assert response.status_code == 302
+    assert client.get(reverse("admin:register_service_changelist")).status_code == 200
+    assert client.get(reverse("admin:register_arrangement_changelist")).status_code == 403

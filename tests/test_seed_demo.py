@@ -159,11 +159,16 @@ def test_every_role_has_a_demo_user_who_signs_in_with_the_demo_password(seeded, 
         client.logout()
 
 
-def test_only_the_administrator_can_use_django_admin(seeded):
-    staff = get_user_model().objects.filter(is_staff=True)
+def test_only_the_administrator_and_register_owner_can_use_django_admin(seeded):
+    staff = get_user_model().objects.filter(is_staff=True).order_by("username")
 
-    assert list(staff.values_list("username", flat=True)) == [Role.ADMINISTRATOR.value]
-    assert staff.get().is_superuser
+    assert list(staff.values_list("username", flat=True)) == [
+        Role.ADMINISTRATOR.value,
+        Role.REGISTER_OWNER.value,
+    ]
+    assert list(staff.filter(is_superuser=True).values_list("username", flat=True)) == [
+        Role.ADMINISTRATOR.value
+    ]
 
 
 def test_a_lead_officer_cannot_see_the_other_lead_officers_draft(seeded):
