@@ -14,6 +14,7 @@ from register.models import (
     Partner,
     PerformanceMeasure,
     Risk,
+    Screening,
     Service,
 )
 
@@ -130,3 +131,14 @@ class DocumentAdmin(ArrangementPartAdmin):
     def has_add_permission(self, request):
         # Uploads go through the arrangement page, where their content is checked.
         return False
+
+
+@admin.register(Screening)
+class ScreeningAdmin(RegisterAdmin):
+    list_display = ["proposal", "in_scope", "policy", "screened_by", "arrangement", "created_at"]
+    list_filter = ["in_scope", "policy"]
+    search_fields = ["proposal", "arrangement__reference"]
+    readonly_fields = ["proposal", "answers", "in_scope", "policy", "screened_by", "arrangement"]
+
+    def has_add_permission(self, request):
+        return False  # screening is done by the officer before proposing

@@ -1,15 +1,20 @@
 from django.conf import settings
 
-from register.roles import can_create_arrangement, roles_of
+from register.policies import get_policy
+from register.roles import Role, can_create_arrangement, roles_of
 
 
 def portal(request):
     """The council's name and the user's roles for the page template's header and navigation."""
     user = getattr(request, "user", None)
     roles = roles_of(user) if user is not None else frozenset()
+    policy = get_policy()
     return {
-        "council_name": settings.COUNCIL_NAME,
+        "council_name": settings.COUNCIL_NAME or policy.council,
+        "policy": policy,
         "service_name": settings.SERVICE_NAME,
-        "user_roles": sorted(role.label for role in roles),
+        "user_roles": sorted(
+            policy.title(role) if role == Role.REGISTER_OWNER else role.label for role in roles
+        ),
         "user_can_create": bool(user) and can_create_arrangement(user),
     }

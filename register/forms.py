@@ -23,7 +23,6 @@ from register.choices import (
     Sector,
     Status,
 )
-from register.completeness import missing_answers
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -35,6 +34,7 @@ from register.models import (
     Risk,
     Service,
 )
+from register.policies import get_policy
 from register.templatetags.register_tags import person
 
 YES_NO = [("True", "Yes"), ("False", "No")]
@@ -135,6 +135,7 @@ ARRANGEMENT_SECTIONS = {
         "purpose",
         "rationale",
         "is_statutory",
+        "is_urgent",
         "legal_status",
         "lead_organisation",
         "area",
@@ -180,6 +181,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     )
     end_date = DateField("Date due to end (if known)", "the date it is due to end")
     is_statutory = yes_no_field("Is it statutory?")
+    is_urgent = yes_no_field("Is it being set up rapidly for an immediate or urgent need?")
     is_fundamental_to_objective = yes_no_field("Is it fundamental to a Corporate Plan objective?")
     shares_personal_data = yes_no_field("Is personal data shared with the partners?")
     cash_per_year = MoneyField(label="Council cash a year (£)", what="the council's cash a year")
@@ -277,7 +279,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     def check_ready_to_submit(self):
         """Add an error next to every answer that submission needs and the draft lacks."""
         arrangement = self.instance
-        for missing in missing_answers(arrangement):
+        for missing in get_policy().missing(arrangement):
             if missing.field in self.fields:
                 self.add_error(missing.field, missing.message)
             else:

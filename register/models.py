@@ -55,6 +55,27 @@ class TimeStampedModel(Timestamps):
         abstract = True
 
 
+class Screening(TimeStampedModel):
+    """The answers an officer gave before proposing an arrangement (in scope or not)."""
+
+    proposal = models.CharField("what is proposed", max_length=200)
+    answers = models.JSONField(default=dict)
+    in_scope = models.BooleanField()
+    policy = models.CharField(max_length=40)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    arrangement = models.OneToOneField(
+        "Arrangement", on_delete=models.SET_NULL, null=True, blank=True, related_name="screening"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.proposal} ({'in scope' if self.in_scope else 'out of scope'})"
+
+
 class Service(TimeStampedModel):
     """A council service (department) that leads arrangements."""
 
@@ -118,6 +139,9 @@ class Arrangement(Timestamps):
         "why the council cannot achieve this alone", blank=True, max_length=5000
     )
     is_statutory = models.BooleanField("statutory", null=True, blank=True)
+    is_urgent = models.BooleanField(
+        "set up rapidly for an immediate or urgent need", null=True, blank=True
+    )
     legal_status = models.CharField(max_length=30, choices=LegalStatus.choices, blank=True)
     lead_organisation = models.CharField(
         "lead organisation or accountable body", max_length=200, blank=True
@@ -188,6 +212,30 @@ class Arrangement(Timestamps):
     )
     meeting_place = models.CharField(max_length=200, blank=True)
 
+    # Classification under the installation's council policy, refreshed on every save.
+    category = models.CharField(max_length=40, blank=True, editable=False)
+    category_reasons = models.TextField("why it is in its category", blank=True, editable=False)
+    classified_under = models.CharField(
+        "policy and version", max_length=120, blank=True, editable=False
+    )
+    # Re-categorisation by an officer, at any time, with the reason (D 5(iv)).
+    category_override = models.CharField("re-categorised as", max_length=40, blank=True)
+    category_override_reason = models.TextField(
+        "reason for re-categorising", blank=True, max_length=2000
+    )
+    category_overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    category_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Answers to the policy's own yes/no questions (scorecard criteria, escalation triggers,
+    # declining criteria), keyed by the question's key.
+    policy_answers = models.JSONField(default=dict, blank=True)
+
     objects = ArrangementQuerySet.as_manager()
     # Its own history, as it also records changes to its corporate objectives.
     history = HistoricalRecords(m2m_fields=[corporate_objectives])
@@ -208,6 +256,8 @@ class Arrangement(Timestamps):
         return f"{self.reference} {self.name}"
 
     def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.classify()
         if self.reference:
             return super().save(*args, **kwargs)
         # A new arrangement takes the next free number of its year; a clash with a
@@ -224,6 +274,17 @@ class Arrangement(Timestamps):
 
     def get_absolute_url(self):
         return reverse("register:detail", kwargs={"reference": self.reference})
+
+    def classify(self):
+        """Place it in a category of the installation's policy, with the reasons in words."""
+        from register.policies import get_policy
+
+        policy = get_policy()
+        classification = policy.effective_classification(self)
+        self.category = classification.category.key
+        self.category_reasons = classification.summary
+        self.classified_under = f"{policy.council}, {policy.name} {policy.version}"
+        return classification
 
     def clean(self):
         errors = {}
@@ -249,7 +310,7 @@ class Arrangement(Timestamps):
     def council_resources_per_year(self) -> Decimal:
         """Cash + costed staff time + in-kind: the council's resources a year (G 1.11)."""
         parts = (self.cash_per_year, self.staff_cost_per_year, self.in_kind_per_year)
-        return sum((part or Decimal("0") for part in parts), Decimal("0"))
+        return sum((Decimal(part or 0) for part in parts), Decimal("0"))
 
 
 class ArrangementChild(TimeStampedModel):

@@ -33,9 +33,22 @@ def record_part(*, form, arrangement, user):
         part.size = part.file.size
     part.save()
     form.save_m2m()
+    reclassify(arrangement)
     return part
 
 
+def reclassify(arrangement):
+    """Classify again after its partners, documents or answers change; saved (and so in
+    history) only when the category or its reasons change."""
+    before = (arrangement.category, arrangement.category_reasons)
+    arrangement.classify()
+    if (arrangement.category, arrangement.category_reasons) != before:
+        arrangement.save(
+            update_fields=["category", "category_reasons", "classified_under", "updated_at"]
+        )
+
+
 @transaction.atomic
-def remove_part(*, part):
+def remove_part(*, part, arrangement):
     part.delete()
+    reclassify(arrangement)

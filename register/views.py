@@ -14,7 +14,6 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from register import forms, services
-from register.completeness import missing_answers
 from register.history import arrangement_history
 from register.models import (
     Arrangement,
@@ -26,6 +25,7 @@ from register.models import (
     PerformanceMeasure,
     Risk,
 )
+from register.policies import get_policy
 from register.roles import can_create_arrangement, can_edit_arrangement, can_view_arrangement
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
 
@@ -85,10 +85,15 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         arrangement = self.arrangement
+        policy = get_policy()
         return super().get_context_data(
             arrangement=arrangement,
             can_edit=can_edit_arrangement(self.request.user, arrangement),
-            missing=missing_answers(arrangement) if arrangement.is_draft else [],
+            missing=policy.missing(arrangement) if arrangement.is_draft else [],
+            route=policy.route(arrangement),
+            forms_required=policy.forms_required(arrangement),
+            review_plan=policy.review_plan(arrangement),
+            on_register=policy.on_register(arrangement),
             partners=arrangement.partners.all(),
             representatives=arrangement.councilrepresentatives.all(),
             objectives=arrangement.objectives.prefetch_related("measures__results"),
@@ -258,7 +263,7 @@ class PartRemoveView(PartMixin, View):
         return self.render(self.template_name, obj=self.get_object())
 
     def post(self, request, **kwargs):
-        services.remove_part(part=self.get_object())
+        services.remove_part(part=self.get_object(), arrangement=self.arrangement)
         messages.success(request, f"The {self.part.noun} has been removed")
         return redirect(self.arrangement)
 

@@ -19,6 +19,7 @@ from register.models import (
     Partner,
     PerformanceMeasure,
     Risk,
+    Screening,
     Service,
 )
 from register.roles import Role
@@ -171,3 +172,18 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     content_type = "application/pdf"
     size = len(PDF_BYTES)
     uploaded_by = factory.SelfAttribute("arrangement.lead_officer")
+
+
+class ScreeningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Screening
+
+    proposal = "Kent Resilience Forum"
+    answers = factory.LazyFunction(
+        lambda: dict.fromkeys(
+            ("client_contractor", "commissioning", "grant", "informal_forum"), False
+        )
+    )
+    in_scope = True
+    policy = "gravesham"
+    screened_by = factory.SubFactory(UserFactory)

@@ -12,6 +12,7 @@ from tests.factories import (
     MeasureResultFactory,
     PartnerFactory,
     RiskFactory,
+    ScreeningFactory,
 )
 
 
@@ -36,6 +37,7 @@ def test_every_admin_screen_has_search():
 @pytest.fixture
 def rows(db):
     CorporateObjectiveFactory()
+    ScreeningFactory()
     MeasureResultFactory()
     PartnerFactory()
     RiskFactory()

@@ -14,7 +14,11 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-COUNCIL_NAME = env_str("COUNCIL_NAME", "Gravesham Borough Council")
+# The council's policy (register/policies/): gravesham, dartford, south_derbyshire,
+# central_bedfordshire or brentwood. The header shows the policy's council unless
+# COUNCIL_NAME says otherwise.
+COUNCIL_POLICY = env_str("COUNCIL_POLICY", "gravesham")
+COUNCIL_NAME = env_str("COUNCIL_NAME", "")
 SERVICE_NAME = "Partnership Register"
 
 INSTALLED_APPS = [

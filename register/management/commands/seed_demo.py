@@ -28,6 +28,7 @@ from register.models import (
     Service,
 )
 from register.roles import Role
+from register.services import reclassify
 
 # Keys of an arrangement in demo_data that are not fields of the Arrangement itself.
 RELATED_KEYS = {
@@ -39,8 +40,17 @@ RELATED_KEYS = {
     "objectives",
     "corporate_objectives",
 }
-# Arrangement fields the seed leaves alone: the reference is given on first save.
-UNSEEDED_FIELDS = {"id", "reference", "created_at", "updated_at"}
+# Arrangement fields the seed leaves alone: the reference is given on first save, and the
+# classification is worked out by the council policy on every save.
+UNSEEDED_FIELDS = {
+    "id",
+    "reference",
+    "created_at",
+    "updated_at",
+    "category",
+    "category_reasons",
+    "classified_under",
+}
 # 22 letters and digits: enough entropy that Django never asks to re-hash it.
 DEMO_PASSWORD_SALT = "GraveshamDemoSalt2026x"
 
@@ -132,6 +142,8 @@ class Seeder:
         arrangement.corporate_objectives.set(
             [self.objectives[title] for title in spec["corporate_objectives"]]
         )
+        # Under whichever council policy this installation runs (COUNCIL_POLICY).
+        reclassify(arrangement)
         for item in spec["partners"]:
             self.upsert(
                 Partner, {"arrangement": arrangement, "name": item["name"]}, _without(item, "name")

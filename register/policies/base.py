@@ -1,0 +1,212 @@
+"""What every council policy declares, as data and small plain functions.
+
+A policy answers, for one council: which category an arrangement falls in and why; who
+gives opinions, who decides and who is told, in what order; which forms it needs; what it
+still lacks; whether and where it appears on the published register; and how it is
+reviewed. Policies read an arrangement's fields and never write; they work on unsaved
+arrangements too.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import TextChoices
+
+from register.completeness import MissingAnswer, missing_answers
+from register.roles import Role
+
+
+class StepKind(TextChoices):
+    OPINION = "opinion", "Opinion"
+    DECISION = "decision", "Decision"
+    BODY_DECISION = "body_decision", "Decision of a body"
+    INFORM = "inform", "Informed"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One person or body acting on an arrangement. For a body, `role` records its decision."""
+
+    kind: StepKind
+    role: Role
+    title: str  # in the council's words, e.g. "Monitoring Officer (or Deputy Monitoring Officer)"
+    body: str = ""  # e.g. "Management Team", "Cabinet"
+
+    def describe(self) -> str:
+        if self.kind == StepKind.OPINION:
+            return f"Opinion of the {self.title}"
+        if self.kind == StepKind.DECISION:
+            return f"Approval by the {self.title}"
+        if self.kind == StepKind.BODY_DECISION:
+            return f"Decision of {self.body}, recorded by the {self.title}"
+        return f"The {self.title} is informed"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Steps that run side by side; the next stage starts when all of them are done."""
+
+    name: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: Category
+    reasons: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return f"{self.category.label}: {'; '.join(self.reasons)}"
+
+
+@dataclass(frozen=True)
+class FormTemplate:
+    key: str
+    title: str  # the council's own name for it, with its appendix
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    cadence: str  # in words, e.g. "Every year from the approval date"
+    template: str  # the review template's title, or "" when none is required
+
+
+@dataclass(frozen=True)
+class PolicyQuestion:
+    """A yes/no question a policy asks of every arrangement (a scorecard criterion, a
+    declining criterion, an escalation trigger)."""
+
+    key: str
+    text: str
+    group: str  # which checklist it belongs to, e.g. "scorecard"
+
+
+@dataclass(frozen=True)
+class ScreeningQuestion:
+    key: str
+    question: str
+    out_of_scope: str  # why a yes means the arrangement is not covered, in the policy's words
+
+
+def pounds(amount: Decimal) -> str:
+    return f"£{amount:,.2f}".replace(".00", "")
+
+
+def opinion(role, title):
+    return Step(StepKind.OPINION, role, title)
+
+
+def decision(role, title):
+    return Step(StepKind.DECISION, role, title)
+
+
+def body_decision(body, recorder_title="Democratic Services officer"):
+    return Step(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES, recorder_title, body)
+
+
+def inform(role, title):
+    return Step(StepKind.INFORM, role, title)
+
+
+# The four kinds of arrangement every council screens out (G 1.18, SD "Contractual
+# Arrangements", D 2.3, B "Scope"); each policy gives the reasons in its own words.
+SCREENING_KEYS = ("client_contractor", "commissioning", "grant", "informal_forum")
+SCREENING_QUESTIONS_ASKED = {
+    "client_contractor": "Is it a client-contractor contract (the council buys a service "
+    "under a formal contract)?",
+    "commissioning": "Is it a commissioning arrangement (the council is paid to deliver a "
+    "service for another organisation, or pays another to deliver one)?",
+    "grant": "Is it a grant the council gives to, or receives from, another organisation?",
+    "informal_forum": "Is it an informal forum or network with no shared objectives, "
+    "resources or decisions?",
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One council's rules. Subclasses fill in the data and the small functions below."""
+
+    key: str
+    name: str  # the policy document
+    version: str
+    council: str
+    categories: tuple[Category, ...]
+    role_titles: dict = field(default_factory=dict)  # Role -> the council's title
+    questions: tuple[PolicyQuestion, ...] = ()
+    out_of_scope_reasons: dict = field(default_factory=dict)  # screening key -> words
+    allows_recategorisation: bool = True
+
+    # What the portal asks of the policy -------------------------------------------------
+
+    def classify(self, arrangement) -> Classification:
+        raise NotImplementedError
+
+    def route(self, arrangement) -> tuple[Stage, ...]:
+        raise NotImplementedError
+
+    def forms_required(self, arrangement) -> tuple[FormTemplate, ...]:
+        raise NotImplementedError
+
+    def policy_missing(self, arrangement, category: Category) -> list[MissingAnswer]:
+        """What this council needs beyond the register's own required answers."""
+        return []
+
+    def on_register(self, arrangement) -> bool:
+        """Whether the published register includes it."""
+        return True
+
+    def register_order(self, arrangement) -> tuple:
+        """Sort key of the published register."""
+        return (arrangement.name.lower(),)
+
+    def review_plan(self, arrangement) -> ReviewPlan:
+        raise NotImplementedError
+
+    # Shared behaviour ----------------------------------------------------------------------
+
+    def title(self, role: Role) -> str:
+        return self.role_titles.get(role, role.label)
+
+    def category(self, key: str) -> Category:
+        return next(category for category in self.categories if category.key == key)
+
+    def effective_classification(self, arrangement) -> Classification:
+        """The rules' answer, unless an officer has re-categorised the arrangement."""
+        override = getattr(arrangement, "category_override", "")
+        if self.allows_recategorisation and override in {c.key for c in self.categories}:
+            return Classification(
+                self.category(override),
+                (f"re-categorised: {arrangement.category_override_reason}",),
+            )
+        return self.classify(arrangement)
+
+    def missing(self, arrangement) -> list[MissingAnswer]:
+        category = self.effective_classification(arrangement).category
+        return self.required_answers(arrangement, category) + self.policy_missing(
+            arrangement, category
+        )
+
+    def required_answers(self, arrangement, category: Category) -> list[MissingAnswer]:
+        """The register's own required answers; a policy may relax them for a category."""
+        return missing_answers(arrangement)
+
+    def screening_questions(self) -> tuple[ScreeningQuestion, ...]:
+        return tuple(
+            ScreeningQuestion(key, SCREENING_QUESTIONS_ASKED[key], self.out_of_scope_reasons[key])
+            for key in SCREENING_KEYS
+        )
+
+    def answer(self, arrangement, key: str) -> bool:
+        """A yes/no policy question as answered on the arrangement (unanswered is no)."""
+        return bool((arrangement.policy_answers or {}).get(key))
+
+    def questions_in(self, group: str) -> tuple[PolicyQuestion, ...]:
+        return tuple(q for q in self.questions if q.group == group)

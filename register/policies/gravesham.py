@@ -1,0 +1,268 @@
+"""Gravesham Borough Council, Working in Partnership Framework (2021): the default policy.
+
+Paragraph numbers (G 1.11, G 2.14 ...) point into
+shared/seeds/gravesham-working-in-partnership-framework-2021.txt.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from register.choices import ArrangementType, DocumentKind, Kind
+from register.completeness import MissingAnswer
+from register.policies.base import (
+    Category,
+    Classification,
+    FormTemplate,
+    Policy,
+    ReviewPlan,
+    Stage,
+    body_decision,
+    decision,
+    inform,
+    opinion,
+    pounds,
+)
+from register.roles import Role
+
+AD_HOC = Category(
+    "ad_hoc",
+    "Ad hoc",
+    "Set up rapidly to meet an immediate or urgent need for a defined period of time (G 1.11a)",
+)
+SIGNIFICANT = Category(
+    "significant",
+    "Significant",
+    "Council resources of £50,000 or more, fundamental to a Corporate Plan objective, or set "
+    "up to deliver a legal or statutory requirement (G 1.11b)",
+)
+OTHER = Category("other", "Other", "All other partnership and joint-working arrangements (G 1.11c)")
+
+EVALUATION = FormTemplate("gravesham_evaluation", "Partnership Evaluation (Appendix 1)")
+BUSINESS_CASE = FormTemplate(
+    "gravesham_business_case", "Shared Services Business Case (Appendix 2)"
+)
+PARTNERSHIP_CHECKLIST = FormTemplate(
+    "gravesham_partnership_agreement_checklist", "Partnership agreement checklist (Appendix 3)"
+)
+SHARED_SERVICE_CHECKLIST = FormTemplate(
+    "gravesham_shared_service_agreement_checklist",
+    "Shared service agreement checklist (Appendix 3)",
+)
+
+# Shared services that need a business case (G 3.7) and an annual review (G 6.7).
+BUSINESS_CASE_TYPES = {ArrangementType.FULL_SHARED_SERVICE, ArrangementType.JOINT_MANAGEMENT}
+
+
+@dataclass(frozen=True)
+class Gravesham(Policy):
+    # Council resources a year (cash + staff cost + in-kind) that make it significant; the
+    # boundary is inclusive (G 1.11b: "£50,000 or greater").
+    significant_resources: Decimal = Decimal("50000")
+    # Reading of the product: an urgent arrangement that is also significant follows the
+    # significant route, so urgency never skips Member approval of a large commitment.
+    significant_overrides_ad_hoc: bool = True
+
+    def classify(self, arrangement) -> Classification:
+        significant = self.significance_reasons(arrangement)
+        ad_hoc = bool(arrangement.is_urgent) and arrangement.end_date is not None
+        if ad_hoc and not (significant and self.significant_overrides_ad_hoc):
+            return Classification(
+                AD_HOC,
+                (
+                    "set up for an immediate or urgent need for a defined period, to "
+                    f"{arrangement.end_date:%-d %B %Y} (G 1.11a)",
+                ),
+            )
+        if significant:
+            return Classification(SIGNIFICANT, tuple(significant))
+        resources = arrangement.council_resources_per_year
+        return Classification(
+            OTHER,
+            (
+                f"council resources of {pounds(resources)} a year are below "
+                f"{pounds(self.significant_resources)}, it is not fundamental to a Corporate "
+                "Plan objective and not set up for a statutory requirement (G 1.11c)",
+            ),
+        )
+
+    def significance_reasons(self, arrangement) -> list[str]:
+        reasons = []
+        resources = arrangement.council_resources_per_year
+        if resources >= self.significant_resources:
+            reasons.append(
+                f"council resources of {pounds(resources)} a year are "
+                f"{pounds(self.significant_resources)} or more (G 1.11b)"
+            )
+        if arrangement.is_fundamental_to_objective:
+            reasons.append("it is fundamental to a Corporate Plan objective (G 1.11b)")
+        if arrangement.is_statutory:
+            reasons.append("it delivers a legal or statutory requirement (G 1.11b)")
+        return reasons
+
+    def route(self, arrangement) -> tuple[Stage, ...]:
+        # The Monitoring Officer's and Section 151 Officer's opinions come first, with the
+        # Corporate Change Manager kept informed (G 2.6, 2.14, 3.9).
+        opinions = Stage(
+            "Statutory officers' opinions",
+            (
+                opinion(Role.MONITORING_OFFICER, self.title(Role.MONITORING_OFFICER)),
+                opinion(Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER)),
+                inform(Role.REGISTER_OWNER, self.title(Role.REGISTER_OWNER)),
+            ),
+        )
+        director = decision(Role.DIRECTOR, self.title(Role.DIRECTOR))
+        leader = decision(Role.LEADER, self.title(Role.LEADER))
+        portfolio_holder = decision(Role.PORTFOLIO_HOLDER, self.title(Role.PORTFOLIO_HOLDER))
+        if arrangement.kind == Kind.SHARED_SERVICE:
+            return (
+                opinions,
+                *self._shared_service_approval(
+                    arrangement.type, director, leader, portfolio_holder
+                ),
+            )
+        category = self.effective_classification(arrangement).category
+        if category == SIGNIFICANT:  # G 2.14a
+            return (
+                opinions,
+                Stage("Discussion at Management Team", (body_decision("Management Team"),)),
+                Stage("Formal approval", (portfolio_holder, leader)),
+            )
+        if category == AD_HOC:  # G 2.14c: no Member approval; the Lead Member is informed
+            return (
+                opinions,
+                Stage(
+                    "Approval",
+                    (director, inform(Role.PORTFOLIO_HOLDER, "Lead Member")),
+                ),
+            )
+        return (opinions, Stage("Formal approval", (director, leader, portfolio_holder)))
+
+    def _shared_service_approval(self, type_, director, leader, portfolio_holder):
+        if type_ == ArrangementType.FULL_SHARED_SERVICE:  # G 3.10a
+            return (
+                Stage("Approval of the business case", (director, leader, portfolio_holder)),
+                Stage("Cabinet approval", (body_decision("Cabinet"),)),
+            )
+        if type_ in (ArrangementType.JOINT_MANAGEMENT, ArrangementType.JOINT_OFFICER):
+            return (  # G 3.10b
+                Stage(
+                    "Discussion at the relevant Cabinet Committee",
+                    (body_decision("the relevant Cabinet Committee"),),
+                ),
+                Stage("Decision", (leader, portfolio_holder)),
+            )
+        # Ad-hoc resilience (G 3.10c): no formal Member approval, the Leader and Portfolio
+        # Holder are kept informed. Reading of the product: the Director approves it as the
+        # officer responsible.
+        return (
+            Stage(
+                "Approval",
+                (
+                    director,
+                    inform(Role.LEADER, self.title(Role.LEADER)),
+                    inform(Role.PORTFOLIO_HOLDER, self.title(Role.PORTFOLIO_HOLDER)),
+                ),
+            ),
+        )
+
+    def forms_required(self, arrangement) -> tuple[FormTemplate, ...]:
+        if arrangement.kind == Kind.SHARED_SERVICE:
+            if arrangement.type in BUSINESS_CASE_TYPES:
+                return (BUSINESS_CASE, SHARED_SERVICE_CHECKLIST)
+            return (SHARED_SERVICE_CHECKLIST,)
+        if self.effective_classification(arrangement).category == AD_HOC:
+            return ()  # G 2.13: no detailed evaluation form
+        return (EVALUATION, PARTNERSHIP_CHECKLIST)
+
+    # Ad hoc arrangements skip the evaluation but must consider safeguarding and GDPR
+    # (G 2.13, 4.5); a risk assessment and an exit strategy are always needed (G 2.11, 2.12).
+    AD_HOC_REQUIRED = frozenset(
+        {
+            "type",
+            "purpose",
+            "lead_officer",
+            "service",
+            "start_date",
+            "shares_personal_data",
+            "data_protection_notes",
+            "safeguarding_impact",
+            "exit_strategy",
+            "partners",
+            "risks",
+        }
+    )
+
+    def required_answers(self, arrangement, category):
+        missing = super().required_answers(arrangement, category)
+        if category == AD_HOC:
+            return [item for item in missing if item.field in self.AD_HOC_REQUIRED]
+        return missing
+
+    def policy_missing(self, arrangement, category) -> list[MissingAnswer]:
+        missing = []
+        if arrangement.kind == Kind.SHARED_SERVICE and arrangement.type in BUSINESS_CASE_TYPES:
+            has_business_case = (
+                arrangement.pk is not None
+                and arrangement.documents.filter(kind=DocumentKind.BUSINESS_CASE).exists()
+            )
+            if not has_business_case:
+                missing.append(
+                    MissingAnswer(
+                        "documents",
+                        "Add the business case (Appendix 2): full shared service and joint "
+                        "management arrangements need one (G 3.7)",
+                    )
+                )
+        return missing
+
+    def on_register(self, arrangement) -> bool:
+        # The published register excludes ad hoc arrangements (G 5.6c).
+        return self.effective_classification(arrangement).category != AD_HOC
+
+    def register_order(self, arrangement) -> tuple:
+        rank = {SIGNIFICANT.key: 0, OTHER.key: 1, AD_HOC.key: 2}
+        return (rank.get(arrangement.category, 3), arrangement.name.lower())
+
+    def review_plan(self, arrangement) -> ReviewPlan:
+        if arrangement.kind == Kind.SHARED_SERVICE and arrangement.type in BUSINESS_CASE_TYPES:
+            return ReviewPlan(  # G 6.7
+                "Every year, presented to the relevant Cabinet Committee or Cabinet",
+                "Shared Service Review: comprehensive (Appendix 4a) in years 1 and 2, "
+                "focused (Appendix 4b) from year 3",
+            )
+        return ReviewPlan(  # G 6.6, 6.10
+            "With the full review of the register every spring, and the governance "
+            "assurance exercise in February and March",
+            "",
+        )
+
+
+POLICY = Gravesham(
+    key="gravesham",
+    name="Working in Partnership Framework",
+    version="2021",
+    council="Gravesham Borough Council",
+    categories=(AD_HOC, SIGNIFICANT, OTHER),
+    role_titles={
+        Role.REGISTER_OWNER: "Corporate Change Manager",
+        Role.MONITORING_OFFICER: "Monitoring Officer (or Deputy Monitoring Officer)",
+        Role.DEPUTY_MONITORING_OFFICER: "Deputy Monitoring Officer",
+        Role.SECTION_151_OFFICER: "Section 151 Officer",
+        Role.DIRECTOR: "relevant Director",
+        Role.LEADER: "Leader of the Executive",
+        Role.PORTFOLIO_HOLDER: "relevant Cabinet Portfolio Holder",
+        Role.MANAGEMENT_TEAM: "Management Team",
+    },
+    out_of_scope_reasons={
+        "client_contractor": "The Framework does not cover an arrangement that is in place "
+        "and covered by a formal client-contractor contract (G 1.18).",
+        "commissioning": "A commissioning arrangement, where the council is paid to deliver a "
+        "service on behalf of another organisation, is not a partnership arrangement; it "
+        "should have agreed terms of reference or a service level agreement (G 1.18).",
+        "grant": "Grants to community organisations are reviewed every three years and are "
+        "considered separately against the definition of a partnership (G 1.14).",
+        "informal_forum": "A partnership is an agreement with one or more independent bodies "
+        "to work together to achieve the council's Corporate objectives (G 1.9); an informal "
+        "forum without such an agreement is not one.",
+    },
+)
