@@ -11,6 +11,10 @@ from register.policies.base import Policy
 
 POLICY_MODULES = {
     "gravesham": "register.policies.gravesham",
+    "dartford": "register.policies.dartford",
+    "south_derbyshire": "register.policies.south_derbyshire",
+    "central_bedfordshire": "register.policies.central_bedfordshire",
+    "brentwood": "register.policies.brentwood",
 }
 DEFAULT_POLICY = "gravesham"
 

@@ -81,12 +81,22 @@ class ReviewPlan:
 
 @dataclass(frozen=True)
 class PolicyQuestion:
-    """A yes/no question a policy asks of every arrangement (a scorecard criterion, a
-    declining criterion, an escalation trigger)."""
+    """A question a policy asks of every arrangement: yes/no (a scorecard criterion, a
+    declining criterion, an escalation trigger) or, with choices, one of a list."""
 
     key: str
     text: str
     group: str  # which checklist it belongs to, e.g. "scorecard"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label); empty means yes / no
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A page of policy questions, e.g. Dartford's significance scorecard."""
+
+    group: str
+    title: str
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,7 @@ class Policy:
     role_titles: dict = field(default_factory=dict)  # Role -> the council's title
     questions: tuple[PolicyQuestion, ...] = ()
     out_of_scope_reasons: dict = field(default_factory=dict)  # screening key -> words
+    checklists: tuple[Checklist, ...] = ()  # pages of `questions`, by group
     allows_recategorisation: bool = True
 
     # What the portal asks of the policy -------------------------------------------------
@@ -204,9 +215,16 @@ class Policy:
             for key in SCREENING_KEYS
         )
 
-    def answer(self, arrangement, key: str) -> bool:
-        """A yes/no policy question as answered on the arrangement (unanswered is no)."""
-        return bool((arrangement.policy_answers or {}).get(key))
+    def answer(self, arrangement, key: str):
+        """A policy question as answered on the arrangement: True / False for yes / no
+        questions (unanswered is no), the chosen value (or "") for a choice."""
+        value = (arrangement.policy_answers or {}).get(key)
+        question = next(q for q in self.questions if q.key == key)
+        return (value or "") if question.choices else bool(value)
+
+    def checklist_summary(self, arrangement, group: str) -> str:
+        """A line shown with a checklist's answers, e.g. the scorecard's percentage."""
+        return ""
 
     def questions_in(self, group: str) -> tuple[PolicyQuestion, ...]:
         return tuple(q for q in self.questions if q.group == group)
