@@ -12,6 +12,7 @@ def portal(request):
     return {
         "council_name": settings.COUNCIL_NAME or policy.council,
         "policy": policy,
+        "register_owner_title": policy.title(Role.REGISTER_OWNER),
         "service_name": settings.SERVICE_NAME,
         "user_roles": sorted(
             policy.title(role) if role == Role.REGISTER_OWNER else role.label for role in roles

@@ -485,3 +485,38 @@ class SignInForm(GovUKForm, AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class ScreeningForm(GovUKForm, forms.Form):
+    """Before an arrangement is recorded: is it one the council's policy covers at all?"""
+
+    proposal = forms.CharField(
+        label="What is the proposed arrangement called?",
+        max_length=200,
+        error_messages={"required": "Enter the name of the proposed arrangement"},
+    )
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = policy.screening_questions()
+        for question in self.questions:
+            self.fields[question.key] = forms.TypedChoiceField(
+                label=question.question,
+                choices=YES_NO,
+                coerce=lambda value: value == "True",
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": f"Select yes or no: {question.question[0].lower()}"
+                    f"{question.question[1:]}"
+                },
+            )
+        self.helper.layout = Layout(
+            Field.text("proposal", label_size=Size.SMALL),
+            *(Field.radios(q.key, legend_size=Size.SMALL, inline=True) for q in self.questions),
+        )
+
+    def answers(self) -> dict[str, bool]:
+        return {q.key: self.cleaned_data[q.key] for q in self.questions}
+
+    def out_of_scope_reasons(self) -> list[str]:
+        return [q.out_of_scope for q in self.questions if self.cleaned_data[q.key]]

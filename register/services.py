@@ -4,18 +4,22 @@ from django.db import transaction
 
 from register.choices import Status
 from register.lifecycle import change_status
-from register.models import ArrangementChild, Document
+from register.models import ArrangementChild, Document, Screening
 
 
 @transaction.atomic
-def record_arrangement(*, form, user, submit: bool = False):
-    """Save the arrangement form (a new one is proposed by user); submit it if asked."""
+def record_arrangement(*, form, user, submit: bool = False, screening=None):
+    """Save the arrangement form (a new one is proposed by user, after the screening that
+    found it in scope); submit it if asked."""
     arrangement = form.instance
     if arrangement.pk is None:
         arrangement.created_by = user
         if arrangement.lead_officer_id is None:
             arrangement.lead_officer = user
     arrangement = form.save()
+    if screening is not None:
+        screening.arrangement = arrangement
+        screening.save(update_fields=["arrangement", "updated_at"])
     if submit:
         change_status(arrangement, Status.SUBMITTED)
     return arrangement
@@ -52,3 +56,15 @@ def reclassify(arrangement):
 def remove_part(*, part, arrangement):
     part.delete()
     reclassify(arrangement)
+
+
+@transaction.atomic
+def record_screening(*, proposal: str, answers: dict[str, bool], policy, user):
+    """Keep the screening answers, in scope or not; an in-scope one is used to propose."""
+    return Screening.objects.create(
+        proposal=proposal,
+        answers=answers,
+        in_scope=not any(answers.values()),
+        policy=policy.key,
+        screened_by=user,
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ArrangementListView.as_view(), name="list"),
     path("mine/", views.MyArrangementsView.as_view(), name="mine"),
     path("new/", views.ArrangementCreateView.as_view(), name="create"),
+    path("new/screening/", views.ScreeningView.as_view(), name="screening"),
     path("<str:reference>/", views.ArrangementDetailView.as_view(), name="detail"),
     path("<str:reference>/edit/", views.ArrangementUpdateView.as_view(), name="edit"),
     path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),

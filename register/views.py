@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -24,6 +25,7 @@ from register.models import (
     Partner,
     PerformanceMeasure,
     Risk,
+    Screening,
 )
 from register.policies import get_policy
 from register.roles import can_create_arrangement, can_edit_arrangement, can_view_arrangement
@@ -66,6 +68,17 @@ class MyArrangementsView(ArrangementListView):
     mine = True
 
 
+def route_preview(policy, arrangement) -> dict:
+    """What the policy makes of the arrangement, for register/route_preview.html."""
+    return {
+        "classification": policy.effective_classification(arrangement),
+        "route": policy.route(arrangement),
+        "forms_required": policy.forms_required(arrangement),
+        "review_plan": policy.review_plan(arrangement),
+        "on_register": policy.on_register(arrangement),
+    }
+
+
 class ArrangementAccessMixin:
     """Finds the arrangement in the URL; another officer's draft is simply not found."""
 
@@ -90,16 +103,17 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             arrangement=arrangement,
             can_edit=can_edit_arrangement(self.request.user, arrangement),
             missing=policy.missing(arrangement) if arrangement.is_draft else [],
-            route=policy.route(arrangement),
-            forms_required=policy.forms_required(arrangement),
-            review_plan=policy.review_plan(arrangement),
-            on_register=policy.on_register(arrangement),
+            **route_preview(policy, arrangement),
             partners=arrangement.partners.all(),
             representatives=arrangement.councilrepresentatives.all(),
             objectives=arrangement.objectives.prefetch_related("measures__results"),
             risks=arrangement.risks.all(),
             documents=arrangement.documents.all(),
             corporate_objectives=arrangement.corporate_objectives.all(),
+            screening=Screening.objects.filter(arrangement=arrangement)
+            .select_related("screened_by")
+            .first(),
+            screening_questions=policy.screening_questions(),
             **kwargs,
         )
 
@@ -115,29 +129,37 @@ class ArrangementHistoryView(ArrangementAccessMixin, TemplateView):
 
 class ArrangementFormView(View):
     """Create and edit: 'Save as draft' keeps whatever is valid so far; 'Save and submit'
-    also needs every required answer."""
+    also needs every answer the council's policy requires."""
 
     template_name = "register/arrangement_form.html"
-
-    def get_arrangement(self):
-        return Arrangement()
 
     def dispatch(self, request, *args, **kwargs):
         if not can_create_arrangement(request.user):
             raise PermissionDenied("You cannot record arrangements")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_arrangement(self):
+        return self.arrangement
+
+    def extra_save_arguments(self):
+        return {}
+
+    def make_form(self, data=None):
+        return forms.ArrangementForm(data, instance=self.get_arrangement())
+
     def get(self, request, **kwargs):
-        return self.render(forms.ArrangementForm(instance=self.get_arrangement()))
+        return self.render(self.make_form())
 
     def post(self, request, **kwargs):
-        form = forms.ArrangementForm(request.POST, instance=self.get_arrangement())
+        form = self.make_form(request.POST)
         submit = request.POST.get("action") == forms.ArrangementForm.SUBMIT
         if form.is_valid() and submit:
             form.check_ready_to_submit()
         if not form.is_valid():
             return self.render(form, status=400)
-        arrangement = services.record_arrangement(form=form, user=request.user, submit=submit)
+        arrangement = services.record_arrangement(
+            form=form, user=request.user, submit=submit, **self.extra_save_arguments()
+        )
         messages.success(
             request,
             f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
@@ -152,20 +174,73 @@ class ArrangementFormView(View):
             {
                 "form": form,
                 "arrangement": instance if instance.pk else None,
+                **route_preview(get_policy(), instance),
             },
             status=status,
         )
 
 
 class ArrangementCreateView(ArrangementFormView):
-    pass
+    """Only after a screening by this officer that found the proposal in scope."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.screening = Screening.objects.filter(
+            pk=request.GET.get("screening") if request.GET.get("screening", "").isdigit() else None,
+            screened_by=request.user.pk,
+            in_scope=True,
+            arrangement__isnull=True,
+        ).first()
+        if self.screening is None and request.user.is_authenticated:
+            if not can_create_arrangement(request.user):
+                raise PermissionDenied("You cannot record arrangements")
+            return redirect("register:screening")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_arrangement(self):
+        return Arrangement(name=self.screening.proposal)
+
+    def extra_save_arguments(self):
+        return {"screening": self.screening}
 
 
 class ArrangementUpdateView(ArrangementAccessMixin, ArrangementFormView):
     needs_edit = True
 
-    def get_arrangement(self):
-        return self.arrangement
+
+class ScreeningView(View):
+    """Is the proposal one the policy covers? Out-of-scope answers are told why, and kept."""
+
+    template_name = "register/screening.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_create_arrangement(request.user):
+            raise PermissionDenied("You cannot record arrangements")
+        self.policy = get_policy()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render(forms.ScreeningForm(policy=self.policy))
+
+    def post(self, request):
+        form = forms.ScreeningForm(request.POST, policy=self.policy)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        screening = services.record_screening(
+            proposal=form.cleaned_data["proposal"],
+            answers=form.answers(),
+            policy=self.policy,
+            user=request.user,
+        )
+        if screening.in_scope:
+            return redirect(f"{reverse('register:create')}?screening={screening.pk}")
+        return render(
+            request,
+            "register/out_of_scope.html",
+            {"screening": screening, "reasons": form.out_of_scope_reasons()},
+        )
+
+    def render(self, form, status=200):
+        return render(self.request, self.template_name, {"form": form}, status=status)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from register import services
 from register.choices import Status
 from register.lifecycle import TransitionNotAllowed
 from register.models import Arrangement
-from tests.factories import ArrangementFactory
+from tests.factories import ArrangementFactory, ScreeningFactory
 
 
 def form_data(arrangement=None, **overrides):
@@ -50,6 +50,12 @@ def form_data(arrangement=None, **overrides):
     return data
 
 
+def create_url(officer):
+    """The create page, after a screening by the officer that found the proposal in scope."""
+    screening = ScreeningFactory(screened_by=officer, proposal="Kent Resilience Forum")
+    return f"{reverse('register:create')}?screening={screening.pk}"
+
+
 def edit_url(arrangement):
     return reverse("register:edit", args=[arrangement.reference])
 
@@ -61,7 +67,7 @@ def draft(lead_officer):
 
 def test_a_draft_can_be_saved_with_only_a_name(lead_officer_client, lead_officer):
     response = lead_officer_client.post(
-        reverse("register:create"),
+        create_url(lead_officer),
         {"name": "Kent Resilience Forum", "kind": "partnership", "action": "draft"},
     )
     arrangement = Arrangement.objects.get(name="Kent Resilience Forum")
@@ -72,9 +78,9 @@ def test_a_draft_can_be_saved_with_only_a_name(lead_officer_client, lead_officer
     assert arrangement.lead_officer == lead_officer
 
 
-def test_the_draft_page_lists_what_is_still_missing(lead_officer_client):
+def test_the_draft_page_lists_what_is_still_missing(lead_officer_client, lead_officer):
     lead_officer_client.post(
-        reverse("register:create"),
+        create_url(lead_officer),
         {"name": "Kent Resilience Forum", "kind": "partnership", "action": "draft"},
     )
     arrangement = Arrangement.objects.get(name="Kent Resilience Forum")

@@ -41,3 +41,9 @@ def person(user, blank="Not answered"):
     if user is None:
         return blank
     return user.get_full_name() or user.username
+
+
+@register.filter
+def lookup(mapping, key):
+    """mapping[key] in a template, or None when absent."""
+    return (mapping or {}).get(key)

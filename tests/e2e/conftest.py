@@ -38,9 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_RUN = (
-    "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-)
+AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
 
 expect.set_options(timeout=5_000)
 
@@ -86,21 +84,27 @@ def page(browser, live_server, transactional_db):
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     page.on(
         "console",
-        lambda message: problems.append(f"Console error on {page.url}: {message.text}")
-        if message.type == "error" and not _expected_console_error(message)
-        else None,
+        lambda message: (
+            problems.append(f"Console error on {page.url}: {message.text}")
+            if message.type == "error" and not _expected_console_error(message)
+            else None
+        ),
     )
     page.on(
         "requestfailed",
-        lambda request: problems.append(f"Request failed: {request.url} ({request.failure})")
-        if "ERR_ABORTED" not in (request.failure or "")
-        else None,
+        lambda request: (
+            problems.append(f"Request failed: {request.url} ({request.failure})")
+            if "ERR_ABORTED" not in (request.failure or "")
+            else None
+        ),
     )
     page.on(
         "response",
-        lambda response: problems.append(f"{response.status} for {response.url}")
-        if response.status >= 500 or ("/static/" in response.url and response.status >= 400)
-        else None,
+        lambda response: (
+            problems.append(f"{response.status} for {response.url}")
+            if response.status >= 500 or ("/static/" in response.url and response.status >= 400)
+            else None
+        ),
     )
     yield page
     context.close()

@@ -13,6 +13,7 @@ from tests.factories import (
     DocumentFactory,
     MeasureResultFactory,
     PerformanceMeasureFactory,
+    ScreeningFactory,
     UserFactory,
 )
 
@@ -66,7 +67,8 @@ def test_history_page(page, officer, sign_in, assert_accessible):
 
 def test_arrangement_form_with_errors(page, officer, sign_in, assert_accessible):
     sign_in(officer)
-    page.goto("/arrangements/new/")
+    screening = ScreeningFactory(screened_by=officer)
+    page.goto(f"/arrangements/new/?screening={screening.pk}")
     page.locator("#id_name").fill("")
     page.locator("#id_cash_per_year").fill("abc")
     page.get_by_role("button", name="Save as draft").click()
@@ -88,4 +90,23 @@ def test_add_a_partner_form_with_errors(page, officer, sign_in, assert_accessibl
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter the name of the partner organisation")
     expect(summary).to_contain_text("Select the partner's sector")
+    assert_accessible(page)
+
+
+def test_screening_with_errors_and_out_of_scope_answer(page, officer, sign_in, assert_accessible):
+    sign_in(officer)
+    page.goto("/arrangements/new/screening/")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter the name of the proposed arrangement"
+    )
+    assert_accessible(page)
+
+    page.get_by_label("What is the proposed arrangement called?").fill("Leisure centre contract")
+    page.locator("input[name=client_contractor][value=True]").check()
+    for key in ("commissioning", "grant", "informal_forum"):
+        page.locator(f"input[name={key}][value=False]").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("is not covered")
+    expect(page.locator("main")).to_contain_text("formal client-contractor contract (G 1.18)")
     assert_accessible(page)

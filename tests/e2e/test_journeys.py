@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from register.choices import Kind, Sector, Status
 from register.models import Arrangement
+from register.policies.base import SCREENING_KEYS
+from tests.factories import ScreeningFactory
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +28,7 @@ def test_pages_load_their_styles_and_scripts(page):
     assert "text/css" in responses["/static/build/application.css"].headers["content-type"]
     assert page.evaluate("() => getComputedStyle(document.body).marginTop") == "0px"
     expect(page.locator("body")).to_have_class(re.compile(r"\bgovuk-frontend-supported\b"))
-    expect(page.locator(".govuk-skip-link")).to_have_attribute(
-        "data-govuk-skip-link-init", ""
-    )
+    expect(page.locator(".govuk-skip-link")).to_have_attribute("data-govuk-skip-link-init", "")
 
 
 def test_signing_in_returns_to_the_page_asked_for(page, officer):
@@ -46,12 +46,26 @@ def test_signing_in_returns_to_the_page_asked_for(page, officer):
     expect(page.get_by_role("heading", level=1)).to_have_text("My arrangements")
 
 
+def create_url(officer):
+    screening = ScreeningFactory(screened_by=officer)
+    return f"/arrangements/new/?screening={screening.pk}"
+
+
 def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, sign_in):
     sign_in(officer)
     page.get_by_role("link", name="Record an arrangement").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the arrangement is covered")
+    page.get_by_label("What is the proposed arrangement called?").fill(
+        "Gravesend Town Centre Partnership"
+    )
+    for key in SCREENING_KEYS:
+        page.locator(f"input[name={key}][value=False]").check()
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Record an arrangement")
 
-    page.get_by_label("Name of the arrangement").fill("Gravesend Town Centre Partnership")
+    expect(page.get_by_label("Name of the arrangement")).to_have_value(
+        "Gravesend Town Centre Partnership"
+    )
     page.get_by_role("group", name="Is it a partnership or a shared service?").get_by_label(
         "Partnership", exact=True
     ).check()
@@ -66,9 +80,7 @@ def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, s
     reference = page.locator("main .govuk-caption-l").inner_text().strip()
     assert REFERENCE.match(reference), reference
     expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{reference} saved")
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Gravesend Town Centre Partnership"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gravesend Town Centre Partnership")
     expect(page.locator("main")).to_contain_text("Delivery partnership")
     expect(page.locator("main")).to_contain_text("£12,500.00")
     arrangement = Arrangement.objects.get(reference=reference)
@@ -83,9 +95,7 @@ def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, s
     page.locator("#id_sector").select_option(Sector.POLICE_FIRE.value)
     page.get_by_role("button", name="Save").click()
     expect(page).to_have_url(re.compile(rf"/arrangements/{reference}/$"))
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        "The partner has been saved"
-    )
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The partner has been saved")
     partners = page.locator("table", has=page.locator("caption", has_text="Partners"))
     expect(partners).to_contain_text("Kent Police")
     expect(partners).to_contain_text("Police, fire and rescue")
@@ -102,7 +112,8 @@ def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, s
 
 def test_error_summary_links_move_focus_to_the_fields(page, officer, sign_in):
     sign_in(officer)
-    page.goto("/arrangements/new/")
+    page.goto(create_url(officer))
+    page.locator("#id_name").fill("")
     page.locator("#id_cash_per_year").fill("abc")
     page.get_by_role("button", name="Save as draft").click()
 
