@@ -53,7 +53,16 @@ class ArrangementAdmin(RegisterAdmin):
     search_fields = ["reference", "name", "partners__name"]
     list_select_related = ["service", "lead_officer"]
     list_per_page = 50
-    readonly_fields = ["reference", "created_by", "status_changed_at"]
+    readonly_fields = [
+        "reference",
+        "created_by",
+        "status_changed_at",
+        "category",
+        "category_reasons",
+        "classified_under",
+        "category_overridden_by",
+        "category_overridden_at",
+    ]
     filter_horizontal = ["corporate_objectives"]
     inlines = [PartnerInline, RiskInline]
 

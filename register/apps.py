@@ -8,6 +8,7 @@ class RegisterConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from register import checks  # noqa: F401  (registers the system check)
         from register.roles import create_role_groups
 
         post_migrate.connect(create_role_groups, sender=self)

@@ -520,3 +520,63 @@ class ScreeningForm(GovUKForm, forms.Form):
 
     def out_of_scope_reasons(self) -> list[str]:
         return [q.out_of_scope for q in self.questions if self.cleaned_data[q.key]]
+
+
+class RecategoriseForm(GovUKForm, forms.Form):
+    """Re-categorisation at any time, with the reason (D 5(iv))."""
+
+    RULES = "rules"
+
+    category = forms.ChoiceField(
+        label="Which category should it be in?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a category, or the policy's rules"},
+    )
+    reason = forms.CharField(
+        label="Why?",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (category.key, category.label) for category in policy.categories
+        ] + [(self.RULES, "As the policy's rules place it")]
+        self.helper.layout = Layout(
+            Field.radios("category", legend_size=Size.SMALL),
+            Field.textarea("reason", label_size=Size.SMALL, rows=3),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("category") == self.RULES:
+            cleaned["category"] = ""
+        elif cleaned.get("category") and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", "Enter the reason for re-categorising it")
+        return cleaned
+
+
+class ChecklistForm(GovUKForm, forms.Form):
+    """One page of a policy's questions (a scorecard, a checklist of controls ...)."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[question.key] = forms.ChoiceField(
+                label=question.text,
+                choices=question.choices or YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Answer: {question.text}"},
+            )
+        self.helper.layout = Layout(
+            *(Field.radios(q.key, legend_size=Size.SMALL, inline=not q.choices) for q in questions)
+        )
+
+    def answers(self) -> dict:
+        return {
+            q.key: self.cleaned_data[q.key] if q.choices else self.cleaned_data[q.key] == "True"
+            for q in self.questions
+        }

@@ -213,11 +213,11 @@ class Arrangement(Timestamps):
     meeting_place = models.CharField(max_length=200, blank=True)
 
     # Classification under the installation's council policy, refreshed on every save.
-    category = models.CharField(max_length=40, blank=True, editable=False)
-    category_reasons = models.TextField("why it is in its category", blank=True, editable=False)
-    classified_under = models.CharField(
-        "policy and version", max_length=120, blank=True, editable=False
-    )
+    # Left editable, though no form offers them, because simple-history's diffs (and so
+    # the History page) only compare editable fields. Admin shows them read-only.
+    category = models.CharField(max_length=40, blank=True)
+    category_reasons = models.TextField("why it is in its category", blank=True)
+    classified_under = models.CharField("policy and version", max_length=120, blank=True)
     # Re-categorisation by an officer, at any time, with the reason (D 5(iv)).
     category_override = models.CharField("re-categorised as", max_length=40, blank=True)
     category_override_reason = models.TextField(
@@ -229,9 +229,8 @@ class Arrangement(Timestamps):
         null=True,
         blank=True,
         related_name="+",
-        editable=False,
     )
-    category_overridden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    category_overridden_at = models.DateTimeField(null=True, blank=True)
     # Answers to the policy's own yes/no questions (scorecard criteria, escalation triggers,
     # declining criteria), keyed by the question's key.
     policy_answers = models.JSONField(default=dict, blank=True)

@@ -107,3 +107,14 @@ def can_edit_arrangement(user, arrangement) -> bool:
     if is_read_only(user) or not arrangement.is_editable:
         return False
     return is_responsible_for(user, arrangement) or has_role(user, *REGISTER_MANAGERS)
+
+
+def can_recategorise(user, arrangement) -> bool:
+    """Re-categorising is for those who keep the register, at any time (D 5(iv))."""
+    return has_role(user, *REGISTER_MANAGERS) and policy_allows_recategorisation()
+
+
+def policy_allows_recategorisation() -> bool:
+    from register.policies import get_policy
+
+    return get_policy().allows_recategorisation

@@ -1,6 +1,7 @@
 """Writes to the register. Each is one transaction: it all saves, or nothing does."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from register.choices import Status
 from register.lifecycle import change_status
@@ -68,3 +69,21 @@ def record_screening(*, proposal: str, answers: dict[str, bool], policy, user):
         policy=policy.key,
         screened_by=user,
     )
+
+
+@transaction.atomic
+def recategorise(*, arrangement, category: str, reason: str, user):
+    """Put the arrangement in another category than the rules give, with the reason, or
+    back under the rules (category ""). Who and when are recorded with it (D 5(iv))."""
+    arrangement.category_override = category
+    arrangement.category_override_reason = reason.strip() if category else ""
+    arrangement.category_overridden_by = user if category else None
+    arrangement.category_overridden_at = timezone.now() if category else None
+    arrangement.save()
+
+
+@transaction.atomic
+def record_policy_answers(*, arrangement, answers: dict):
+    """Keep the answers to a page of the policy's questions; the category follows them."""
+    arrangement.policy_answers = {**(arrangement.policy_answers or {}), **answers}
+    arrangement.save()

@@ -12,6 +12,12 @@ urlpatterns = [
     path("<str:reference>/", views.ArrangementDetailView.as_view(), name="detail"),
     path("<str:reference>/edit/", views.ArrangementUpdateView.as_view(), name="edit"),
     path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),
+    path("<str:reference>/category/", views.RecategoriseView.as_view(), name="recategorise"),
+    path(
+        "<str:reference>/checklists/<slug:group>/",
+        views.ChecklistView.as_view(),
+        name="checklist",
+    ),
     path(
         "<str:reference>/documents/<int:pk>/download/",
         views.DocumentDownloadView.as_view(),

@@ -28,7 +28,12 @@ from register.models import (
     Screening,
 )
 from register.policies import get_policy
-from register.roles import can_create_arrangement, can_edit_arrangement, can_view_arrangement
+from register.roles import (
+    can_create_arrangement,
+    can_edit_arrangement,
+    can_recategorise,
+    can_view_arrangement,
+)
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
 
 
@@ -68,10 +73,21 @@ class MyArrangementsView(ArrangementListView):
     mine = True
 
 
+@dataclass(frozen=True)
+class ChecklistSummary:
+    group: str
+    title: str
+    summary: str
+
+
 def route_preview(policy, arrangement) -> dict:
     """What the policy makes of the arrangement, for register/route_preview.html."""
     return {
         "classification": policy.effective_classification(arrangement),
+        "checklists": [
+            ChecklistSummary(c.group, c.title, policy.checklist_summary(arrangement, c.group))
+            for c in policy.checklists
+        ],
         "route": policy.route(arrangement),
         "forms_required": policy.forms_required(arrangement),
         "review_plan": policy.review_plan(arrangement),
@@ -102,6 +118,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
         return super().get_context_data(
             arrangement=arrangement,
             can_edit=can_edit_arrangement(self.request.user, arrangement),
+            can_recategorise=can_recategorise(self.request.user, arrangement),
             missing=policy.missing(arrangement) if arrangement.is_draft else [],
             **route_preview(policy, arrangement),
             partners=arrangement.partners.all(),
@@ -353,4 +370,85 @@ class DocumentDownloadView(ArrangementAccessMixin, View):
             as_attachment=True,
             filename=document.file.name.rsplit("/", 1)[-1],
             content_type=document.content_type,
+        )
+
+
+class RecategoriseView(ArrangementAccessMixin, View):
+    template_name = "register/recategorise.html"
+
+    def check(self):
+        if not can_recategorise(self.request.user, self.arrangement):
+            raise PermissionDenied("Only the register's keepers may re-categorise")
+
+    def get(self, request, reference):
+        self.check()
+        form = forms.RecategoriseForm(
+            policy=get_policy(),
+            initial={
+                "category": self.arrangement.category_override or forms.RecategoriseForm.RULES,
+                "reason": self.arrangement.category_override_reason,
+            },
+        )
+        return self.render(form)
+
+    def post(self, request, reference):
+        self.check()
+        form = forms.RecategoriseForm(request.POST, policy=get_policy())
+        if not form.is_valid():
+            return self.render(form, status=400)
+        services.recategorise(
+            arrangement=self.arrangement,
+            category=form.cleaned_data["category"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        )
+        messages.success(request, "The category has been changed")
+        return redirect(self.arrangement)
+
+    def render(self, form, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "arrangement": self.arrangement},
+            status=status,
+        )
+
+
+class ChecklistView(ArrangementAccessMixin, View):
+    """A page of the policy's own questions, e.g. Dartford's significance scorecard."""
+
+    template_name = "register/checklist.html"
+    needs_edit = True
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = get_policy()
+        self.checklist = next((c for c in policy.checklists if c.group == kwargs["group"]), None)
+        if self.checklist is None:
+            raise Http404("This council's policy has no such checklist")
+        self.questions = policy.questions_in(self.checklist.group)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, reference, group):
+        answers = self.arrangement.policy_answers or {}
+        initial = {
+            q.key: answers[q.key] if q.choices else str(bool(answers[q.key]))
+            for q in self.questions
+            if q.key in answers
+        }
+        return self.render(forms.ChecklistForm(questions=self.questions, initial=initial))
+
+    def post(self, request, reference, group):
+        form = forms.ChecklistForm(request.POST, questions=self.questions)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        services.record_policy_answers(arrangement=self.arrangement, answers=form.answers())
+        messages.success(request, f"{self.checklist.title} saved")
+        return redirect(self.arrangement)
+
+    def render(self, form, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "arrangement": self.arrangement, "checklist": self.checklist},
+            status=status,
         )
