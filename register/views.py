@@ -95,6 +95,17 @@ def route_preview(policy, arrangement) -> dict:
     }
 
 
+def where_to_answer(policy, arrangement, item) -> str:
+    """The page on which a missing answer is given: the form, a part's page or a checklist."""
+    reference = arrangement.reference
+    if item.field in PARTS:
+        return reverse("register:part-add", args=[reference, item.field])
+    question = next((q for q in policy.questions if q.key == item.field), None)
+    if question is not None:
+        return reverse("register:checklist", args=[reference, question.group])
+    return f"{reverse('register:edit', args=[reference])}#id_{item.field}"
+
+
 class ArrangementAccessMixin:
     """Finds the arrangement in the URL; another officer's draft is simply not found."""
 
@@ -119,7 +130,10 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             arrangement=arrangement,
             can_edit=can_edit_arrangement(self.request.user, arrangement),
             can_recategorise=can_recategorise(self.request.user, arrangement),
-            missing=policy.missing(arrangement) if arrangement.is_draft else [],
+            missing=[
+                (item, where_to_answer(policy, arrangement, item))
+                for item in (policy.missing(arrangement) if arrangement.is_draft else [])
+            ],
             **route_preview(policy, arrangement),
             partners=arrangement.partners.all(),
             representatives=arrangement.councilrepresentatives.all(),

@@ -64,3 +64,18 @@ def test_reclassify_saves_only_what_moved(settings, demo):
     before = Arrangement.history.count()
     call_command("reclassify", verbosity=0)
     assert Arrangement.history.count() == before
+
+
+def test_a_missing_policy_answer_links_to_its_checklist(
+    settings, lead_officer_client, lead_officer
+):
+    from tests.factories import ArrangementFactory
+
+    settings.COUNCIL_POLICY = "south_derbyshire"
+    policy = get_policy()
+    arrangement = ArrangementFactory(lead_officer=lead_officer, complete=True)
+    missing = {item.field for item in policy.missing(arrangement)}
+    question = next(q for q in policy.questions if q.key in missing)
+    page = lead_officer_client.get(arrangement.get_absolute_url()).content.decode()
+    url = reverse("register:checklist", args=[arrangement.reference, question.group])
+    assert f'href="{url}"' in page
