@@ -507,6 +507,12 @@ class Brentwood(Policy):
         (CONDITIONAL)."""
         return add_months(granted_on, self.conditional_support_months)
 
+    def conditional_support_allowed_until(
+        self, granted_on: datetime.date, until: datetime.date
+    ) -> bool:
+        """Whether one grant of conditional support may run to `until` (3 months at most)."""
+        return granted_on <= until <= self.conditional_support_ends(granted_on)
+
     def retention_ends(self, ended_on: datetime.date) -> datetime.date:
         """When its records fall due for review and disposal (RETENTION)."""
         return add_months(ended_on, self.retention_months)

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from register.choices import Status
+from register.roles import Role
 from tests.factories import (
     ArrangementFactory,
     CouncilRepresentativeFactory,
@@ -109,4 +110,30 @@ def test_screening_with_errors_and_out_of_scope_answer(page, officer, sign_in, a
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("is not covered")
     expect(page.locator("main")).to_contain_text("formal client-contractor contract (G 1.18)")
+    assert_accessible(page)
+
+
+def test_dartford_scorecard_page_with_errors(page, officer, sign_in, assert_accessible, settings):
+    settings.COUNCIL_POLICY = "dartford"
+    arrangement = ArrangementFactory(lead_officer=officer)
+    sign_in(officer)
+    page.goto(arrangement.get_absolute_url())
+    expect(page.locator("#route")).to_contain_text("Partnership Significance Assessment")
+    page.goto(f"{arrangement.get_absolute_url()}checklists/scorecard/")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_recategorise_page_with_errors(page, sign_in, assert_accessible):
+    owner = UserFactory(roles=[Role.REGISTER_OWNER], first_name="Karen", last_name="Fletcher")
+    arrangement = ArrangementFactory(status="active")
+    sign_in(owner)
+    page.goto(arrangement.get_absolute_url())
+    page.get_by_role("link", name="Re-categorise the arrangement").click()
+    page.locator("input[name=category][value=significant]").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter the reason for re-categorising it"
+    )
     assert_accessible(page)

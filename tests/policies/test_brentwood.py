@@ -581,3 +581,28 @@ def test_a_saved_arrangement_is_classified_the_same_way():
     assert arrangement.pk is not None
     assert POLICY.is_escalated(arrangement)
     assert [m.field for m in POLICY.missing(arrangement)][-2:] == ["partners", "risks"]
+
+
+CONDITIONAL_SUPPORT_LIMITS = [
+    (
+        'B "Conditional Partnership Support": exactly 3 months is allowed',
+        datetime.date(2026, 7, 15),
+        True,
+    ),
+    (
+        'B "Conditional Partnership Support": 3 months and a day over is not',
+        datetime.date(2026, 7, 16),
+        False,
+    ),
+    ("B conditional support cannot end before it starts", datetime.date(2026, 4, 14), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("until", "allowed"),
+    [case[1:] for case in CONDITIONAL_SUPPORT_LIMITS],
+    ids=[case[0] for case in CONDITIONAL_SUPPORT_LIMITS],
+)
+def test_one_grant_of_conditional_support_runs_for_3_months_at_most(until, allowed):
+    granted_on = datetime.date(2026, 4, 15)
+    assert POLICY.conditional_support_allowed_until(granted_on, until) is allowed
