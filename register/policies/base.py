@@ -175,8 +175,9 @@ class Policy:
         return True
 
     def register_order(self, arrangement) -> tuple:
-        """Sort key of the published register."""
-        return (arrangement.name.lower(),)
+        """Sort key of the published register: the order of `categories`, then the name."""
+        category = self.effective_classification(arrangement).category
+        return (self.categories.index(category), arrangement.name.lower())
 
     def review_plan(self, arrangement) -> ReviewPlan:
         raise NotImplementedError

@@ -482,12 +482,6 @@ class Brentwood(Policy):
         # requests are registered too, with the recommendation.
         return True
 
-    def register_order(self, arrangement) -> tuple:
-        # Reading of the product: Borough Partnerships first, then Service Level ones, each
-        # by name.
-        category = self.effective_classification(arrangement).category
-        return (0 if category == BOROUGH else 1, arrangement.name.lower())
-
     def review_plan(self, arrangement) -> ReviewPlan:
         recommendation = "; ".join(REVIEW_RECOMMENDATIONS)
         if self.effective_classification(arrangement).category == BOROUGH:

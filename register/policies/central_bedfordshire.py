@@ -336,12 +336,6 @@ class CentralBedfordshire(Policy):
         # Know every partnership and what is invested in it (CB 1.7.1).
         return True
 
-    def register_order(self, arrangement) -> tuple:
-        # The protocol gives no order; the product lists the three types as CB 1.5 does.
-        rank = {STRATEGIC.key: 0, DELIVERY.key: 1, PRIVATE.key: 2}
-        category = self.effective_classification(arrangement).category
-        return (rank[category.key], arrangement.name.lower())
-
     def review_plan(self, arrangement) -> ReviewPlan:
         every = (
             "Every year"

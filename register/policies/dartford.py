@@ -421,10 +421,6 @@ class Dartford(Policy):
         # D 4(i): all 'major' and 'minor' partnerships must be recorded.
         return True
 
-    def register_order(self, arrangement) -> tuple:
-        category = self.effective_classification(arrangement).category
-        return (0 if category == MAJOR else 1, arrangement.name.lower())
-
     def review_plan(self, arrangement) -> ReviewPlan:
         outcome = f"the outcome is one of: {'; '.join(REVIEW_OUTCOMES)} (D 6(vi))"
         if self.effective_classification(arrangement).category == MAJOR:

@@ -219,10 +219,6 @@ class Gravesham(Policy):
         # The published register excludes ad hoc arrangements (G 5.6c).
         return self.effective_classification(arrangement).category != AD_HOC
 
-    def register_order(self, arrangement) -> tuple:
-        rank = {SIGNIFICANT.key: 0, OTHER.key: 1, AD_HOC.key: 2}
-        return (rank.get(arrangement.category, 3), arrangement.name.lower())
-
     def review_plan(self, arrangement) -> ReviewPlan:
         if arrangement.kind == Kind.SHARED_SERVICE and arrangement.type in BUSINESS_CASE_TYPES:
             return ReviewPlan(  # G 6.7
@@ -242,7 +238,8 @@ POLICY = Gravesham(
     name="Working in Partnership Framework",
     version="2021",
     council="Gravesham Borough Council",
-    categories=(AD_HOC, SIGNIFICANT, OTHER),
+    # In the order of the published register: significant first (ad hoc is not on it).
+    categories=(SIGNIFICANT, OTHER, AD_HOC),
     role_titles={
         Role.REGISTER_OWNER: "Corporate Change Manager",
         Role.MONITORING_OFFICER: "Monitoring Officer (or Deputy Monitoring Officer)",

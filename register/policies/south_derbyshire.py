@@ -67,15 +67,6 @@ EVALUATION_CHECKLIST = FormTemplate(
     "A checklist for evaluating a partnership (Appendix 4)",
 )
 
-# The three kinds of partnership, in the register's order of priority (SD "The
-# Partnership Register"); arrangements outside the policy sort last.
-REGISTER_RANK = {
-    STATUTORY.key: 0,
-    COMMUNITY_BASED.key: 1,
-    NETWORK_FORUM.key: 2,
-    NOT_A_PARTNERSHIP.key: 3,
-}
-
 RESOURCES_BEYOND_BUDGET = "resources_beyond_budget"
 
 SMT = "Senior Management Team (SMT)"
@@ -235,12 +226,6 @@ class SouthDerbyshire(Policy):
         # services" (SD "The Partnership Register", "Identification of Partnerships").
         return not self._outside_policy(arrangement)
 
-    def register_order(self, arrangement) -> tuple:
-        # Statutory, then community based, then network groups / forums (SD "The
-        # Partnership Register"), by name within each.
-        category = self.effective_classification(arrangement).category
-        return (REGISTER_RANK[category.key], arrangement.name.lower())
-
     def review_plan(self, arrangement) -> ReviewPlan:
         if self._outside_policy(arrangement):
             return ReviewPlan(
@@ -268,6 +253,8 @@ POLICY = SouthDerbyshire(
     name="Partnership Policy",
     version="February 2011",
     council="South Derbyshire District Council",
+    # The register's order of priority (SD "The Partnership Register"); arrangements outside
+    # the policy sort last.
     categories=(STATUTORY, COMMUNITY_BASED, NETWORK_FORUM, NOT_A_PARTNERSHIP),
     role_titles={
         Role.REGISTER_OWNER: "Head of Corporate Services",

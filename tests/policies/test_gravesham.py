@@ -304,8 +304,8 @@ def test_published_register_excludes_ad_hoc_g_5_6c(fields, on_register):
 
 
 def test_register_lists_significant_before_other_g_6_6():
-    significant = build(name="Zeta", category="significant")
-    other = build(name="Alpha", category="other")
+    significant = build(name="Zeta", is_statutory=True)
+    other = build(name="Alpha")
     assert sorted([other, significant], key=POLICY.register_order) == [significant, other]
 
 
