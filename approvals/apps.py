@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ApprovalsConfig(AppConfig):
     name = "approvals"
     verbose_name = "Approvals"
+
+    def ready(self):
+        from approvals import panels, receivers  # noqa: F401  (connect to the register)
+        from register.panels import register_panel
+
+        register_panel(panels.approval_panel)

@@ -9,6 +9,7 @@ from register.views import AccessibilityStatementView
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="register:list"), name="home"),
     path("arrangements/", include("register.urls")),
+    path("approvals/", include("approvals.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

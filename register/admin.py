@@ -13,6 +13,7 @@ from register.models import (
     Objective,
     Partner,
     PerformanceMeasure,
+    Portfolio,
     Risk,
     Screening,
     Service,
@@ -151,3 +152,9 @@ class ScreeningAdmin(RegisterAdmin):
 
     def has_add_permission(self, request):
         return False  # screening is done by the officer before proposing
+
+
+@admin.register(Portfolio)
+class PortfolioAdmin(RegisterAdmin):
+    list_display = ["name", "holder"]
+    search_fields = ["name", "holder__first_name", "holder__last_name"]

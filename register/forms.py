@@ -153,7 +153,7 @@ ARRANGEMENT_SECTIONS = {
         "external_funding_use",
         "overall_budget",
     ],
-    "People": ["lead_officer", "service", "member_involvement"],
+    "People": ["lead_officer", "service", "portfolio", "member_involvement"],
     "Impacts and safeguards": [
         "shares_personal_data",
         "data_protection_notes",

@@ -23,7 +23,7 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
     ),
     # A material change to an active arrangement routes it for approval again.
     Status.ACTIVE: frozenset({Status.UNDER_REVIEW, Status.WITHDRAWING, Status.IN_APPROVAL}),
-    Status.UNDER_REVIEW: frozenset({Status.ACTIVE, Status.WITHDRAWING}),
+    Status.UNDER_REVIEW: frozenset({Status.ACTIVE, Status.WITHDRAWING, Status.IN_APPROVAL}),
     Status.WITHDRAWING: frozenset({Status.ENDED, Status.ACTIVE}),
     Status.ENDED: frozenset({Status.DISPOSAL_REVIEW}),
     # Declined proposals stay on the register (B "Declining partnership involvement").

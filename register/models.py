@@ -88,6 +88,26 @@ class Service(TimeStampedModel):
         return self.name
 
 
+class Portfolio(TimeStampedModel):
+    """A Cabinet portfolio; its holder approves the arrangements in it."""
+
+    name = models.CharField(max_length=120, unique=True)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portfolios",
+        verbose_name="Portfolio Holder",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class CorporateObjective(TimeStampedModel):
     """An objective of the council's Corporate Plan, kept in Django admin."""
 
@@ -182,6 +202,9 @@ class Arrangement(Timestamps):
         related_name="led_arrangements",
     )
     service = models.ForeignKey(Service, on_delete=models.PROTECT, null=True, blank=True)
+    portfolio = models.ForeignKey(
+        Portfolio, on_delete=models.PROTECT, null=True, blank=True, verbose_name="Cabinet portfolio"
+    )
     member_involvement = models.TextField(
         "Member involvement (which Member, in what role)", blank=True, max_length=2000
     )
@@ -211,6 +234,10 @@ class Arrangement(Timestamps):
         max_length=20, choices=MeetingFrequency.choices, blank=True
     )
     meeting_place = models.CharField(max_length=200, blank=True)
+
+    # Dates the approvals set: the first annual review, and how long conditional support lasts.
+    next_review_due = models.DateField("next review due", null=True, blank=True)
+    conditional_support_until = models.DateField(null=True, blank=True)
 
     # Classification under the installation's council policy, refreshed on every save.
     # Left editable, though no form offers them, because simple-history's diffs (and so

@@ -5,25 +5,62 @@ from django.utils import timezone
 
 from register.choices import Status
 from register.lifecycle import change_status
-from register.models import ArrangementChild, Document, Screening
+from register.models import Arrangement, ArrangementChild, Document, Screening
+from register.policies import get_policy
+from register.signals import arrangement_submitted, material_change
 
 
 @transaction.atomic
 def record_arrangement(*, form, user, submit: bool = False, screening=None):
     """Save the arrangement form (a new one is proposed by user, after the screening that
-    found it in scope); submit it if asked."""
+    found it in scope); submit it if asked. A material change to an active arrangement
+    sends it for approval again."""
     arrangement = form.instance
+    before = None
     if arrangement.pk is None:
         arrangement.created_by = user
         if arrangement.lead_officer_id is None:
             arrangement.lead_officer = user
+    else:
+        before = Arrangement.objects.get(pk=arrangement.pk)
     arrangement = form.save()
     if screening is not None:
         screening.arrangement = arrangement
         screening.save(update_fields=["arrangement", "updated_at"])
     if submit:
         change_status(arrangement, Status.SUBMITTED)
+        arrangement_submitted.send(sender=Arrangement, arrangement=arrangement, user=user)
+    elif before is not None and before.status in MATERIAL_CHANGE_STATUSES:
+        reasons = material_changes(get_policy(), before, arrangement)
+        if reasons:
+            material_change.send(
+                sender=Arrangement, arrangement=arrangement, user=user, reasons=reasons
+            )
     return arrangement
+
+
+# Approved arrangements whose material changes must be approved again.
+MATERIAL_CHANGE_STATUSES = {Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.UNDER_REVIEW}
+
+
+def material_changes(policy, before, after) -> list[str]:
+    """What makes a change material: a new category or type, or a threshold crossed that
+    changes who must approve it."""
+    reasons = []
+    if before.category != after.category:
+        labels = {category.key: category.label for category in policy.categories}
+        reasons.append(
+            f"its category changed from {labels.get(before.category, before.category)} to "
+            f"{labels.get(after.category, after.category)}"
+        )
+    if before.type != after.type:
+        reasons.append(
+            f"its type changed from {before.get_type_display() or 'none'} to "
+            f"{after.get_type_display() or 'none'}"
+        )
+    if not reasons and policy.route(before) != policy.route(after):
+        reasons.append("a change to it changes who must approve it")
+    return reasons
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from register.models import (
     Risk,
     Screening,
 )
+from register.panels import panels_for
 from register.policies import get_policy
 from register.roles import (
     can_create_arrangement,
@@ -145,6 +146,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             .select_related("screened_by")
             .first(),
             screening_questions=policy.screening_questions(),
+            panels=panels_for(self.request, arrangement),
             **kwargs,
         )
 

@@ -18,6 +18,7 @@ from register.models import (
     Objective,
     Partner,
     PerformanceMeasure,
+    Portfolio,
     Risk,
     Screening,
     Service,
@@ -56,6 +57,17 @@ class ServiceFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["name"]
 
     name = factory.Iterator(["Housing", "Community Safety", "Environment", "Finance", "Leisure"])
+
+
+class PortfolioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Portfolio
+        django_get_or_create = ["name"]
+
+    name = "Community Safety"
+    holder = factory.SubFactory(
+        "tests.factories.UserFactory", roles=[Role.PORTFOLIO_HOLDER], username="portfolio-holder"
+    )
 
 
 class CorporateObjectiveFactory(factory.django.DjangoModelFactory):

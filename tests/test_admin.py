@@ -11,6 +11,7 @@ from tests.factories import (
     DocumentFactory,
     MeasureResultFactory,
     PartnerFactory,
+    PortfolioFactory,
     RiskFactory,
     ScreeningFactory,
 )
@@ -37,6 +38,7 @@ def test_every_admin_screen_has_search():
 @pytest.fixture
 def rows(db):
     CorporateObjectiveFactory()
+    PortfolioFactory()
     ScreeningFactory()
     MeasureResultFactory()
     PartnerFactory()

@@ -96,11 +96,13 @@ def test_money_is_read_as_officers_type_it(lead_officer_client, draft):
     assert draft.cash_per_year == Decimal("25000.50")
 
 
-def test_a_complete_draft_is_submitted(lead_officer_client, draft):
+def test_a_complete_draft_is_submitted_and_goes_into_approval(lead_officer_client, draft):
     response = lead_officer_client.post(edit_url(draft), form_data(draft, action="submit"))
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == Status.SUBMITTED
+    assert draft.status == Status.IN_APPROVAL
+    statuses = [record.status for record in draft.history.order_by("history_id")]
+    assert statuses[-2:] == [Status.SUBMITTED, Status.IN_APPROVAL]
 
 
 BAD_INPUT = [

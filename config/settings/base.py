@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
+    "django_tasks_db",
     "register",
     "approvals",
     "reviews",
@@ -154,6 +155,8 @@ MAILERS = {
     if env_str("EMAIL_HOST", "")
     else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 }
+# The portal's address, for links in e-mails.
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "partnership-register@localhost")
 
 LOGGING = {
@@ -164,4 +167,8 @@ LOGGING = {
 }
 
 REGISTER_PAGE_SIZE = 50
+
+# Notifications are sent by a worker (`manage.py db_worker`) from a queue in the database,
+# so a slow mail server never slows a page.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEMO_DATA_ALLOWED = True  # manage.py seed_demo may run; production.py turns it off

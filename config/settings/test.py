@@ -25,3 +25,6 @@ class InvalidTemplateVariable(str):
 
 
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
+
+# Tasks run at once, inside the test's transaction.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,64 @@
+"""Who may act on an approval step: the role holder or their deputy, never someone who
+proposed or leads the arrangement or has declared an interest in it (G 4.3i-j)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from approvals.models import DeclaredInterest, Deputy
+from register.roles import Role, roles_of
+
+# Either may act (DOMAIN.md section 4): the Deputy Monitoring Officer for the Monitoring Officer.
+STANDS_IN_FOR = {Role.MONITORING_OFFICER: {Role.DEPUTY_MONITORING_OFFICER}}
+
+
+@dataclass(frozen=True)
+class MayAct:
+    allowed: bool
+    reason: str = ""  # why not, in plain words
+    on_behalf_of: object = None  # the role holder, when a deputy acts
+
+
+def holds(user, step) -> bool:
+    """The user holds the step's role (for the Portfolio Holder: of this portfolio)."""
+    role = Role(step.role)
+    if not (roles_of(user) & ({role} | STANDS_IN_FOR.get(role, set()))):
+        return False
+    portfolio = step.round.arrangement.portfolio
+    if role == Role.PORTFOLIO_HOLDER and portfolio is not None and portfolio.holder_id:
+        return portfolio.holder_id == user.pk
+    return True
+
+
+def may_act(user, step, today=None) -> MayAct:
+    arrangement = step.round.arrangement
+    if user.pk in (arrangement.lead_officer_id, arrangement.created_by_id):
+        return MayAct(False, "You proposed or lead this arrangement, so someone else must decide")
+    if DeclaredInterest.objects.filter(user=user, arrangement=arrangement).exists():
+        return MayAct(False, "You have declared an interest in this arrangement")
+    if holds(user, step):
+        return MayAct(True)
+    today = today or timezone.localdate()
+    deputising = Deputy.objects.filter(
+        deputy=user, role=step.role, starts__lte=today, ends__gte=today
+    ).select_related("holder")
+    for deputy in deputising:
+        holder = deputy.holder
+        if holds(holder, step) and holder.pk not in (
+            arrangement.lead_officer_id,
+            arrangement.created_by_id,
+        ):
+            return MayAct(True, on_behalf_of=holder)
+    return MayAct(False, f"This needs the {step.title}")
+
+
+def people_who_may_act(step):
+    """Everyone the step is waiting on (for notifications and the lead officer's view)."""
+    users = get_user_model().objects.filter(is_active=True)
+    roles = [step.role, *STANDS_IN_FOR.get(Role(step.role), set())]
+    holders = [u for u in users.filter(groups__name__in=roles).distinct() if holds(u, step)]
+    arrangement = step.round.arrangement
+    return [
+        u for u in holders if u.pk not in (arrangement.lead_officer_id, arrangement.created_by_id)
+    ]

@@ -1,0 +1,412 @@
+"""Approval work: opening rounds from the policy's route, recording decisions, and what the
+outcome does to the arrangement. Every function is one transaction."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from approvals import notifications
+from approvals.models import (
+    ApprovalRound,
+    ApprovalStep,
+    Decision,
+    Outcome,
+    RoundOutcome,
+    RoundPurpose,
+    StepStatus,
+)
+from approvals.permissions import may_act
+from register.choices import Status
+from register.lifecycle import change_status
+from register.policies import get_policy
+from register.policies.base import Stage, StepKind
+
+OUTCOMES_BY_KIND = {
+    StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
+    StepKind.DECISION: (
+        Outcome.APPROVE,
+        Outcome.APPROVE_WITH_CONDITIONS,
+        Outcome.REFUSE,
+        Outcome.RETURN,
+    ),
+    StepKind.BODY_DECISION: (
+        Outcome.APPROVE,
+        Outcome.APPROVE_WITH_CONDITIONS,
+        Outcome.REFUSE,
+        Outcome.RETURN,
+    ),
+}
+# Anything but a plain approval or endorsement must say why.
+NO_COMMENT_NEEDED = {Outcome.APPROVE, Outcome.ENDORSE}
+REVIEW_INTERVAL_MONTHS = 12
+
+
+def outcomes_for(step, policy=None) -> tuple[Outcome, ...]:
+    outcomes = OUTCOMES_BY_KIND.get(StepKind(step.kind), ())
+    policy = policy or get_policy()
+    offers_conditional = getattr(policy, "conditional_support_months", 0)
+    if offers_conditional and step.kind != StepKind.OPINION:
+        outcomes = (*outcomes[:2], Outcome.CONDITIONAL_SUPPORT, *outcomes[2:])
+    return outcomes
+
+
+# Opening rounds ----------------------------------------------------------------------------
+
+
+def open_round(*, arrangement, purpose, user, stages, reason="", end_date=None):
+    policy = get_policy()
+    approval_round = ApprovalRound.objects.create(
+        arrangement=arrangement,
+        purpose=purpose,
+        reason=reason,
+        end_date=end_date,
+        policy_key=policy.key,
+        policy_name=f"{policy.council}, {policy.name} {policy.version}",
+        category=arrangement.category_reasons,
+        opened_by=user,
+    )
+    for index, stage in enumerate(stages):
+        for step in stage.steps:
+            ApprovalStep.objects.create(
+                round=approval_round,
+                stage=index,
+                stage_name=stage.name,
+                kind=step.kind,
+                role=step.role,
+                title=step.title,
+                body=step.body,
+            )
+    start_stage(approval_round, 0)
+    return approval_round
+
+
+@transaction.atomic
+def submit_for_approval(*, arrangement, user):
+    """A submitted arrangement gets its route, or the submission is refused with the list of
+    what is missing (and nothing is saved)."""
+    policy = get_policy()
+    missing = policy.missing(arrangement)
+    if missing:
+        raise ValidationError([item.message for item in missing])
+    if any(not stage.steps for stage in policy.route(arrangement)):
+        raise ValidationError("The approval route is not complete yet")
+    change_status(arrangement, Status.IN_APPROVAL)
+    return open_round(
+        arrangement=arrangement,
+        purpose=RoundPurpose.APPROVAL,
+        user=user,
+        stages=policy.route(arrangement),
+    )
+
+
+@transaction.atomic
+def route_again(*, arrangement, user, reasons):
+    """A material change to an approved arrangement: classify again and approve again."""
+    change_status(
+        arrangement, Status.IN_APPROVAL, reason="Changed materially: " + "; ".join(reasons)
+    )
+    return open_round(
+        arrangement=arrangement,
+        purpose=RoundPurpose.REAPPROVAL,
+        user=user,
+        reason="; ".join(reasons),
+        stages=get_policy().route(arrangement),
+    )
+
+
+def _same_level_as_approval(arrangement) -> list[Stage]:
+    """Withdrawal and renewal are decided at the level that approved it (B "Withdrawing")."""
+    approved = (
+        arrangement.rounds.filter(outcome__in=[RoundOutcome.APPROVED, RoundOutcome.CONDITIONAL])
+        .order_by("-closed_at")
+        .first()
+    )
+    if approved is None:
+        stages = get_policy().route(arrangement)
+    else:
+        stages = _stages_of(approved)
+    deciding = [
+        Stage(stage.name, tuple(s for s in stage.steps if s.kind != StepKind.OPINION))
+        for stage in stages
+    ]
+    return [stage for stage in deciding if stage.steps]
+
+
+def _stages_of(approval_round) -> list[Stage]:
+    from register.policies.base import Step
+
+    stages = {}
+    for step in approval_round.steps.order_by("stage", "pk"):
+        name, steps = stages.setdefault(step.stage, (step.stage_name, []))
+        steps.append(Step(StepKind(step.kind), step.role, step.title, step.body))
+    return [Stage(name, tuple(steps)) for name, steps in stages.values()]
+
+
+@transaction.atomic
+def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.date):
+    change_status(arrangement, Status.WITHDRAWING, reason=reason)
+    return open_round(
+        arrangement=arrangement,
+        purpose=RoundPurpose.WITHDRAWAL,
+        user=user,
+        reason=reason,
+        end_date=end_date,
+        stages=_same_level_as_approval(arrangement),
+    )
+
+
+@transaction.atomic
+def request_renewal(*, arrangement, user, reason: str):
+    """Conditional support lasts a few months at a time and may be renewed (B)."""
+    change_status(arrangement, Status.IN_APPROVAL, reason=reason)
+    return open_round(
+        arrangement=arrangement,
+        purpose=RoundPurpose.RENEWAL,
+        user=user,
+        reason=reason,
+        stages=_same_level_as_approval(arrangement),
+    )
+
+
+# Moving through the stages -------------------------------------------------------------------
+
+
+def start_stage(approval_round, index):
+    """Open the stage's steps; people to inform are told at once and need not act."""
+    steps = list(approval_round.steps.filter(stage=index))
+    if not steps:
+        return close_round(approval_round, RoundOutcome.APPROVED)
+    approval_round.current_stage = index
+    approval_round.save(update_fields=["current_stage", "updated_at"])
+    for step in steps:
+        if step.kind == StepKind.INFORM:
+            step.status = StepStatus.DONE
+            step.save(update_fields=["status", "updated_at"])
+            notifications.informed(step)
+        else:
+            step.status = StepStatus.PENDING
+            step.save(update_fields=["status", "updated_at"])
+            notifications.awaiting(step)
+    return advance_if_done(approval_round)
+
+
+def advance_if_done(approval_round):
+    stage = approval_round.current_stage
+    if approval_round.steps.filter(stage=stage, status=StepStatus.PENDING).exists():
+        return approval_round
+    if approval_round.steps.filter(stage__gt=stage).exists():
+        return start_stage(approval_round, stage + 1)
+    return close_round(approval_round, RoundOutcome.APPROVED)
+
+
+def close_round(approval_round, outcome, *, reason="", support_until=None):
+    approval_round.outcome = outcome
+    approval_round.closed_at = timezone.now()
+    approval_round.save(update_fields=["outcome", "closed_at", "updated_at"])
+    approval_round.steps.filter(status__in=[StepStatus.PENDING, StepStatus.WAITING]).update(
+        status=StepStatus.NOT_NEEDED
+    )
+    arrangement = approval_round.arrangement
+    withdrawal = approval_round.purpose == RoundPurpose.WITHDRAWAL
+    if withdrawal and outcome == RoundOutcome.APPROVED:
+        arrangement.end_date = approval_round.end_date
+        arrangement.save(update_fields=["end_date", "updated_at"])
+        change_status(arrangement, Status.ENDED, reason=approval_round.reason)
+    elif withdrawal:
+        change_status(arrangement, Status.ACTIVE, reason=f"Withdrawal not agreed: {reason}")
+    elif outcome == RoundOutcome.APPROVED:
+        change_status(arrangement, Status.ACTIVE)
+        _set_dates(
+            arrangement,
+            next_review_due=_months_after(timezone.localdate(), REVIEW_INTERVAL_MONTHS),
+            conditional_support_until=None,
+        )
+    elif outcome == RoundOutcome.CONDITIONAL:
+        change_status(arrangement, Status.CONDITIONAL_SUPPORT, reason=reason)
+        _set_dates(arrangement, conditional_support_until=support_until)
+    elif outcome == RoundOutcome.REFUSED:
+        change_status(arrangement, Status.DECLINED, reason=reason)
+    elif outcome == RoundOutcome.RETURNED:
+        change_status(arrangement, Status.DRAFT, reason=f"Returned for changes: {reason}")
+    notifications.round_closed(approval_round)
+    return approval_round
+
+
+def _set_dates(arrangement, **dates):
+    for name, value in dates.items():
+        setattr(arrangement, name, value)
+    arrangement.save(update_fields=[*dates, "updated_at"])
+
+
+def _months_after(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, last_day)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+# Recording decisions --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    step,
+    user,
+    outcome,
+    token,
+    comment="",
+    meeting_date=None,
+    minute_reference="",
+    support_until=None,
+    supersedes=None,
+    correction_reason="",
+):
+    """Record one decision on a step, or return the one already recorded with this token.
+
+    The round is locked first, so two approvers acting at the same moment are taken one
+    after the other and only one of them can move the arrangement on.
+    """
+    existing = Decision.objects.filter(token=token).first()
+    if existing is not None:
+        return existing
+    approval_round = ApprovalRound.objects.select_for_update().get(pk=step.round_id)
+    existing = Decision.objects.filter(token=token).first()  # sent twice at the same moment
+    if existing is not None:
+        return existing
+    step = ApprovalStep.objects.select_related("round__arrangement__portfolio").get(pk=step.pk)
+    policy = get_policy()
+    errors = _decision_errors(
+        step,
+        approval_round,
+        user,
+        outcome,
+        comment,
+        meeting_date,
+        minute_reference,
+        support_until,
+        supersedes,
+        policy,
+    )
+    if errors:
+        raise ValidationError(errors)
+    permission = may_act(user, step)
+    decision = Decision.objects.create(
+        step=step,
+        outcome=outcome,
+        comment=comment.strip(),
+        decided_by=user,
+        on_behalf_of=permission.on_behalf_of,
+        meeting_date=meeting_date,
+        minute_reference=minute_reference.strip(),
+        support_until=support_until,
+        supersedes=supersedes,
+        correction_reason=correction_reason.strip(),
+        token=token,
+    )
+    step.status = StepStatus.DONE
+    step.save(update_fields=["status", "updated_at"])
+    notifications.decided(decision)
+    if outcome == Outcome.REFUSE:
+        close_round(approval_round, RoundOutcome.REFUSED, reason=comment)
+    elif outcome == Outcome.RETURN:
+        close_round(approval_round, RoundOutcome.RETURNED, reason=comment)
+    elif outcome == Outcome.CONDITIONAL_SUPPORT:
+        close_round(
+            approval_round, RoundOutcome.CONDITIONAL, reason=comment, support_until=support_until
+        )
+    elif supersedes is None:
+        advance_if_done(approval_round)
+    return decision
+
+
+def _decision_errors(
+    step,
+    approval_round,
+    user,
+    outcome,
+    comment,
+    meeting_date,
+    minute_reference,
+    support_until,
+    supersedes,
+    policy,
+) -> dict:
+    errors = {}
+    if not approval_round.is_open:
+        errors["outcome"] = "This approval has finished; nothing more can be decided on it"
+    elif supersedes is None and step.status != StepStatus.PENDING:
+        errors["outcome"] = (
+            "This has already been decided"
+            if step.status == StepStatus.DONE
+            else "This is not yet ready for a decision"
+        )
+    elif supersedes is not None and step.stage != approval_round.current_stage:
+        errors["outcome"] = "Only a decision of the current stage can be corrected"
+    permission = may_act(user, step)
+    if not permission.allowed:
+        errors["outcome"] = permission.reason
+    if outcome not in outcomes_for(step, policy):
+        errors["outcome"] = "Select one of the outcomes offered"
+    if outcome not in NO_COMMENT_NEEDED and not comment.strip():
+        errors["comment"] = "Enter a comment: anything but a plain approval must say why"
+    if step.kind == StepKind.BODY_DECISION:
+        if meeting_date is None:
+            errors["meeting_date"] = "Enter the date of the meeting"
+        if not minute_reference.strip():
+            errors["minute_reference"] = "Enter the minute reference"
+    if outcome == Outcome.CONDITIONAL_SUPPORT:
+        today = timezone.localdate()
+        if support_until is None:
+            errors["support_until"] = "Enter the date conditional support ends"
+        elif not policy.conditional_support_allowed_until(today, support_until):
+            errors["support_until"] = (
+                f"Conditional support can be given for up to "
+                f"{policy.conditional_support_months} months at a time, until "
+                f"{policy.conditional_support_ends(today):%-d %B %Y} at the latest"
+            )
+    return errors
+
+
+@transaction.atomic
+def correct_decision(*, decision, user, outcome, comment, reason, token, **details):
+    """A decision is never changed: a correction is a new decision that supersedes it."""
+    if decision.decided_by_id != user.pk:
+        raise ValidationError({"outcome": "Only the person who decided can correct it"})
+    if not reason.strip():
+        raise ValidationError({"correction_reason": "Enter the reason for the correction"})
+    if Decision.objects.filter(supersedes=decision).exists():
+        raise ValidationError({"outcome": "This decision has already been corrected"})
+    return record_decision(
+        step=decision.step,
+        user=user,
+        outcome=outcome,
+        comment=comment,
+        token=token,
+        supersedes=decision,
+        correction_reason=reason,
+        **details,
+    )
+
+
+# Reading ----------------------------------------------------------------------------------------
+
+
+def steps_awaiting(user):
+    """'Awaiting my decision': open steps of open rounds that the user may act on."""
+    pending = (
+        ApprovalStep.objects.filter(status=StepStatus.PENDING, round__closed_at__isnull=True)
+        .select_related("round__arrangement__portfolio", "round__arrangement__lead_officer")
+        .order_by("round__created_at", "pk")
+    )
+    return [step for step in pending if may_act(user, step).allowed]
+
+
+def open_round_of(arrangement):
+    return arrangement.rounds.filter(closed_at__isnull=True).first()

@@ -1,0 +1,235 @@
+"""Approval pages. Each view checks access, calls one service, and renders."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from approvals import forms, services
+from approvals.models import ApprovalStep, Decision, DeclaredInterest, Deputy
+from approvals.permissions import may_act
+from register.choices import Status
+from register.models import Arrangement
+from register.roles import can_edit_arrangement, can_view_arrangement, is_responsible_for
+
+
+def visible_arrangement(request, reference):
+    arrangement = get_object_or_404(Arrangement, reference=reference)
+    if not can_view_arrangement(request.user, arrangement):
+        raise Http404("No arrangement found")
+    return arrangement
+
+
+def form_page(request, template, form, status=200, **context):
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+def apply_service_errors(form, error: ValidationError):
+    """Put a service's refusal next to the right field, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class InboxView(TemplateView):
+    template_name = "approvals/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(steps=services.steps_awaiting(self.request.user), **kwargs)
+
+
+class DecideView(View):
+    """The decision page: the arrangement, its documents and earlier opinions, and the form."""
+
+    template_name = "approvals/decide.html"
+    form_class = forms.DecisionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.step = get_object_or_404(
+            ApprovalStep.objects.select_related("round__arrangement"), pk=kwargs["pk"]
+        )
+        self.arrangement = self.step.round.arrangement
+        permission = may_act(request.user, self.step)
+        if not permission.allowed:
+            raise PermissionDenied(permission.reason)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk):
+        return self.render(self.form_class(step=self.step))
+
+    def post(self, request, pk):
+        form = self.form_class(request.POST, step=self.step)
+        if form.is_valid():
+            try:
+                self.save(form)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, "Your decision has been recorded")
+                return redirect("approvals:record", reference=self.arrangement.reference)
+        return self.render(form, status=400)
+
+    def save(self, form):
+        services.record_decision(step=self.step, user=self.request.user, **form.details())
+
+    def render(self, form, status=200):
+        approval_round = self.step.round
+        return form_page(
+            self.request,
+            self.template_name,
+            form,
+            status,
+            step=self.step,
+            arrangement=self.arrangement,
+            approval_round=approval_round,
+            decisions=Decision.objects.filter(step__round=approval_round).select_related(
+                "step", "decided_by", "on_behalf_of"
+            ),
+            documents=self.arrangement.documents.all(),
+            partners=self.arrangement.partners.all(),
+        )
+
+
+class CorrectView(DecideView):
+    form_class = forms.CorrectionForm
+    template_name = "approvals/correct.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.decision = get_object_or_404(Decision, pk=kwargs["decision"], decided_by=request.user)
+        return super().dispatch(request, *args, pk=self.decision.step_id)
+
+    def get(self, request, **kwargs):
+        return super().get(request, self.step.pk)
+
+    def post(self, request, **kwargs):
+        return super().post(request, self.step.pk)
+
+    def save(self, form):
+        details = form.details()
+        services.correct_decision(
+            decision=self.decision,
+            user=self.request.user,
+            reason=form.cleaned_data["correction_reason"],
+            **details,
+        )
+
+
+class RecordView(TemplateView):
+    """The approval record: every step, person, outcome, comment and time, and the policy."""
+
+    template_name = "approvals/record.html"
+
+    def get_context_data(self, **kwargs):
+        arrangement = visible_arrangement(self.request, kwargs["reference"])
+        rounds = arrangement.rounds.prefetch_related(
+            "steps__decisions__decided_by", "steps__decisions__on_behalf_of"
+        ).select_related("opened_by")
+        return super().get_context_data(arrangement=arrangement, rounds=rounds, **kwargs)
+
+
+class ArrangementFormView(View):
+    """A short form about one arrangement (withdraw, renew, declare an interest)."""
+
+    template_name = ""
+    form_class = None
+    allowed_statuses = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.arrangement = visible_arrangement(request, kwargs["reference"])
+        if self.arrangement.status not in self.allowed_statuses or not self.permitted():
+            raise PermissionDenied("This cannot be done to this arrangement now")
+        return super().dispatch(request, *args, **kwargs)
+
+    def permitted(self):
+        return can_edit_arrangement(self.request.user, self.arrangement)
+
+    def get(self, request, reference):
+        return form_page(
+            request, self.template_name, self.form_class(), arrangement=self.arrangement
+        )
+
+    def post(self, request, reference):
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                message = self.save(form)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, message)
+                return redirect(self.arrangement)
+        return form_page(request, self.template_name, form, 400, arrangement=self.arrangement)
+
+
+class WithdrawView(ArrangementFormView):
+    template_name = "approvals/withdraw.html"
+    form_class = forms.WithdrawalForm
+    allowed_statuses = (Status.ACTIVE,)
+
+    def permitted(self):
+        user = self.request.user
+        return is_responsible_for(user, self.arrangement) or super().permitted()
+
+    def save(self, form):
+        services.request_withdrawal(
+            arrangement=self.arrangement, user=self.request.user, **form.cleaned_data
+        )
+        return "Withdrawal sent for a decision at the level that approved the arrangement"
+
+
+class RenewView(ArrangementFormView):
+    template_name = "approvals/renew.html"
+    form_class = forms.RenewalForm
+    allowed_statuses = (Status.CONDITIONAL_SUPPORT,)
+
+    def save(self, form):
+        services.request_renewal(
+            arrangement=self.arrangement, user=self.request.user, **form.cleaned_data
+        )
+        return "Renewal of conditional support sent for a decision"
+
+
+class InterestView(ArrangementFormView):
+    template_name = "approvals/interest.html"
+    form_class = forms.InterestForm
+    allowed_statuses = tuple(Status)
+
+    def permitted(self):
+        return not DeclaredInterest.objects.filter(
+            user=self.request.user, arrangement=self.arrangement
+        ).exists()
+
+    def save(self, form):
+        DeclaredInterest.objects.create(
+            user=self.request.user, arrangement=self.arrangement, **form.cleaned_data
+        )
+        return "Your interest has been recorded; you will not be asked to decide on it"
+
+
+class DeputiesView(View):
+    template_name = "approvals/deputies.html"
+
+    def get(self, request):
+        return self.render(forms.DeputyForm(holder=request.user))
+
+    def post(self, request):
+        form = forms.DeputyForm(request.POST, holder=request.user)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        form.save()
+        messages.success(request, "Your deputy has been recorded")
+        return redirect("approvals:deputies")
+
+    def render(self, form, status=200):
+        return form_page(
+            self.request,
+            self.template_name,
+            form,
+            status,
+            deputies=Deputy.objects.filter(holder=self.request.user).select_related("deputy"),
+            deputising=Deputy.objects.filter(deputy=self.request.user).select_related("holder"),
+        )
