@@ -95,8 +95,10 @@ class ApprovalStep(TimeStampedModel):
     @property
     def decision(self):
         """The decision in force: the latest, which supersedes any before it."""
-        decisions = [d for d in self.decisions.all() if d.superseded_by_id is None]
-        return decisions[-1] if decisions else None
+        decisions = list(self.decisions.all())
+        superseded = {d.supersedes_id for d in decisions}
+        in_force = [d for d in decisions if d.pk not in superseded]
+        return in_force[-1] if in_force else None
 
 
 class Outcome(models.TextChoices):
