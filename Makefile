@@ -27,6 +27,7 @@ assets: static/build/application.css
 setup: $(VENV)/.installed assets
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo_approvals
 
 run: setup
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000

@@ -2249,6 +2249,38 @@ ARRANGEMENTS = [
             )
         ],
     ),
+    # --- A complete draft, ready to take through approval in the browser ----------------
+    partnership(
+        "Dementia Friendly Gravesham",
+        COMMUNITY,
+        Status.DRAFT,
+        purpose="Make shops, services and transport in the borough dementia friendly, with "
+        "training for front-line staff and a memory cafe in each town.",
+        rationale="Carers' charities, the NHS and businesses reach people the council does "
+        "not; none can do it alone.",
+        start_date=day(2027, 4, 1),
+        cash_per_year=D("8000.00"),
+        staff_fte=D("0.10"),
+        staff_cost_per_year=D("4000.00"),
+        in_kind_per_year=D("0.00"),
+        service="Communities",
+        lead="lead_officer",
+        shares_personal_data=False,
+        corporate_objectives=[HEALTHY],
+        partners=[
+            partner("Alzheimer's Society", Sector.VOLUNTARY, "Dementia Friends training"),
+            kent_icb("Memory assessment service and GP practice champions"),
+        ],
+        risks=[
+            risk(
+                "Volunteers for the memory cafes cannot be found",
+                2,
+                3,
+                "Recruit through the Volunteer Centre and faith groups before launch.",
+                "Community Development Manager",
+            ),
+        ],
+    ),
     # --- Drafts: recorded recently, answers still missing --------------------------------
     draft(
         "Gravesham Youth Forum",

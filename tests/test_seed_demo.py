@@ -211,3 +211,21 @@ def test_production_settings_do_not_allow_demo_data(monkeypatch):
     production = importlib.import_module("config.settings.production")
 
     assert production.DEMO_DATA_ALLOWED is False
+
+
+def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely(seeded):
+    from approvals.services import steps_awaiting
+
+    call_command("seed_demo_approvals", verbosity=0)
+    call_command("seed_demo_approvals", verbosity=0)
+    monitoring_officer = get_user_model().objects.get(username=Role.MONITORING_OFFICER.value)
+    assert steps_awaiting(monitoring_officer)
+    assert not Arrangement.objects.filter(status=Status.SUBMITTED).exists()
+    for arrangement in Arrangement.objects.filter(status=Status.IN_APPROVAL):
+        assert arrangement.rounds.filter(closed_at__isnull=True).count() == 1
+
+
+def test_demo_approvals_are_refused_under_production_settings(seeded, settings):
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo_approvals", verbosity=0)
