@@ -81,3 +81,21 @@ def round_closed(approval_round):
         f"has finished: {approval_round.get_outcome_display().lower()}.\n\n"
         f"{_link(reverse('approvals:record', args=[arrangement.reference]))}\n",
     )
+
+
+def conditional_support_lapsing(arrangement):
+    """Once per grant of conditional support, before it lapses."""
+    from django.contrib.auth import get_user_model
+
+    from register.roles import Role
+
+    owners = get_user_model().objects.filter(groups__name=Role.REGISTER_OWNER.value)
+    until = arrangement.conditional_support_until
+    _notify(
+        f"conditional-support-{arrangement.pk}-{until.isoformat()}",
+        [arrangement.lead_officer, *owners],
+        f"Conditional support ends on {until:%-d %B %Y}: {_arrangement_line(arrangement)}",
+        f"Conditional support for {_arrangement_line(arrangement)} ends on "
+        f"{until:%-d %B %Y}. Renew it, or seek a formal decision, before then.\n\n"
+        f"{_link(arrangement.get_absolute_url())}\n",
+    )

@@ -479,3 +479,28 @@ def test_the_next_people_to_act_the_informed_and_the_lead_officer_are_e_mailed_o
     assert len(mail.outbox) == sent  # the same event is never sent twice
     assert Notification.objects.filter(sent_at__isnull=True).count() == 0
     assert owner.notifications.count() == 1
+
+
+REMINDER_CASES = [
+    ("ends in 14 days", 14, True),
+    ("ends in 15 days", 15, False),
+    ("has lapsed", -1, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "days", "reminded"), REMINDER_CASES, ids=[c[0] for c in REMINDER_CASES]
+)
+def test_a_prompt_is_sent_once_before_conditional_support_lapses(case, days, reminded):
+    from django.core.management import call_command
+
+    arrangement = other_partnership(
+        status=Status.CONDITIONAL_SUPPORT,
+        conditional_support_until=timezone.localdate() + datetime.timedelta(days=days),
+    )
+    call_command("send_reminders", verbosity=0)
+    call_command("send_reminders", verbosity=0)
+    prompts = [m for m in mail.outbox if m.subject.startswith("Conditional support ends")]
+    assert len(prompts) == (1 if reminded else 0)
+    if reminded:
+        assert prompts[0].to == [arrangement.lead_officer.email]
