@@ -134,9 +134,10 @@ class RecordView(TemplateView):
 class ArrangementFormView(View):
     """A short form about one arrangement (withdraw, renew, declare an interest)."""
 
-    template_name = ""
+    template_name = "approvals/arrangement_form.html"
     form_class = None
     allowed_statuses = ()
+    heading = button = ""
 
     def dispatch(self, request, *args, **kwargs):
         self.arrangement = visible_arrangement(request, kwargs["reference"])
@@ -162,11 +163,22 @@ class ArrangementFormView(View):
             else:
                 messages.success(request, message)
                 return redirect(self.arrangement)
-        return form_page(request, self.template_name, form, 400, arrangement=self.arrangement)
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        return form_page(
+            self.request,
+            self.template_name,
+            form,
+            status,
+            arrangement=self.arrangement,
+            heading=self.heading,
+            button=self.button,
+        )
 
 
 class WithdrawView(ArrangementFormView):
-    template_name = "approvals/withdraw.html"
+    heading, button = "Withdraw from the arrangement", "Send for a decision"
     form_class = forms.WithdrawalForm
     allowed_statuses = (Status.ACTIVE,)
 
@@ -182,7 +194,7 @@ class WithdrawView(ArrangementFormView):
 
 
 class RenewView(ArrangementFormView):
-    template_name = "approvals/renew.html"
+    heading, button = "Renew conditional support", "Send for a decision"
     form_class = forms.RenewalForm
     allowed_statuses = (Status.CONDITIONAL_SUPPORT,)
 
@@ -194,7 +206,7 @@ class RenewView(ArrangementFormView):
 
 
 class InterestView(ArrangementFormView):
-    template_name = "approvals/interest.html"
+    heading, button = "Declare an interest", "Declare the interest"
     form_class = forms.InterestForm
     allowed_statuses = tuple(Status)
 
