@@ -276,7 +276,7 @@ def record_decision(
     existing = Decision.objects.filter(token=token).first()
     if existing is not None:
         return existing
-    approval_round = ApprovalRound.objects.get(pk=step.round_id)
+    approval_round = ApprovalRound.objects.select_for_update().get(pk=step.round_id)
     existing = Decision.objects.filter(token=token).first()  # sent twice at the same moment
     if existing is not None:
         return existing

@@ -22,6 +22,13 @@ def visible_arrangement(request, reference):
     return arrangement
 
 
+def record_rounds(arrangement):
+    """Every round of the arrangement with its steps and decisions, for the record."""
+    return arrangement.rounds.prefetch_related(
+        "steps__decisions__decided_by", "steps__decisions__on_behalf_of"
+    ).select_related("opened_by")
+
+
 def form_page(request, template, form, status=200, **context):
     return render(request, template, {"form": form, **context}, status=status)
 
@@ -125,10 +132,9 @@ class RecordView(TemplateView):
 
     def get_context_data(self, **kwargs):
         arrangement = visible_arrangement(self.request, kwargs["reference"])
-        rounds = arrangement.rounds.prefetch_related(
-            "steps__decisions__decided_by", "steps__decisions__on_behalf_of"
-        ).select_related("opened_by")
-        return super().get_context_data(arrangement=arrangement, rounds=rounds, **kwargs)
+        return super().get_context_data(
+            arrangement=arrangement, rounds=record_rounds(arrangement), **kwargs
+        )
 
 
 class ArrangementFormView(View):

@@ -10,7 +10,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="register:list"), name="home"),
     path("arrangements/", include("register.urls")),
     path("approvals/", include("approvals.urls")),
-    path("approvals/", include("approvals.pdf_urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

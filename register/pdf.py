@@ -24,8 +24,11 @@ from urllib.request import DataHandler, Request, url2pathname
 
 import weasyprint
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from weasyprint.urls import UNICODE_SCHEME_RE, URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -192,3 +195,23 @@ def render_pdf(template_name: str, context: dict, *, fetcher=None) -> bytes:
     # The template (and its database queries) is rendered before the time limit starts.
     html = render_to_string(template_name, {**defaults, **context})
     return html_to_pdf(html, fetcher=fetcher)
+
+
+def pdf_response(request, template_name, context, *, filename, back_url):
+    """The rendered PDF as a download, or a page saying it took too long (503)."""
+    try:
+        pdf = render_pdf(template_name, context)
+    except PdfRenderError as error:
+        response = render(
+            request,
+            "pdf_unavailable.html",
+            {"message": str(error), "back_url": back_url},
+            status=503,
+        )
+        response["Retry-After"] = "120"
+        return response
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=filename
+    )
+    return response

@@ -101,7 +101,7 @@ def approved():
 
 
 def pdf_url(arrangement):
-    return reverse("approvals_pdf:record-pdf", kwargs={"reference": arrangement.reference})
+    return reverse("approvals:record-pdf", kwargs={"reference": arrangement.reference})
 
 
 def read(pdf: bytes) -> PdfReader:
