@@ -3,8 +3,9 @@
 #
 #   1. Chromium (Debian's package; installed with apt-get when missing and we are root)
 #   2. ruff check .
-#   3. pytest -m "not browser"   on SQLite
-#   4. pytest -m "not browser"   on a throwaway PostgreSQL 15 (scripts/with-postgres.sh)
+#   3. pytest -m "not browser and not postgres"   on SQLite
+#   4. pytest -m "not browser"   on a throwaway PostgreSQL 15 (scripts/with-postgres.sh),
+#                                including the tests marked `postgres` (row locks, concurrency)
 #   5. pytest -m browser         end-to-end journeys and accessibility in headless Chromium
 #
 # `make test` installs the Python packages and builds the front-end assets first; run this
@@ -87,8 +88,8 @@ export CHROMIUM
 stage "Lint: ruff check ."
 "$VENV/bin/ruff" check .
 
-stage "Tests on SQLite: pytest -m \"not browser\""
-run_pytest "${PYTEST[@]}" -m "not browser" "$@"
+stage "Tests on SQLite: pytest -m \"not browser and not postgres\""
+run_pytest "${PYTEST[@]}" -m "not browser and not postgres" "$@"
 
 stage "Tests on PostgreSQL 15: pytest -m \"not browser\""
 run_pytest bash scripts/with-postgres.sh "${PYTEST[@]}" -m "not browser" "$@"
