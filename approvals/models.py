@@ -37,7 +37,7 @@ class ApprovalRound(TimeStampedModel):
     end_date = models.DateField(null=True, blank=True)  # of a withdrawal
     policy_key = models.CharField(max_length=40)
     policy_name = models.CharField("policy and version", max_length=200)
-    category = models.CharField(max_length=200)  # the category and reasons when opened
+    category = models.TextField()  # the category and its reasons when opened
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -229,3 +229,39 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class FormStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned for changes"
+
+
+class FormResponse(TimeStampedModel):
+    """An officer's answers to one council template for one arrangement."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.PROTECT, related_name="form_responses"
+    )
+    form_key = models.CharField(max_length=80)
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=FormStatus.choices, default=FormStatus.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["form_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["arrangement", "form_key"], name="one_response_per_form"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.form_key} for {self.arrangement.reference}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status != FormStatus.SUBMITTED

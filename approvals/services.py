@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from approvals import notifications
+from approvals.council_forms.services import return_forms
 from approvals.models import (
     ApprovalRound,
     ApprovalStep,
@@ -230,6 +231,7 @@ def close_round(approval_round, outcome, *, reason="", support_until=None):
         change_status(arrangement, Status.DECLINED, reason=reason)
     elif outcome == RoundOutcome.RETURNED:
         change_status(arrangement, Status.DRAFT, reason=f"Returned for changes: {reason}")
+        return_forms(arrangement)
     notifications.round_closed(approval_round)
     return approval_round
 

@@ -13,7 +13,7 @@ def send_notification(notification_id: int) -> None:
 
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
             .filter(pk=notification_id, sent_at__isnull=True)
             .first()

@@ -47,6 +47,10 @@ class GovUKForm:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        self.set_length_messages()
+
+    def set_length_messages(self):
+        """GOV.UK wording for answers over their limit (fields added later call it again)."""
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:
                 field.validators = [

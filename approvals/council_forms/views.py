@@ -1,0 +1,148 @@
+"""Filling in a council template, and its PDF (filled or blank)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from approvals.council_forms import definition as definition_for
+from approvals.council_forms.pdf import form_pdf_context
+from approvals.council_forms.services import response_for, save_answers
+from approvals.council_forms.webform import CouncilFormForm
+from approvals.views import visible_arrangement
+from register.pdf import pdf_response
+from register.policies import get_policy
+from register.roles import can_edit_arrangement
+
+
+def _definition(key):
+    definition = definition_for(key)
+    if definition is None:
+        raise Http404("No such council form")
+    return definition
+
+
+class FormFillView(View):
+    template_name = "council_forms/fill.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.arrangement = visible_arrangement(request, kwargs["reference"])
+        self.definition = _definition(kwargs["key"])
+        self.response = response_for(self.arrangement, self.definition)
+        self.can_edit = self.response.is_editable and can_edit_arrangement(
+            request.user, self.arrangement
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, reference, key):
+        form = CouncilFormForm(initial=self.response.answers, definition=self.definition)
+        return self.render(form)
+
+    def post(self, request, reference, key):
+        if not self.can_edit:
+            return self.render(
+                CouncilFormForm(initial=self.response.answers, definition=self.definition),
+                status=403,
+            )
+        form = CouncilFormForm(request.POST, definition=self.definition)
+        submit = request.POST.get("action") == "submit"
+        if form.is_valid() and submit:
+            form.check_complete()
+        if not form.is_valid():
+            return self.render(form, status=400)
+        save_answers(
+            response=self.response, answers=form.answers(), user=request.user, submit=submit
+        )
+        messages.success(
+            request, f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}"
+        )
+        return redirect("council_forms:fill", reference=reference, key=key)
+
+    def render(self, form, status=200):
+        answers = form.answers() if form.is_bound and form.is_valid() else self.response.answers
+        missing = self.definition.missing(answers or {})
+        sections = [
+            {
+                "section": section,
+                "complete": not missing[section.key],
+                "items": _items(section, form, answers or {}, self.definition, self.arrangement),
+            }
+            for section in self.definition.sections
+        ]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "arrangement": self.arrangement,
+                "definition": self.definition,
+                "response": self.response,
+                "sections": sections,
+                "can_edit": self.can_edit,
+            },
+            status=status,
+        )
+
+
+def _items(section, form, answers, definition, arrangement):
+    """What the page shows for each item: a fact's words, a field, or a table of fields."""
+    from approvals.council_forms.base import Fact, Table
+
+    items = []
+    for item in section.items:
+        if isinstance(item, Fact):
+            items.append({"fact": item, "value": item.value(arrangement)})
+        elif isinstance(item, Table):
+            rows = [
+                (label, [form[item.cell(row, column)] for column in item.columns])
+                for row, label in enumerate(item.rows)
+            ]
+            totals = definition.table_totals(item, answers) if item.totals else None
+            items.append(
+                {
+                    "table": item,
+                    "rows": rows,
+                    "totals": [totals.get(c.key) for c in item.columns] if totals else None,
+                }
+            )
+        else:
+            items.append({"field": form[item.key]})
+    return items
+
+
+class FormPdfView(View):
+    def get(self, request, reference, key):
+        arrangement = visible_arrangement(request, reference)
+        definition = _definition(key)
+        context = form_pdf_context(definition, arrangement, response_for(arrangement, definition))
+        return pdf_response(
+            request,
+            "council_forms/pdf.html",
+            context,
+            filename=f"{arrangement.reference}-{definition.key}.pdf",
+            back_url=reverse("council_forms:fill", args=[reference, key]),
+        )
+
+
+class BlankFormPdfView(View):
+    """The template to print and fill by hand."""
+
+    def get(self, request, key):
+        definition = _definition(key)
+        return pdf_response(
+            request,
+            "council_forms/pdf.html",
+            form_pdf_context(definition),
+            filename=f"{definition.key}-blank.pdf",
+            back_url=reverse("register:list"),
+        )
+
+
+def forms_panel(request, arrangement):
+    """On the arrangement page: the templates its council's policy requires."""
+    required = [definition_for(t.key) for t in get_policy().forms_required(arrangement)]
+    rows = [(d, response_for(arrangement, d)) for d in required if d is not None]
+    if not rows:
+        return None
+    return "council_forms/panel.html", {"rows": rows}

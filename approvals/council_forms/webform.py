@@ -1,0 +1,79 @@
+"""The web form of a council template, built from its definition."""
+
+from django import forms
+
+from approvals.council_forms.base import Kind, Question, Table
+from register.forms import YES_NO, GovUKForm, MoneyField
+
+
+def _field(question, label):
+    if question.kind == Kind.YES_NO:
+        return forms.TypedChoiceField(
+            label=label,
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+            coerce=lambda value: value == "True",
+            required=False,
+            empty_value=None,
+            help_text=question.hint,
+        )
+    if question.kind == Kind.MONEY:
+        return MoneyField(label=label, what=f"‘{label}’", help_text=question.hint)
+    if question.kind == Kind.NUMBER:
+        return forms.DecimalField(
+            label=label,
+            required=False,
+            help_text=question.hint,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            error_messages={"invalid": f"Enter ‘{label}’ as a number"},
+        )
+    if question.kind == Kind.CHOICE:
+        return forms.ChoiceField(
+            label=label,
+            choices=question.choices,
+            required=False,
+            widget=forms.RadioSelect,
+            help_text=question.hint,
+        )
+    widget = forms.Textarea(attrs={"rows": 4}) if question.kind == Kind.LONG_TEXT else None
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=question.max_length,
+        widget=widget,
+        help_text=question.hint,
+    )
+
+
+class CouncilFormForm(GovUKForm, forms.Form):
+    """Every answer is optional while saving a draft; submitting needs the required ones."""
+
+    def __init__(self, *args, definition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definition = definition
+        for section in definition.sections:
+            for item in section.items:
+                if isinstance(item, Table):
+                    for row, row_label in enumerate(item.rows):
+                        for column in item.columns:
+                            label = f"{item.label}: {row_label}, {column.label}"
+                            self.fields[item.cell(row, column)] = _field(column, label)
+                elif isinstance(item, Question):
+                    self.fields[item.key] = _field(item, item.label)
+        self.set_length_messages()
+
+    def answers(self) -> dict:
+        """The cleaned answers as JSON-friendly values."""
+        result = {}
+        for name, value in self.cleaned_data.items():
+            result[name] = (
+                str(value) if value is not None and not isinstance(value, (bool, str)) else value
+            )
+        return result
+
+    def check_complete(self):
+        """Add an error next to every required answer still missing."""
+        answers = self.answers()
+        for names in self.definition.missing(answers).values():
+            for name in names:
+                self.add_error(name, f"Answer: {self.fields[name].label}")
