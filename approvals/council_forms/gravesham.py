@@ -24,6 +24,17 @@ from register.roles import Role
 COUNCIL = "Gravesham Borough Council"
 
 
+def endorsements(director_title):
+    """The statutory officers' opinions and the approvers' signatures (G 2.14, 3.9-3.10)."""
+    return (
+        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
+        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
+        Signature(Role.DIRECTOR, director_title),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    )
+
+
 def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs):
     return Question(key, label, kind, hint, **kwargs)
 
@@ -250,13 +261,7 @@ EVALUATION = CouncilForm(
             ),
         ),
     ),
-    signatures=(
-        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
-        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
-        Signature(Role.DIRECTOR, "Chief Executive/Director"),
-        Signature(Role.LEADER, "Leader of the Executive"),
-        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
-    ),
+    signatures=endorsements("Chief Executive/Director"),
 )
 
 YEARS = ("Year 1 (£)", "Year 2 (£)", "Year 3 (£)")
@@ -390,13 +395,7 @@ BUSINESS_CASE = CouncilForm(
             ),
         ),
     ),
-    signatures=(
-        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
-        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
-        Signature(Role.DIRECTOR, "Director"),
-        Signature(Role.LEADER, "Leader of the Executive"),
-        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
-    ),
+    signatures=endorsements("Director"),
 )
 
 FORMS = (EVALUATION, BUSINESS_CASE)
