@@ -1,0 +1,191 @@
+"""Dartford's templates (Code of Practice for Effective Joint Working Arrangements, 2024):
+the elements a 'minor' partnership's governance must refer to (D 7(vii)), and what the
+Section 151 Officer agrees where the Council commits money (D 12(iv)).
+
+The wording of both lists is the policy's (MINOR_GOVERNANCE_ELEMENTS, S151_ITEMS). The
+Section 151 Officer's yes or no to each item is a policy question, answered on the
+arrangement's checklist page; the form shows that answer and asks for the details.
+"""
+
+from django.utils.text import slugify
+
+from approvals.council_forms.base import CouncilForm, Fact, Kind, Question, Section, Signature
+from approvals.council_forms.facts import (
+    dates,
+    governance_in_place,
+    money,
+    partners,
+    text,
+    yes_no,
+)
+from approvals.council_forms.south_derbyshire import (
+    council_resources,
+    documents,
+    meetings,
+    objectives,
+    representatives,
+    risks,
+)
+from register.choices import DocumentKind
+from register.policies.dartford import (
+    ACCOUNTABLE_BODY,
+    MINOR_GOVERNANCE,
+    MINOR_GOVERNANCE_ELEMENTS,
+    POLICY,
+    S151_ITEMS,
+)
+from register.roles import Role
+
+COUNCIL = POLICY.council
+SOURCE = f"{POLICY.name} ({POLICY.version})"
+S151_CHECKLIST_KEY = "dartford_s151_financial_checklist"  # the policy names no template yet
+
+
+def policy_answer(key):
+    """A yes / no policy question as answered on the arrangement's checklist page."""
+
+    def show(arrangement):
+        value = (arrangement.policy_answers or {}).get(key)
+        return "Not answered" if value is None else ("Yes" if value else "No")
+
+    return show
+
+
+def asked(policy, key) -> str:
+    """The policy question's own wording."""
+    return next(question.text for question in policy.questions if question.key == key)
+
+
+def capitalised(words: str) -> str:
+    return words[0].upper() + words[1:]
+
+
+def element_key(element: str) -> str:
+    """A governance element's answer key: its words up to the first ':', ',' or '('."""
+    head = element
+    for mark in ":,(":
+        head = head.split(mark)[0]
+    return slugify(head).replace("-", "_")
+
+
+def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs):
+    return Question(key, label, kind, hint, **kwargs)
+
+
+def scorecard(arrangement):
+    return POLICY.scorecard_summary(arrangement)
+
+
+def s151_summary(arrangement):
+    return POLICY.checklist_summary(arrangement, "s151")
+
+
+governing_documents = documents(DocumentKind.TERMS_OF_REFERENCE, DocumentKind.AGREEMENT)
+
+# What the arrangement already holds on an element, shown beside it (by element_key).
+ELEMENT_FACTS = {
+    "partnerships_name": (Fact("Name of the partnership", text("name")),),
+    "duration_of_partnership": (Fact("Start and end dates", dates),),
+    "aims_and_objectives": (
+        Fact("Purpose, aims and objectives", text("purpose")),
+        Fact("Objectives and their measures", objectives),
+    ),
+    "lead_partner": (Fact("Lead organisation or accountable body", text("lead_organisation")),),
+    "accountable_body": (Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),),
+    "membership": (Fact("Partners and their contributions", partners),),
+    "roles": (Fact("Council representatives", representatives),),
+    "income_and_expenditure": (
+        Fact("Overall partnership budget a year", money("overall_budget")),
+        Fact("The Council's resources a year", council_resources),
+    ),
+    "meetings": (Fact("Frequency and place of meetings", meetings),),
+    "risk_management_arrangements": (Fact("Risks", risks),),
+    "data_protection_and_freedom_of_information": (
+        Fact("Is personal data shared?", yes_no("shares_personal_data")),
+        Fact("Data protection (GDPR) arrangements", text("data_protection_notes")),
+    ),
+    "exit_strategy_and_arrangements_for_dissolution": (
+        Fact("Exit strategy", text("exit_strategy")),
+    ),
+}
+
+
+def element_section(element: str) -> Section:
+    key = element_key(element)
+    return Section(
+        key,
+        capitalised(element),
+        (
+            *ELEMENT_FACTS.get(key, ()),
+            q(
+                key,
+                f"{capitalised(element)}: how the governance arrangements cover it",
+                "Which document and paragraph refer to it, and what they say.",
+            ),
+        ),
+    )
+
+
+MINOR_GOVERNANCE_FORM = CouncilForm(
+    key=MINOR_GOVERNANCE.key,
+    title="Governance arrangements of a 'minor' partnership",
+    council=COUNCIL,
+    source=f"{SOURCE}, D 7(vii)",
+    sections=(
+        Section(
+            "partnership",
+            "The partnership",
+            (
+                Fact("Name of the partnership", text("name")),
+                Fact("Partnership Significance Assessment Scorecard (D 5(vii))", scorecard),
+                Fact("Governance arrangements in place", governance_in_place),
+                Fact("Governing documents attached to the arrangement", governing_documents),
+            ),
+            intro="'Minor' partnerships should, as a minimum, have the following elements "
+            "referred to in their governance arrangements.",
+        ),
+        *(element_section(element) for element in MINOR_GOVERNANCE_ELEMENTS),
+    ),
+)
+
+
+def s151_section(key: str, item: str) -> Section:
+    return Section(
+        key,
+        capitalised(item),
+        (
+            Fact(asked(POLICY, key), policy_answer(key)),
+            q(
+                f"{key}_details",
+                f"{capitalised(item)}: what is satisfied and agreed",
+                "The arrangements the Section 151 Officer (or nominee) is satisfied with.",
+            ),
+        ),
+    )
+
+
+S151_CHECKLIST = CouncilForm(
+    key=S151_CHECKLIST_KEY,
+    title=next(c.title for c in POLICY.checklists if c.group == "s151"),
+    council=COUNCIL,
+    source=f"{SOURCE}, D 12(iv)",
+    sections=(
+        Section(
+            "commitment",
+            "The financial commitment",
+            (
+                Fact("Name of the partnership", text("name")),
+                Fact("The Council's resources a year", council_resources),
+                Fact("Overall partnership budget a year", money("overall_budget")),
+                Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),
+                Fact("Agreed so far", s151_summary),
+            ),
+            intro="Where a partnership requires a financial commitment from the Council, the "
+            "following should be satisfied and agreed by the Section 151 Officer (or nominee).",
+        ),
+        *(s151_section(key, item) for key, item in S151_ITEMS),
+    ),
+    signatures=(Signature(Role.SECTION_151_OFFICER, POLICY.title(Role.SECTION_151_OFFICER)),),
+)
+
+FORMS = (MINOR_GOVERNANCE_FORM, S151_CHECKLIST)
