@@ -1,8 +1,22 @@
 """The councils' templates, by the key each policy names in forms_required()."""
 
-from approvals.council_forms import gravesham
+from importlib import import_module
 
-DEFINITIONS = {form.key: form for form in (*gravesham.FORMS,)}
+# One module per council document; each lists its templates in FORMS.
+MODULES = (
+    "gravesham",
+    "gravesham_agreements",
+    "south_derbyshire",
+    "dartford",
+    "central_bedfordshire",
+    "brentwood",
+)
+
+DEFINITIONS = {
+    form.key: form
+    for module in MODULES
+    for form in import_module(f"approvals.council_forms.{module}").FORMS
+}
 
 
 def definition(key):

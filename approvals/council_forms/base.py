@@ -33,6 +33,11 @@ class Question:
     max_length: int = 5000
 
 
+def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs) -> Question:
+    """A question in a few words: most of the templates' questions are long answers."""
+    return Question(key, label, kind, hint, **kwargs)
+
+
 @dataclass(frozen=True)
 class Fact:
     """Something the arrangement already holds; the form shows it and links to its page."""

@@ -7,31 +7,26 @@ arrangement already holds on it, and asks for the evidence. The checklist has no
 lines: the authorisation by elected Members is recorded in the approval itself.
 """
 
-from approvals.council_forms.base import CouncilForm, Fact, Kind, Question, Section
-from approvals.council_forms.dartford import asked, capitalised, policy_answer
+from approvals.council_forms.base import CouncilForm, Fact, Section, q
+from approvals.council_forms.dartford import asked, capitalised
 from approvals.council_forms.facts import (
-    corporate_objectives,
-    partners,
-    person,
-    text,
-    yes_no,
-)
-from approvals.council_forms.south_derbyshire import (
     choice,
+    corporate_objectives,
     council_resources,
     documents,
     objectives,
+    partners,
+    person,
+    policy_answer,
     risks,
+    text,
+    yes_no,
 )
 from register.choices import DocumentKind
 from register.policies.brentwood import KEY_CONTROLS, PARTNERSHIP_CHECKLIST, POLICY
 
 COUNCIL = POLICY.council
 SOURCE = f'{POLICY.name}, "Approval of a Brentwood Borough Partnership"'
-
-
-def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs):
-    return Question(key, label, kind, hint, **kwargs)
 
 
 def level(arrangement):

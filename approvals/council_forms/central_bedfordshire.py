@@ -9,8 +9,7 @@ it is shown, not asked again. The protocol gives no signatures for it.
 """
 
 from approvals.council_forms.base import CouncilForm, Fact, Kind, Question, Section
-from approvals.council_forms.facts import partners, text
-from approvals.council_forms.south_derbyshire import choice, meetings, objectives
+from approvals.council_forms.facts import choice, meetings, objectives, partners, text
 from register.policies.central_bedfordshire import (
     BOARD_TERMS_OF_REFERENCE,
     POLICY,

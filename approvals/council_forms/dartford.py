@@ -9,22 +9,21 @@ arrangement's checklist page; the form shows that answer and asks for the detail
 
 from django.utils.text import slugify
 
-from approvals.council_forms.base import CouncilForm, Fact, Kind, Question, Section, Signature
+from approvals.council_forms.base import CouncilForm, Fact, Section, Signature, q
 from approvals.council_forms.facts import (
-    dates,
-    governance_in_place,
-    money,
-    partners,
-    text,
-    yes_no,
-)
-from approvals.council_forms.south_derbyshire import (
     council_resources,
+    dates,
     documents,
+    governance_in_place,
     meetings,
+    money,
     objectives,
+    partners,
+    policy_answer,
     representatives,
     risks,
+    text,
+    yes_no,
 )
 from register.choices import DocumentKind
 from register.policies.dartford import (
@@ -32,23 +31,14 @@ from register.policies.dartford import (
     MINOR_GOVERNANCE,
     MINOR_GOVERNANCE_ELEMENTS,
     POLICY,
+    S151_CHECKLIST,
     S151_ITEMS,
 )
 from register.roles import Role
 
 COUNCIL = POLICY.council
 SOURCE = f"{POLICY.name} ({POLICY.version})"
-S151_CHECKLIST_KEY = "dartford_s151_financial_checklist"  # the policy names no template yet
-
-
-def policy_answer(key):
-    """A yes / no policy question as answered on the arrangement's checklist page."""
-
-    def show(arrangement):
-        value = (arrangement.policy_answers or {}).get(key)
-        return "Not answered" if value is None else ("Yes" if value else "No")
-
-    return show
+S151_CHECKLIST_KEY = S151_CHECKLIST.key
 
 
 def asked(policy, key) -> str:
@@ -66,10 +56,6 @@ def element_key(element: str) -> str:
     for mark in ":,(":
         head = head.split(mark)[0]
     return slugify(head).replace("-", "_")
-
-
-def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs):
-    return Question(key, label, kind, hint, **kwargs)
 
 
 def scorecard(arrangement):

@@ -8,6 +8,7 @@ from approvals.council_forms.base import (
     Section,
     Signature,
     Table,
+    q,
 )
 from approvals.council_forms.facts import (
     corporate_objectives,
@@ -33,10 +34,6 @@ def endorsements(director_title):
         Signature(Role.LEADER, "Leader of the Executive"),
         Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
     )
-
-
-def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs):
-    return Question(key, label, kind, hint, **kwargs)
 
 
 EVALUATION = CouncilForm(

@@ -5,17 +5,18 @@ arrangement already holds on it. The templates have no signatures: the Monitorin
 involvement in drawing up the agreement (G 4.2) is recorded in the approval itself.
 """
 
-from approvals.council_forms.base import CouncilForm, Fact, Kind, Section
+from approvals.council_forms.base import CouncilForm, Fact, Kind, Section, q
 from approvals.council_forms.facts import (
+    choice,
     dates,
+    documents,
     governance_in_place,
     money,
     partners,
     text,
     yes_no,
 )
-from approvals.council_forms.gravesham import COUNCIL, q
-from approvals.council_forms.south_derbyshire import choice, documents
+from approvals.council_forms.gravesham import COUNCIL
 from register.choices import DocumentKind
 from register.policies.gravesham import PARTNERSHIP_CHECKLIST, SHARED_SERVICE_CHECKLIST
 
@@ -27,7 +28,7 @@ def covers(key, label, hint="", required=True):
 
 
 agreement_attached = documents(DocumentKind.AGREEMENT)
-council_resources = money("council_resources_per_year")
+council_resources_a_year = money("council_resources_per_year")
 
 IF_PUBLIC = "Only where the partnership will provide services directly to the public."
 
@@ -143,7 +144,7 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
             "Funding and resources (1.5)",
             (
                 Fact("Overall partnership budget", money("overall_budget")),
-                Fact("Resource input by Gravesham Borough Council", council_resources),
+                Fact("Resource input by Gravesham Borough Council", council_resources_a_year),
                 covers(
                     "funding_responsibilities",
                     "Does the Agreement clearly set out the responsibilities for providing "
@@ -351,7 +352,7 @@ SHARED_SERVICE_AGREEMENT = CouncilForm(
             "funding",
             "Funding, assets and liabilities (1.5 and 1.6)",
             (
-                Fact("Resource input by Gravesham Borough Council", council_resources),
+                Fact("Resource input by Gravesham Borough Council", council_resources_a_year),
                 covers(
                     "funding",
                     "Funding: does it give details of how the shared service will be funded by "

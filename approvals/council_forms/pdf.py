@@ -51,8 +51,9 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
                 )
             else:
                 items.append({"label": item.label, "value": _answer(item, answers.get(item.key))})
-        sections.append({"title": section.title, "items": items})
+        sections.append({"title": section.title, "intro": section.intro, "items": items})
     return {
+        "council_name": definition.council,
         "definition": definition,
         "arrangement": arrangement,
         "sections": sections,

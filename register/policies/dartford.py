@@ -201,6 +201,9 @@ SCORECARD = FormTemplate(
 BUSINESS_CASE_CHECKLIST = FormTemplate(
     "dartford_business_case_checklist", "Partnership Business Case Checklist (Appendix 2)"
 )
+S151_CHECKLIST = FormTemplate(
+    "dartford_s151_financial_checklist", "Section 151 Officer's financial checklist (D 12(iv))"
+)
 RISK_AREAS = FormTemplate("dartford_key_risk_areas", "Key Partnership Risk Areas (Appendix 5)")
 GOVERNING_DOCUMENT = FormTemplate(
     "dartford_governing_document",
@@ -357,6 +360,8 @@ class Dartford(Policy):
         # D 7(v)-(vi): a 'major' partnership needs a governing document or agreement;
         # D 7(vii): a 'minor' one's governance covers at least the listed elements.
         forms.append(GOVERNING_DOCUMENT if category == MAJOR else MINOR_GOVERNANCE)
+        if self.commits_resources(arrangement):
+            forms.append(S151_CHECKLIST)  # D 12(iv)
         if self.is_accountable_body(arrangement):
             forms.append(ACCOUNTABLE_BODY_RISK_ASSESSMENT)  # D 13(vi)
         if arrangement.shares_personal_data:
