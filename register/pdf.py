@@ -17,6 +17,7 @@ import contextlib
 import logging
 import mimetypes
 import signal
+import ssl
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -63,6 +64,9 @@ def static_folders() -> list[tuple[str, Path]]:
     return folders
 
 
+_NO_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 class StaticOnlyURLFetcher(URLFetcher):
     """Serves our static files and `data:` URIs; refuses every other URL before opening it.
 
@@ -73,8 +77,11 @@ class StaticOnlyURLFetcher(URLFetcher):
     """
 
     def __init__(self, folders=None):
-        # The parent's handlers are never used: fetch() below opens nothing but files.
-        super().__init__(allowed_protocols=("data", "file"), allow_redirects=False)
+        # The parent's handlers are never used: fetch() below opens nothing but files. An
+        # empty TLS context spares loading the system's certificates on every render.
+        super().__init__(
+            allowed_protocols=("data", "file"), allow_redirects=False, ssl_context=_NO_TLS
+        )
         self.folders = static_folders() if folders is None else folders
 
     def fetch(self, url, headers=None):
@@ -168,13 +175,12 @@ def html_to_pdf(html: str, *, fetcher=None) -> bytes:
     seconds = timeout_seconds()
     try:
         with time_limit(seconds):
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-                pdf_tags=True
-            )
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
             document.metadata.attachments = []
             for page in document.pages:
                 page.links = [link for link in page.links if link[0] != "attachment"]
-            return document.write_pdf()
+            # Tagged, so screen readers can follow the headings and tables.
+            return document.write_pdf(pdf_tags=True)
     except TookTooLong:
         raise PdfRenderError(
             f"The PDF took too long to make (more than {seconds:g} seconds) and was stopped. "

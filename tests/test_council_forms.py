@@ -258,3 +258,12 @@ def test_every_change_to_a_form_is_kept_in_history(lead_officer_client, arrangem
     history = FormResponse.objects.get().history.order_by("history_id")
     assert [h.answers["aims"] for h in history] == ["One", "Two"]
     assert history.last().history_user == arrangement.lead_officer
+
+
+def test_the_pdf_is_tagged_for_screen_readers(lead_officer_client, arrangement):
+    response = lead_officer_client.get(
+        reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+    )
+    catalog = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
