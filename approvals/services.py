@@ -20,6 +20,7 @@ from approvals.models import (
 )
 from approvals.permissions import may_act
 from register.choices import Status
+from register.dates import add_months
 from register.lifecycle import change_status
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
@@ -221,7 +222,7 @@ def close_round(approval_round, outcome, *, reason="", support_until=None):
         change_status(arrangement, Status.ACTIVE)
         _set_dates(
             arrangement,
-            next_review_due=_months_after(timezone.localdate(), REVIEW_INTERVAL_MONTHS),
+            next_review_due=add_months(timezone.localdate(), REVIEW_INTERVAL_MONTHS),
             conditional_support_until=None,
         )
     elif outcome == RoundOutcome.CONDITIONAL:
@@ -240,17 +241,6 @@ def _set_dates(arrangement, **dates):
     for name, value in dates.items():
         setattr(arrangement, name, value)
     arrangement.save(update_fields=[*dates, "updated_at"])
-
-
-def _months_after(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last_day in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, last_day)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 # Recording decisions --------------------------------------------------------------------------

@@ -10,13 +10,13 @@ unless one of the escalation criteria sends it to elected Members). Nine key con
 evidenced before a Borough Partnership is authorised; six criteria recommend declining.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
+from register.dates import add_months
 from register.policies.base import (
     Category,
     Checklist,
@@ -201,15 +201,6 @@ EQUALITY_IMPACT_ASSESSMENT = FormTemplate(
     "brentwood_equality_impact_assessment", "Initial Equality Impact Assessment"
 )
 SELF_ASSESSMENT = "Self assessment reference tool"
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def _borough_by_default():
