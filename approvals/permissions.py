@@ -31,25 +31,43 @@ def holds(user, step) -> bool:
     return True
 
 
-def may_act(user, step, today=None) -> MayAct:
+@dataclass(frozen=True)
+class Standing:
+    """What a user brings to every step: their declared interests and current deputyships.
+    Read once for a list of steps, so the inbox costs the same queries however long it is."""
+
+    interests: frozenset
+    deputyships: tuple  # Deputy rows in force today, with their holders
+
+
+def standing_of(user, today=None) -> Standing:
+    today = today or timezone.localdate()
+    return Standing(
+        frozenset(
+            DeclaredInterest.objects.filter(user=user).values_list("arrangement_id", flat=True)
+        ),
+        tuple(
+            Deputy.objects.filter(deputy=user, starts__lte=today, ends__gte=today).select_related(
+                "holder"
+            )
+        ),
+    )
+
+
+def may_act(user, step, standing=None) -> MayAct:
     arrangement = step.round.arrangement
-    if user.pk in (arrangement.lead_officer_id, arrangement.created_by_id):
+    standing = standing or standing_of(user)
+    proposers = (arrangement.lead_officer_id, arrangement.created_by_id)
+    if user.pk in proposers:
         return MayAct(False, "You proposed or lead this arrangement, so someone else must decide")
-    if DeclaredInterest.objects.filter(user=user, arrangement=arrangement).exists():
+    if arrangement.pk in standing.interests:
         return MayAct(False, "You have declared an interest in this arrangement")
     if holds(user, step):
         return MayAct(True)
-    today = today or timezone.localdate()
-    deputising = Deputy.objects.filter(
-        deputy=user, role=step.role, starts__lte=today, ends__gte=today
-    ).select_related("holder")
-    for deputy in deputising:
-        holder = deputy.holder
-        if holds(holder, step) and holder.pk not in (
-            arrangement.lead_officer_id,
-            arrangement.created_by_id,
-        ):
-            return MayAct(True, on_behalf_of=holder)
+    for deputy in standing.deputyships:
+        if deputy.role == step.role and deputy.holder_id not in proposers:
+            if holds(deputy.holder, step):
+                return MayAct(True, on_behalf_of=deputy.holder)
     return MayAct(False, f"This needs the {step.title}")
 
 

@@ -18,7 +18,7 @@ from approvals.models import (
     RoundPurpose,
     StepStatus,
 )
-from approvals.permissions import may_act
+from approvals.permissions import may_act, standing_of
 from register.choices import Status
 from register.dates import add_months
 from register.lifecycle import change_status
@@ -397,7 +397,8 @@ def steps_awaiting(user):
         .select_related("round__arrangement__portfolio", "round__arrangement__lead_officer")
         .order_by("round__created_at", "pk")
     )
-    return [step for step in pending if may_act(user, step).allowed]
+    standing = standing_of(user)
+    return [step for step in pending if may_act(user, step, standing).allowed]
 
 
 def open_round_of(arrangement):

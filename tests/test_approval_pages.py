@@ -285,3 +285,20 @@ def test_money_on_the_decision_page_is_in_pounds(client, approval_round, monitor
     page = client.get(reverse("approvals:decide", args=[step.pk])).content.decode()
     assert "£1,000.00" in page
     assert Decimal("1000") == approval_round.arrangement.council_resources_per_year
+
+
+def test_the_inbox_costs_the_same_queries_however_many_steps_wait(client, monitoring_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def inbox_queries():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("approvals:inbox"))
+        return len(queries)
+
+    client.force_login(monitoring_officer)
+    submit(other_partnership())
+    with_one = inbox_queries()
+    for _ in range(5):
+        submit(other_partnership())
+    assert inbox_queries() == with_one
