@@ -10,15 +10,16 @@ extend `pdf/base.html` (A4, the council's name, "Page X of Y"). Three guards:
 * Attachments (`<a rel="attachment">`, `<link rel="attachment">`) are dropped: a PDF from
   the portal never carries an embedded file.
 * A time limit (settings.PDF_RENDER_TIMEOUT_SECONDS, 30 by default) stops a render that runs
-  too long with `PdfRenderError`. See `time_limit` for why it is a timer signal.
+  too long with `PdfRenderError`, and one nested too deeply to lay out ends with one too.
+  See `run_within` for how, and why the render has a thread of its own.
 """
 
-import contextlib
+import ctypes
 import logging
 import mimetypes
-import signal
 import ssl
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import DataHandler, Request, url2pathname
@@ -35,9 +36,11 @@ from weasyprint.urls import UNICODE_SCHEME_RE, URLFetcher, URLFetcherResponse
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 30
-# After the limit the alarm repeats this often, in case WeasyPrint was inside a C callback
-# that swallowed the first interruption.
+# After the limit the interruption repeats this often, in case WeasyPrint swallowed one
+# (it catches BaseException around SVG drawing and colour profiles) ...
 REPEAT_SECONDS = 0.05
+# ... for this long; a render still running then is abandoned to finish by itself.
+ABANDON_SECONDS = 5
 
 
 class PdfRenderError(Exception):
@@ -49,7 +52,7 @@ class RefusedURL(ValueError):
 
 
 class TookTooLong(BaseException):
-    """Raised inside WeasyPrint by the timer. A BaseException, so that WeasyPrint's own
+    """Raised inside WeasyPrint at the time limit. A BaseException, so that WeasyPrint's own
     `except Exception` (around images, fonts and fetches) cannot swallow it."""
 
 
@@ -123,44 +126,56 @@ class StaticOnlyURLFetcher(URLFetcher):
                     yield folder / relative.removeprefix(prefix + "/")
 
 
-@contextlib.contextmanager
-def time_limit(seconds):
-    """Raise TookTooLong inside the block once it has run for `seconds`.
+def run_within(seconds, function):
+    """`function()`, run in a thread of its own and stopped once it has run for `seconds`.
 
-    WeasyPrint's work is CPU-bound Python, which a thread with a timeout cannot stop, and a
-    process per PDF costs a fork (and cold font caches) every time. A timer signal
-    (setitimer/SIGALRM) stops it at the next Python instruction and costs two system calls.
-    Signals reach only the main thread: that is where gunicorn's sync workers (our
-    deployment) and Django's test client run a view. In any other thread (the threaded
-    development server, gunicorn's gthread workers) the render runs without this limit
-    and a warning is logged. The alarm's handler raises only until `finished` is set, so
-    once the block is over a late alarm does nothing.
+    WeasyPrint's work is CPU-bound Python, which no Python API can cancel, and a process
+    per PDF costs a fork and cold font caches every time. So the render runs in a fresh
+    thread while the caller waits; at the limit the caller raises TookTooLong inside it
+    with `PyThreadState_SetAsyncExc` (CPython's C API, which delivers it at the render's
+    next Python instruction), repeating every REPEAT_SECONDS in case WeasyPrint swallowed
+    it, and gives up waiting after ABANDON_SECONDS more: a render stuck inside one C call
+    is left to finish on its own, and the person who asked gets the message, not a hung
+    worker. This works whichever thread the request runs in (gunicorn's sync or gthread
+    workers, the development server), unlike a timer signal.
+
+    A fresh thread also starts with an empty Python stack. CPython 3.12 allocates frames
+    in 16 KiB chunks and unmaps a chunk when its first frame returns; under Django's
+    middleware one of WeasyPrint's hot functions can land on a chunk's edge and map and
+    unmap one on every call (python/cpython#142183), which made a request's PDF up to a
+    third slower than WeasyPrint alone. In its own thread the render's depth no longer
+    depends on the caller's (benchmarks/README.md).
     """
-    if not seconds:
-        yield
-        return
-    if threading.current_thread() is not threading.main_thread():
-        logger.warning("PDF time limit not applied: signals work only in the main thread")
-        yield
-        return
-    if signal.getitimer(signal.ITIMER_REAL)[0]:
-        logger.warning("PDF time limit not applied: another timer is already set")
-        yield
-        return
-    finished = False
+    started = threading.Event()
+    outcome = {}
 
-    def on_alarm(signum, frame):
-        if not finished:
-            raise TookTooLong
+    def render():
+        try:
+            started.set()
+            outcome["result"] = function()
+        except BaseException as error:  # handed to the caller, which re-raises it
+            outcome["error"] = error
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
-    try:
-        yield
-    finally:
-        finished = True
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    worker = threading.Thread(target=render, name="pdf-render", daemon=True)
+    worker.start()
+    started.wait()
+    worker.join(seconds)
+    given_up_at = time.monotonic() + ABANDON_SECONDS
+    while worker.is_alive() and not outcome and time.monotonic() < given_up_at:
+        _raise_in_thread(worker, TookTooLong)
+        worker.join(REPEAT_SECONDS)
+    if "error" in outcome:
+        raise outcome["error"]
+    if "result" in outcome:
+        return outcome["result"]
+    logger.error("PDF render abandoned: still running %gs after its limit", ABANDON_SECONDS)
+    raise TookTooLong
+
+
+def _raise_in_thread(thread, exception_class):
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread.ident), ctypes.py_object(exception_class)
+    )
 
 
 def timeout_seconds() -> float:
@@ -172,20 +187,29 @@ def html_to_pdf(html: str, *, fetcher=None) -> bytes:
     fetcher = fetcher or StaticOnlyURLFetcher()
     folders = [folder for _, folder in fetcher.folders]
     base_url = folders[0].as_uri() + "/" if folders else None
+
+    def render():
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+        document.metadata.attachments = []
+        for page in document.pages:
+            page.links = [link for link in page.links if link[0] != "attachment"]
+        # Tagged, so screen readers can follow the headings and tables.
+        return document.write_pdf(pdf_tags=True)
+
     seconds = timeout_seconds()
     try:
-        with time_limit(seconds):
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
-            document.metadata.attachments = []
-            for page in document.pages:
-                page.links = [link for link in page.links if link[0] != "attachment"]
-            # Tagged, so screen readers can follow the headings and tables.
-            return document.write_pdf(pdf_tags=True)
+        return run_within(seconds, render) if seconds else render()
     except TookTooLong:
         raise PdfRenderError(
             f"The PDF took too long to make (more than {seconds:g} seconds) and was stopped. "
             "Try again in a few minutes. If it happens again, print the page instead and "
             "tell the register owner."
+        ) from None
+    except RecursionError:
+        # WeasyPrint lays out nested elements recursively; hundreds of levels exhaust it.
+        raise PdfRenderError(
+            "The PDF could not be made: the page is nested too deeply to lay out. "
+            "Tell the register owner which form or record you were printing."
         ) from None
 
 

@@ -3,7 +3,6 @@
 
 import datetime
 import io
-import signal
 import socket
 import threading
 import time
@@ -25,7 +24,7 @@ from register.pdf import (
     TookTooLong,
     html_to_pdf,
     render_pdf,
-    time_limit,
+    run_within,
 )
 from register.policies.base import StepKind
 from register.roles import Role
@@ -376,17 +375,24 @@ def test_attachments_are_never_embedded(folders):
 # Time limit ------------------------------------------------------------------------------
 
 
+def render_threads():
+    return [thread for thread in threading.enumerate() if thread.name == "pdf-render"]
+
+
+def busy_until(deadline):
+    while time.monotonic() < deadline:
+        pass
+
+
 @override_settings(PDF_RENDER_TIMEOUT_SECONDS=0.001)
 def test_a_render_that_takes_too_long_is_stopped_with_a_clear_message(approved, client_for):
     arrangement, _, _ = approved
-    before = signal.getsignal(signal.SIGALRM)
 
     response = client_for(arrangement.lead_officer).get(pdf_url(arrangement))
 
     assert response.status_code == 503
     assert "The PDF took too long to make" in response.content.decode()
-    assert signal.getsignal(signal.SIGALRM) is before
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert render_threads() == []
 
 
 def test_after_a_render_is_stopped_the_next_one_works(approved):
@@ -399,27 +405,79 @@ def test_after_a_render_is_stopped_the_next_one_works(approved):
     assert arrangement.reference in text_of(pdf)
 
 
-def test_the_time_limit_fires_again_when_the_first_interruption_is_swallowed():
-    """WeasyPrint catches BaseException around SVG drawing and colour profiles."""
-    swallowed = False
+def test_the_time_limit_stops_the_work_itself_not_only_the_wait():
     deadline = time.monotonic() + 10
     with pytest.raises(TookTooLong):
-        with time_limit(0.01):
-            try:
-                while time.monotonic() < deadline:
-                    pass
-            except BaseException:
-                swallowed = True
-            while time.monotonic() < deadline:
-                pass
-    assert swallowed
+        run_within(0.01, lambda: busy_until(deadline))
+    assert render_threads() == []
     assert time.monotonic() < deadline
 
 
-def test_outside_the_main_thread_the_pdf_is_made_without_the_limit_and_a_warning(caplog):
-    made = []
-    worker = threading.Thread(target=lambda: made.append(html_to_pdf("<p>From a thread</p>")))
+def test_the_time_limit_fires_again_when_the_first_interruption_is_swallowed():
+    """WeasyPrint catches BaseException around SVG drawing and colour profiles."""
+    swallowed = []
+    deadline = time.monotonic() + 10
+
+    def swallow_once():
+        try:
+            busy_until(deadline)
+        except BaseException as error:
+            swallowed.append(error)
+        busy_until(deadline)
+
+    with pytest.raises(TookTooLong):
+        run_within(0.01, swallow_once)
+    assert [type(error) for error in swallowed] == [TookTooLong]
+    assert render_threads() == []
+    assert time.monotonic() < deadline
+
+
+def test_a_render_that_ignores_every_interruption_is_abandoned_with_the_message(
+    monkeypatch, caplog
+):
+    monkeypatch.setattr("register.pdf.ABANDON_SECONDS", 0.2)
+    deadline = time.monotonic() + 1.5
+
+    def ignore_interruptions():
+        while time.monotonic() < deadline:
+            try:
+                busy_until(deadline)
+            except BaseException:
+                pass
+
+    with pytest.raises(TookTooLong):
+        run_within(0.01, ignore_interruptions)
+    assert time.monotonic() < deadline
+    assert "PDF render abandoned" in caplog.text
+    for thread in render_threads():
+        thread.join(5)
+
+
+def test_the_result_and_errors_of_the_work_reach_the_caller():
+    assert run_within(5, lambda: "the PDF") == "the PDF"
+    with pytest.raises(ZeroDivisionError):
+        run_within(5, lambda: 1 / 0)
+
+
+@override_settings(PDF_RENDER_TIMEOUT_SECONDS=0.001)
+def test_the_time_limit_applies_in_any_thread_not_only_the_main_one():
+    errors = []
+
+    def print_in_a_thread():
+        try:
+            html_to_pdf("<p>From a thread</p>" * 200)
+        except PdfRenderError as error:
+            errors.append(str(error))
+
+    worker = threading.Thread(target=print_in_a_thread)
     worker.start()
     worker.join(timeout=60)
-    assert "From a thread" in text_of(made[0])
-    assert "PDF time limit not applied" in caplog.text
+    assert len(errors) == 1
+    assert "The PDF took too long to make" in errors[0]
+
+
+def test_a_render_nested_too_deeply_ends_with_a_clear_message():
+    html = "<div>" * 5000 + "Deep" + "</div>" * 5000
+    with pytest.raises(PdfRenderError, match="nested too deeply"):
+        html_to_pdf(html)
+    assert "Shallow" in text_of(html_to_pdf("<div>" * 20 + "Shallow" + "</div>" * 20))

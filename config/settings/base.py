@@ -172,7 +172,7 @@ LOGGING = {
 }
 
 REGISTER_PAGE_SIZE = 50
-# A PDF render still running after this many seconds is stopped (sync workers only).
+# A PDF render still running after this many seconds is stopped (register/pdf.py).
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 30)
 
 # Notifications are sent by a worker (`manage.py db_worker`) from a queue in the database,
