@@ -246,6 +246,9 @@ class FormResponse(TimeStampedModel):
     form_key = models.CharField(max_length=80)
     answers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=FormStatus.choices, default=FormStatus.DRAFT)
+    # 1 for the first save of the answers, one more for every save after; printed in the
+    # PDF's footer so a paper copy can be matched to the form's history.
+    version = models.PositiveIntegerField(default=0, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from approvals.models import FormResponse, FormStatus
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
 from register.models import (
     Arrangement,
@@ -201,3 +202,16 @@ class ScreeningFactory(factory.django.DjangoModelFactory):
     in_scope = True
     policy = "gravesham"
     screened_by = factory.SubFactory(UserFactory)
+
+
+class FormResponseFactory(factory.django.DjangoModelFactory):
+    """A draft of a council template, saved once. Use `save_answers` to save it again."""
+
+    class Meta:
+        model = FormResponse
+
+    arrangement = factory.SubFactory(ArrangementFactory)
+    form_key = "gravesham_evaluation"
+    answers = factory.LazyFunction(lambda: {"aims": "Safer streets at night"})
+    status = FormStatus.DRAFT
+    version = 1

@@ -35,6 +35,15 @@ def squeeze(text):
     return "".join(text.split())
 
 
+def pdf_url(arrangement, key="gravesham_evaluation"):
+    return reverse("council_forms:pdf", args=[arrangement.reference, key])
+
+
+def completed_by(text):
+    """The squeezed text of the PDF's 'Completed by' table."""
+    return text.split("Completedby", 1)[1].split("Endorsement", 1)[0]
+
+
 def complete_answers(definition):
     answers = {}
     for name, question in definition.fields():
@@ -112,6 +121,11 @@ def test_a_returned_arrangement_opens_its_submitted_forms_again(lead_officer_cli
     decide(leader, person(Role.LEADER), Outcome.RETURN, comment="Answer the MO")
     assert FormResponse.objects.get(arrangement=arrangement).status == FormStatus.RETURNED
     assert "Save as draft" in lead_officer_client.get(fill_url(arrangement)).content.decode()
+    text = pdf_text(lead_officer_client.get(pdf_url(arrangement)))
+    assert "DRAFT" in text  # no longer the submitted form ...
+    assert squeeze(arrangement.lead_officer.get_full_name()) not in completed_by(
+        text
+    )  # ... nor signed
 
 
 BAD_ANSWERS = [
@@ -206,12 +220,61 @@ def test_the_pdf_carries_the_opinions_from_the_approval_record(lead_officer_clie
     assert "DRAFT" not in text  # submitted
 
 
-def test_the_blank_pdf_is_ready_to_print(lead_officer_client):
+def test_the_blank_pdf_is_ready_to_print_with_the_councils_guidance(lead_officer_client):
     response = lead_officer_client.get(reverse("council_forms:blank", args=[EVALUATION.key]))
     text = pdf_text(response)
     assert squeeze("What is the partnership planning to achieve?") in text
-    assert "BLANK" in text
+    assert squeeze("Main aims and/or objectives of the partnership.") in text  # the guidance
+    assert squeeze("If the council does not enter into this partnership") in text
+    assert squeeze("been undertaken? Yes / No") in text  # to circle
+    assert "BLANKFORM" in text
+    assert "DRAFT" not in text
+    assert squeeze("Officer completing the form") in text
     assert squeeze("Leader of the Executive") in text
+
+
+def test_the_filled_pdf_gives_the_answers_not_the_guidance(lead_officer_client, arrangement):
+    lead_officer_client.post(fill_url(arrangement), {"aims": "Safer streets", "action": "draft"})
+    text = pdf_text(lead_officer_client.get(pdf_url(arrangement)))
+    assert "Saferstreets" in text
+    assert squeeze("Main aims and/or objectives of the partnership.") not in text
+
+
+def test_each_save_is_a_new_version_shown_on_the_page_and_in_the_pdf_footer(
+    lead_officer_client, arrangement
+):
+    assert "Notyetsaved" in pdf_text(lead_officer_client.get(pdf_url(arrangement)))
+    for aims in ("One", "Two", "Three"):
+        lead_officer_client.post(fill_url(arrangement), {"aims": aims, "action": "draft"})
+    saved = FormResponse.objects.get(arrangement=arrangement)
+    assert saved.version == 3
+    assert [h.version for h in saved.history.order_by("history_id")] == [1, 2, 3]
+    assert "Version 3, saved" in lead_officer_client.get(fill_url(arrangement)).content.decode()
+    text = pdf_text(lead_officer_client.get(pdf_url(arrangement)))
+    saved_on = squeeze(f"Version 3 of {saved.updated_at:%-d %B %Y}")
+    assert text.count(saved_on) == 1 + text.count("Page")  # under the title, every footer
+
+
+def test_a_refused_submission_makes_no_new_version(lead_officer_client, arrangement):
+    lead_officer_client.post(fill_url(arrangement), {"aims": "One", "action": "draft"})
+    lead_officer_client.post(fill_url(arrangement), {"aims": "Two", "action": "submit"})
+    assert FormResponse.objects.get(arrangement=arrangement).version == 1
+
+
+def test_the_submitted_pdf_names_the_officer_who_completed_it_and_when(
+    lead_officer_client, arrangement, lead_officer
+):
+    lead_officer.first_name, lead_officer.last_name = "Priya", "Shah"
+    lead_officer.save()
+    lead_officer_client.post(fill_url(arrangement), {"aims": "Draft", "action": "draft"})
+    assert "PriyaShah" not in completed_by(pdf_text(lead_officer_client.get(pdf_url(arrangement))))
+    lead_officer_client.post(
+        fill_url(arrangement), {**complete_answers(EVALUATION), "action": "submit"}
+    )
+    submitted = FormResponse.objects.get(arrangement=arrangement).submitted_at
+    text = completed_by(pdf_text(lead_officer_client.get(pdf_url(arrangement))))
+    assert "PriyaShah" in text
+    assert squeeze(f"{submitted:%-d %B %Y}") in text
 
 
 def test_answers_are_escaped_in_the_page_and_the_pdf(lead_officer_client, arrangement):

@@ -63,14 +63,13 @@ EVALUATION = CouncilForm(
                 q(
                     "potential_funding",
                     "Potential external funding that could be sought",
-                    "Brief details of other potential external funding",
+                    "Please provide brief details of other potential external funding – this will be covered in more detail in the 'Costs Analysis'.",
                     required=False,
                 ),
                 q(
                     "anticipated_outcomes",
                     "What are the anticipated outcomes for the council?",
-                    "Brief details of the anticipated outcomes for the council of entering the "
-                    "partnership",
+                    "Please provide brief details of the anticipated outcomes for the council entering the partnership – community outcomes will be covered in more detail in the 'Benefits Analysis'.",
                 ),
                 Fact("Lead officer from Gravesham Borough Council", person("lead_officer")),
             ),
@@ -88,32 +87,41 @@ EVALUATION = CouncilForm(
                     "evidence",
                     "What evidence is there that this is needed (e.g. from research and "
                     "analysis or from experience elsewhere)?",
+                    "How do we know that we need to have this partnership? What information do we have that supports the need for this partnership? Have consultations been undertaken with the public and/or stakeholders. If so, what has been their response?",
                 ),
                 q(
                     "council_aims",
                     "Will it make a contribution to achieving the council's own aims "
                     "and objectives? If so, what are the corporate priorities/targets that the "
                     "partnership will help to deliver?",
+                    "Please specify the Corporate Plan areas of focus that this partnership will contribute to.",
                 ),
                 q(
                     "first_year",
                     "What are the contributions towards the council's objectives that "
                     "will be made by the partnership in the first year?",
+                    "By entering into the partnership, what will we expect to actually see delivered by the partnership within the first year – specifically for the council?",
                 ),
                 q(
                     "community_outcomes",
                     "What will be the outcomes for the community as a result of the partnership?",
+                    "What will be the outcomes of the partnership for the actual users? What will the community be able to see as a result of this partnership?",
                 ),
                 q(
                     "alternatives",
                     "If the partnership is not established, what are the "
                     "alternatives for delivery of the objectives?",
+                    "Can the objectives/outcomes be achieved through other means other than the partnership? What would be the cost implications to the council for an alternative approach?",
                 ),
-                q("consequences", "What are the consequences of not establishing the partnership?"),
+                q(
+                    "consequences",
+                    "What are the consequences of not establishing the partnership?",
+                    "If the council does not enter into this partnership what will be the consequences of this action?",
+                ),
                 q(
                     "success",
                     "How will we know if the partnership is a success?",
-                    "What measures are in place to enable monitoring of the partnership?",
+                    "What measures are in place to enable monitoring of the partnership? Specifically, will VfM Indicators be introduced (monitoring cost, partnership/service performance and customer satisfaction).",
                 ),
                 Fact(
                     "How does the partnership contribute to the council's overall Safeguarding "
@@ -129,27 +137,33 @@ EVALUATION = CouncilForm(
                 q(
                     "set_up_cost",
                     "What is the estimated financial cost of setting up the partnership (for GBC)?",
+                    "How much will it cost to set up the partnership? Will this be met by existing budgets or is additional funding required? Is this capital or revenue expenditure?",
                 ),
                 q(
                     "running_cost",
                     "What is the estimated financial cost of running the partnership (for GBC)?",
+                    "What will be the ongoing running costs of the partnership? Will this be met by existing budgets or is additional funding required? How long will these costs have to be found by the council?",
                 ),
                 q(
                     "additional_resources",
                     "What additional resources are required for the partnership, provided by GBC?",
+                    "What other resources will the council provide to the partnership in terms of officer time (and level of officer support i.e. admin, senior officer etc.)? What other resources will the council provide 'in kind' such as property etc.",
                 ),
                 q(
                     "other_income",
                     "What other potential sources of income exist and have they been explored?",
+                    "Are there any grant funding streams that could be utilised for the partnership or other government funding? If so, provide details of how this has been explored or is expected to be explored.",
                 ),
                 q(
                     "impact_on_services",
                     "Will the creation of this partnership have an impact on "
                     "the council's ability to deliver any other services/objectives?",
+                    "If this partnership is created, will resources have to be taken from one task and re-allocated elsewhere. Will this have an impact on other services?",
                 ),
                 q(
                     "value_for_money",
                     "How will the partnership be able to demonstrate value for money?",
+                    "What measures are to be introduced in order for the council to assess whether or not the partnership is delivering value for money. Specifically, will VfM Indicators be introduced (monitoring cost, partnership/service performance and customer satisfaction).",
                 ),
             ),
         ),
@@ -167,11 +181,13 @@ EVALUATION = CouncilForm(
                 q(
                     "serious_problems",
                     "How likely is it that something could cause serious problems?",
+                    "Examples - external funding being withdrawn, accidents, vandalism, changing public demand or taste, shortages of expertise, legal claims, other partners withdrawing and leaving the Council with liabilities, etc.",
                 ),
                 q(
                     "insurance",
                     "Does the council and partners have adequate insurance to cover "
                     "the partnership?",
+                    "Have you checked with the Finance Team that the council's insurance is adequate for the partnership that is being entered into? Do the partner organisations have adequate insurance and how can you be sure of this.",
                 ),
                 q(
                     "uninsured_risks",
@@ -200,6 +216,7 @@ EVALUATION = CouncilForm(
                     "equalities_aims",
                     "Does the proposed partnership support the council's "
                     "Equalities Aims and Objectives?",
+                    "Do the partnership arrangements help support the council's duties and obligations to make a positive difference to its communities?",
                 ),
                 Fact(
                     "How will the partnership operate in terms of ensuring equality across the "
@@ -209,6 +226,7 @@ EVALUATION = CouncilForm(
                 q(
                     "negative_impact",
                     "If there is any 'negative impact', what action will be taken to mitigate it?",
+                    "Provide details of how any potential 'negative impacts' are being managed to ensure the partnership can work fairly across all protected characteristics.",
                     required=False,
                 ),
             ),

@@ -19,6 +19,12 @@ def _answer(question, value) -> str:
     return str(value)
 
 
+def _options(question) -> str:
+    if question.kind == Kind.YES_NO:
+        return "Yes / No"
+    return " / ".join(label for _, label in question.choices)
+
+
 def form_pdf_context(definition, arrangement=None, response=None) -> dict:
     answers = (response.answers if response is not None else {}) or {}
     blank = arrangement is None
@@ -50,12 +56,21 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
                     }
                 )
             else:
-                items.append({"label": item.label, "value": _answer(item, answers.get(item.key))})
+                items.append(
+                    {
+                        "label": item.label,
+                        "value": _answer(item, answers.get(item.key)),
+                        # Printed on blank forms: what to circle, and the template's guidance.
+                        "options": _options(item),
+                        "hint": item.hint,
+                    }
+                )
         sections.append({"title": section.title, "intro": section.intro, "items": items})
     return {
         "council_name": definition.council,
         "definition": definition,
         "arrangement": arrangement,
+        "response": response if response is not None and response.pk else None,
         "sections": sections,
         "draft": response is None or response.status != FormStatus.SUBMITTED,
         "blank": blank,

@@ -10,7 +10,9 @@ def response_for(arrangement, definition):
     """The saved answers, or an unsaved empty response."""
     return FormResponse.objects.filter(
         arrangement=arrangement, form_key=definition.key
-    ).first() or FormResponse(arrangement=arrangement, form_key=definition.key)
+    ).select_related("submitted_by").first() or FormResponse(
+        arrangement=arrangement, form_key=definition.key
+    )
 
 
 @transaction.atomic
@@ -19,6 +21,7 @@ def save_answers(*, response, answers: dict, user, submit: bool):
     if not response.is_editable:
         raise PermissionError("A submitted form is read-only unless it is returned")
     response.answers = answers
+    response.version += 1
     if submit:
         response.status = FormStatus.SUBMITTED
         response.submitted_at = timezone.now()
