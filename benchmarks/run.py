@@ -370,6 +370,8 @@ def build_evaluation(service):
     import uuid
     from decimal import Decimal
 
+    from django.utils import timezone
+
     from approvals import services as approvals
     from approvals.council_forms import definition
     from approvals.models import FormResponse, FormStatus, Outcome, StepStatus
@@ -491,7 +493,9 @@ def build_evaluation(service):
         form_key=evaluation.key,
         answers=answers,
         status=FormStatus.SUBMITTED,
+        version=1,
         submitted_by=lead,
+        submitted_at=timezone.now(),
     )
 
     # The statutory officers' opinions, so the endorsement lines are filled too.
