@@ -127,7 +127,8 @@ class StaticOnlyURLFetcher(URLFetcher):
 
 
 def run_within(seconds, function):
-    """`function()`, run in a thread of its own and stopped once it has run for `seconds`.
+    """`function()`, run in a thread of its own and stopped once it has run for `seconds`
+    (never, when `seconds` is 0).
 
     WeasyPrint's work is CPU-bound Python, which no Python API can cancel, and a process
     per PDF costs a fork and cold font caches every time. So the render runs in a fresh
@@ -159,7 +160,7 @@ def run_within(seconds, function):
     worker = threading.Thread(target=render, name="pdf-render", daemon=True)
     worker.start()
     started.wait()
-    worker.join(seconds)
+    worker.join(seconds or None)
     given_up_at = time.monotonic() + ABANDON_SECONDS
     while worker.is_alive() and not outcome and time.monotonic() < given_up_at:
         _raise_in_thread(worker, TookTooLong)
@@ -198,7 +199,7 @@ def html_to_pdf(html: str, *, fetcher=None) -> bytes:
 
     seconds = timeout_seconds()
     try:
-        return run_within(seconds, render) if seconds else render()
+        return run_within(seconds, render)
     except TookTooLong:
         raise PdfRenderError(
             f"The PDF took too long to make (more than {seconds:g} seconds) and was stopped. "

@@ -453,10 +453,11 @@ def test_a_render_that_ignores_every_interruption_is_abandoned_with_the_message(
         thread.join(5)
 
 
-def test_the_result_and_errors_of_the_work_reach_the_caller():
-    assert run_within(5, lambda: "the PDF") == "the PDF"
+@pytest.mark.parametrize("seconds", [5, 0])  # 0: no limit
+def test_the_result_and_errors_of_the_work_reach_the_caller(seconds):
+    assert run_within(seconds, lambda: threading.current_thread().name) == "pdf-render"
     with pytest.raises(ZeroDivisionError):
-        run_within(5, lambda: 1 / 0)
+        run_within(seconds, lambda: 1 / 0)
 
 
 @override_settings(PDF_RENDER_TIMEOUT_SECONDS=0.001)
