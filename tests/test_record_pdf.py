@@ -2,6 +2,7 @@
 (only our static files and data: URIs; no other file, no network, no attachments, no hang)."""
 
 import datetime
+import http.server
 import io
 import socket
 import threading
@@ -340,6 +341,42 @@ def test_a_pdf_naming_web_addresses_is_made_without_connecting(folders, no_netwo
     text = text_of(html_to_pdf(html))
     assert "Hello" in text
     assert no_network == []
+
+
+@pytest.fixture
+def redirecting_server():
+    """A real web server on this machine that sends every request to file:///etc/passwd,
+    and records the paths it was asked for."""
+    asked = []
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_redirect_to_a_local_file_is_never_followed(folders, redirecting_server):
+    address, asked = redirecting_server
+    html = f"""<html><head><link rel="stylesheet" href="{address}/style.css">
+      <style>@import url("{address}/import.css");</style></head>
+      <body><p>Hello</p><img src="{address}/logo.png">
+      <object data="{address}/page.html"></object></body></html>"""
+    text = text_of(html_to_pdf(html))
+    assert "Hello" in text
+    assert PASSWD_LINE not in text
+    assert asked == []  # the server was never asked, so no redirect could be followed
 
 
 def test_css_imports_reach_only_our_static_folder(folders):
