@@ -7,8 +7,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from approvals.models import FormResponse, FormStatus
+from approvals.models import DeclaredInterest, Deputy, FormResponse, FormStatus
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
 from register.models import (
     Arrangement,
@@ -215,3 +216,25 @@ class FormResponseFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyFunction(lambda: {"aims": "Safer streets at night"})
     status = FormStatus.DRAFT
     version = 1
+
+
+class DeputyFactory(factory.django.DjangoModelFactory):
+    """A week's cover for the Section 151 Officer, starting today."""
+
+    class Meta:
+        model = Deputy
+
+    holder = factory.SubFactory(UserFactory, roles=[Role.SECTION_151_OFFICER])
+    deputy = factory.SubFactory(UserFactory, roles=[Role.LEAD_OFFICER])
+    role = Role.SECTION_151_OFFICER
+    starts = factory.LazyFunction(timezone.localdate)
+    ends = factory.LazyAttribute(lambda deputy: deputy.starts + datetime.timedelta(days=7))
+
+
+class DeclaredInterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DeclaredInterest
+
+    user = factory.SubFactory(UserFactory)
+    arrangement = factory.SubFactory(ArrangementFactory)
+    description = "My spouse chairs one of the partners"

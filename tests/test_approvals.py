@@ -14,8 +14,6 @@ from approvals import services
 from approvals.models import (
     ApprovalRound,
     Decision,
-    DeclaredInterest,
-    Deputy,
     Notification,
     Outcome,
     RoundOutcome,
@@ -33,7 +31,12 @@ from tests.approvals_helpers import (
     person,
     someone_for,
 )
-from tests.factories import ArrangementFactory, PortfolioFactory
+from tests.factories import (
+    ArrangementFactory,
+    DeclaredInterestFactory,
+    DeputyFactory,
+    PortfolioFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -196,9 +199,7 @@ def test_someone_who_declared_an_interest_cannot_decide():
     arrangement = other_partnership()
     step = pending(submit(arrangement))[0]
     officer = someone_for(step)
-    DeclaredInterest.objects.create(
-        user=officer, arrangement=arrangement, description="My spouse chairs a partner"
-    )
+    DeclaredInterestFactory(user=officer, arrangement=arrangement)
     with pytest.raises(ValidationError, match="declared an interest"):
         decide(step, officer)
 
@@ -239,14 +240,8 @@ DEPUTY_PERIODS = [
 def test_a_deputy_acts_for_the_role_holder_only_during_the_period(case, days, allowed):
     step = pending(submit(other_partnership()))[1]  # Section 151 Officer
     holder, deputy = person(Role.SECTION_151_OFFICER), person(Role.LEAD_OFFICER)
-    today = timezone.localdate()
-    Deputy.objects.create(
-        holder=holder,
-        deputy=deputy,
-        role=Role.SECTION_151_OFFICER,
-        starts=today - datetime.timedelta(days=days),
-        ends=today - datetime.timedelta(days=days) + datetime.timedelta(days=7),
-    )
+    starts = timezone.localdate() - datetime.timedelta(days=days)
+    DeputyFactory(holder=holder, deputy=deputy, starts=starts)
     if allowed:
         decision = decide(step, deputy)
         assert (decision.decided_by, decision.on_behalf_of) == (deputy, holder)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from approvals import services
-from approvals.models import Deputy, Outcome, StepStatus
+from approvals.models import Outcome, StepStatus
 from register.choices import Status
 from register.pdf import (
     PdfRenderError,
@@ -29,7 +29,7 @@ from register.pdf import (
 )
 from register.policies.base import StepKind
 from register.roles import Role
-from tests.factories import ArrangementFactory, UserFactory
+from tests.factories import ArrangementFactory, DeputyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,14 +62,9 @@ def approved():
         arrangement=arrangement, user=arrangement.lead_officer
     )
     s151 = person(Role.SECTION_151_OFFICER, "Sunita", "Holder")
-    today = timezone.localdate()
     deputy = person(Role.LEAD_OFFICER, "Desmond", "Deputy")
-    Deputy.objects.create(
-        holder=s151,
-        deputy=deputy,
-        role=Role.SECTION_151_OFFICER,
-        starts=today - datetime.timedelta(days=1),
-        ends=today + datetime.timedelta(days=1),
+    DeputyFactory(
+        holder=s151, deputy=deputy, starts=timezone.localdate() - datetime.timedelta(days=1)
     )
     deciders = {
         Role.MONITORING_OFFICER: person(Role.MONITORING_OFFICER, "Morag", "Monitor"),
