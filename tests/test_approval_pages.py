@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from approvals.models import Decision, Deputy, Outcome
 from register.choices import Status
@@ -117,7 +118,7 @@ def test_the_approval_record_shows_every_step_person_outcome_and_policy(client, 
     page = client.get(reverse("approvals:record", args=[arrangement.reference])).content.decode()
     assert "Gravesham Borough Council, Working in Partnership Framework 2021" in page
     for decision in Decision.objects.all():
-        assert decision.decided_by.get_full_name() in page
+        assert escape(decision.decided_by.get_full_name()) in page  # O'Brien: O&#x27;Brien
     assert page.count("<strong>Approve</strong>") == 3
     assert page.count("<strong>Endorse</strong>") == 2
 
