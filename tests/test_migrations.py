@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from approvals.council_forms.services import save_answers
+from approvals.council_forms.services import return_forms, save_answers
 from approvals.models import FormResponse
 from tests.factories import FormResponseFactory
 
@@ -23,7 +23,14 @@ def test_forms_saved_before_versions_are_numbered_by_their_saves():
     saved_three_times = FormResponseFactory()
     for aims in ("Two", "Three"):
         save_answers(response=saved_three_times, answers={"aims": aims}, user=None, submit=False)
-    saved_once = FormResponseFactory(arrangement=saved_three_times.arrangement, form_key="other")
+    arrangement = saved_three_times.arrangement
+    saved_once = FormResponseFactory(arrangement=arrangement, form_key="other")
+    # Submitted, returned for changes (not a save), then saved again: three saves.
+    returned = FormResponseFactory(arrangement=arrangement, form_key="returned")
+    save_answers(response=returned, answers={"aims": "Submitted"}, user=None, submit=True)
+    return_forms(arrangement)
+    returned.refresh_from_db()
+    save_answers(response=returned, answers={"aims": "Changed"}, user=None, submit=False)
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes("approvals")[0]
     try:
         migrate_to(BEFORE_VERSIONS)
@@ -32,4 +39,4 @@ def test_forms_saved_before_versions_are_numbered_by_their_saves():
         migrate_to(latest)
 
     versions = dict(FormResponse.objects.values_list("pk", "version"))
-    assert versions == {saved_three_times.pk: 3, saved_once.pk: 1}
+    assert versions == {saved_three_times.pk: 3, saved_once.pk: 1, returned.pk: 3}

@@ -4,12 +4,21 @@ from django.db import migrations, models
 
 
 def number_saved_responses(apps, schema_editor):
-    """A response saved before versions were kept gets the number of its saves so far."""
+    """A response saved before versions were kept gets the number of its saves so far: its
+    history rows, less those where a return for changes turned 'submitted' into 'returned'
+    (a return changes the status, not the answers)."""
     FormResponse = apps.get_model("approvals", "FormResponse")
     Historical = apps.get_model("approvals", "HistoricalFormResponse")
     for response in FormResponse.objects.all():
-        saves = Historical.objects.filter(id=response.pk, history_type__in=["+", "~"]).count()
-        FormResponse.objects.filter(pk=response.pk).update(version=max(saves, 1))
+        statuses = Historical.objects.filter(id=response.pk).order_by("history_id")
+        statuses = list(statuses.values_list("status", flat=True))
+        returns = sum(
+            1 for before, after in zip(statuses, statuses[1:], strict=False)
+            if (before, after) == ("submitted", "returned")
+        )
+        FormResponse.objects.filter(pk=response.pk).update(
+            version=max(len(statuses) - returns, 1)
+        )
 
 
 class Migration(migrations.Migration):
