@@ -181,6 +181,9 @@ def test_the_blank_pdf_has_every_question_and_only_the_templates_signatures(
     ]  # questions and facts alike
     for label in labels:
         assert squeeze(label) in text, label
+    for _, question in definition.fields():  # the options to circle
+        for _, option in question.choices:
+            assert squeeze(option) in text, option
     assert ("Endorsement" in text) == bool(definition.signatures)
     for signature in definition.signatures:
         assert squeeze(signature.title) in text
