@@ -35,3 +35,17 @@ def lead_officer(user_with_role):
 @pytest.fixture
 def lead_officer_client(client_for, lead_officer):
     return client_for(lead_officer)
+
+
+@pytest.fixture(scope="module")
+def demo_register(django_db_setup, django_db_blocker):
+    """The demo register (`seed_demo` and `seed_demo_approvals`), seeded once for a module's
+    tests. Each test still runs in its own rolled-back transaction on top of it (ask for
+    `db` too); the tables are emptied after the module's last test."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo_approvals", verbosity=0)
+        yield
+        call_command("flush", interactive=False, verbosity=0)
