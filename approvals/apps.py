@@ -7,8 +7,9 @@ class ApprovalsConfig(AppConfig):
 
     def ready(self):
         from approvals import panels, receivers  # noqa: F401  (connect to the register)
-        from approvals.council_forms.views import forms_panel
+        from approvals.endorsements import approval_endorsements
+        from register.council_forms.endorsements import register_endorser
         from register.panels import register_panel
 
         register_panel(panels.approval_panel)
-        register_panel(forms_panel)
+        register_endorser(approval_endorsements)

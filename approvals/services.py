@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from approvals import notifications
-from approvals.council_forms.services import return_forms
 from approvals.models import (
     ApprovalRound,
     ApprovalStep,
@@ -20,8 +19,10 @@ from approvals.models import (
 )
 from approvals.permissions import may_act, standing_of
 from register.choices import Status
+from register.council_forms.services import return_forms
 from register.dates import add_months
 from register.lifecycle import change_status
+from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
 
@@ -232,7 +233,7 @@ def close_round(approval_round, outcome, *, reason="", support_until=None):
         change_status(arrangement, Status.DECLINED, reason=reason)
     elif outcome == RoundOutcome.RETURNED:
         change_status(arrangement, Status.DRAFT, reason=f"Returned for changes: {reason}")
-        return_forms(arrangement)
+        return_forms(arrangement=arrangement, occasion=APPROVAL)
     notifications.round_closed(approval_round)
     return approval_round
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import TemplateView
@@ -11,15 +10,8 @@ from approvals import forms, services
 from approvals.models import ApprovalStep, Decision, DeclaredInterest, Deputy
 from approvals.permissions import may_act
 from register.choices import Status
-from register.models import Arrangement
-from register.roles import can_edit_arrangement, can_view_arrangement, is_responsible_for
-
-
-def visible_arrangement(request, reference):
-    arrangement = get_object_or_404(Arrangement, reference=reference)
-    if not can_view_arrangement(request.user, arrangement):
-        raise Http404("No arrangement found")
-    return arrangement
+from register.roles import can_edit_arrangement, is_responsible_for
+from register.views import visible_arrangement
 
 
 def record_rounds(arrangement):

@@ -337,7 +337,7 @@ EVALUATION_ANSWERS = {
 
 def answer_for(question):
     """A plausible answer to a question added to the evaluation since this was written."""
-    from approvals.council_forms.base import Kind
+    from register.council_forms.base import Kind
 
     if question.kind == Kind.YES_NO:
         return True
@@ -373,13 +373,15 @@ def build_evaluation(service):
     from django.utils import timezone
 
     from approvals import services as approvals
-    from approvals.council_forms import definition
-    from approvals.models import FormResponse, FormStatus, Outcome, StepStatus
+    from approvals.models import Outcome, StepStatus
     from register.choices import GovernanceItem, LegalStatus, Status
+    from register.council_forms import definition
     from register.models import (
         Arrangement,
         CorporateObjective,
         CouncilRepresentative,
+        FormResponse,
+        FormStatus,
         Objective,
         Partner,
         PerformanceMeasure,
@@ -640,10 +642,11 @@ def bench_pdf(args):
     from django.urls import reverse
     from django.utils import timezone
 
-    from approvals.council_forms import definition
-    from approvals.council_forms.pdf import form_pdf_context
-    from approvals.council_forms.services import response_for
+    from register.council_forms import definition
+    from register.council_forms.pdf import form_pdf_context
+    from register.council_forms.selectors import response_for
     from register.models import Service
+    from register.occasions import APPROVAL
     from register.pdf import static_folders
     from register.policies import get_policy
 
@@ -651,13 +654,13 @@ def bench_pdf(args):
     evaluation = definition("gravesham_evaluation")
     client = Client()
     client.force_login(lead)
-    url = reverse("council_forms:pdf", args=[arrangement.reference, evaluation.key])
+    url = reverse("council_forms:pdf", args=[arrangement.reference, "approval", evaluation.key])
 
     # The same HTML as the portal's (render_pdf's context), rendered once, outside the timing.
     context = {
         "council_name": settings.COUNCIL_NAME or get_policy().council,
         "printed_at": timezone.localtime(),
-        **form_pdf_context(evaluation, arrangement, response_for(arrangement, evaluation)),
+        **form_pdf_context(evaluation, arrangement, response_for(arrangement, evaluation, APPROVAL)),
     }
     html = render_to_string("council_forms/pdf.html", context)
     base_url = static_folders()[0][1].as_uri() + "/"  # as the portal's html_to_pdf
@@ -701,7 +704,7 @@ def bench_pdf(args):
             faults[label].append(minor_page_faults() - before)
             timings[label].append(elapsed)
 
-    saved = response_for(arrangement, evaluation).answers
+    saved = response_for(arrangement, evaluation, APPROVAL).answers
     answers = [value for value in saved.values() if isinstance(value, str)]
     lines = [
         f"{arrangement.reference} {evaluation.title}: {len(answers)} written answers "

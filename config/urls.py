@@ -10,7 +10,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="register:list"), name="home"),
     path("arrangements/", include("register.urls")),
     path("approvals/", include("approvals.urls")),
-    path("forms/", include("approvals.council_forms.urls")),
+    path("forms/", include("register.council_forms.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

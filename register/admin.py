@@ -9,6 +9,7 @@ from register.models import (
     CorporateObjective,
     CouncilRepresentative,
     Document,
+    FormResponse,
     MeasureResult,
     Objective,
     Partner,
@@ -158,3 +159,23 @@ class ScreeningAdmin(RegisterAdmin):
 class PortfolioAdmin(RegisterAdmin):
     list_display = ["name", "holder"]
     search_fields = ["name", "holder__first_name", "holder__last_name"]
+
+
+@admin.register(FormResponse)
+class FormResponseAdmin(ArrangementPartAdmin):
+    list_display = ["form_key", "occasion", "arrangement", "status", "version", "submitted_by"]
+    list_filter = ["status", "occasion", "form_key"]
+    search_fields = ["form_key", "arrangement__reference", "arrangement__name"]
+    readonly_fields = [
+        "form_key",
+        "occasion",
+        "answers",
+        "status",
+        "version",
+        "submitted_at",
+        "submitted_by",
+    ]
+
+    def has_add_permission(self, request):
+        # Answers are given on the form's page, where they are checked.
+        return False

@@ -9,6 +9,9 @@ class RegisterConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from register import checks  # noqa: F401  (registers the system check)
+        from register.council_forms.views import forms_panel
+        from register.panels import register_panel
         from register.roles import create_role_groups
 
         post_migrate.connect(create_role_groups, sender=self)
+        register_panel(forms_panel)

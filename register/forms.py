@@ -120,14 +120,18 @@ class DateField(DateInputField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
-def yes_no_field(label):
+def yes_no_field(label, help_text="", required_message=""):
+    """Yes / No radios giving True or False. Optional unless a required message is given;
+    not answered is None (the register's three-way questions)."""
     return forms.TypedChoiceField(
         label=label,
         choices=YES_NO,
         coerce=lambda value: value == "True",
         widget=forms.RadioSelect,
-        required=False,
+        required=bool(required_message),
         empty_value=None,
+        help_text=help_text,
+        error_messages={"required": required_message},
     )
 
 
@@ -504,15 +508,10 @@ class ScreeningForm(GovUKForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = policy.screening_questions()
         for question in self.questions:
-            self.fields[question.key] = forms.TypedChoiceField(
-                label=question.question,
-                choices=YES_NO,
-                coerce=lambda value: value == "True",
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": f"Select yes or no: {question.question[0].lower()}"
-                    f"{question.question[1:]}"
-                },
+            self.fields[question.key] = yes_no_field(
+                question.question,
+                required_message=f"Select yes or no: {question.question[0].lower()}"
+                f"{question.question[1:]}",
             )
         self.helper.layout = Layout(
             Field.text("proposal", label_size=Size.SMALL),

@@ -22,6 +22,7 @@ from register.choices import (
     Sector,
     Status,
 )
+from register.occasions import APPROVAL, Occasion, validate_occasion_key
 
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), "Enter an amount of £0 or more")
 
@@ -282,6 +283,9 @@ class Arrangement(Timestamps):
         return f"{self.reference} {self.name}"
 
     def save(self, *args, **kwargs):
+        # Classification and numbering stay here, not in a service: every save (the
+        # portal's, Django admin's, the demo seed's, an import's) must store the category
+        # the policy gives, and take a free reference even against a concurrent save.
         if kwargs.get("update_fields") is None:
             self.classify()
         if self.reference:
@@ -479,3 +483,50 @@ class Document(ArrangementChild):
 
     def __str__(self):
         return self.title
+
+
+class FormStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned for changes"
+
+
+class FormResponse(TimeStampedModel):
+    """An officer's answers to one council template for one arrangement, on one occasion
+    (register/occasions.py): one response per arrangement, template and occasion."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.PROTECT, related_name="form_responses"
+    )
+    form_key = models.CharField(max_length=80)
+    occasion = models.CharField(
+        max_length=20, default=APPROVAL.key, validators=[validate_occasion_key]
+    )
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=FormStatus.choices, default=FormStatus.DRAFT)
+    # 1 for the first save of the answers, one more for every save after; printed in the
+    # PDF's footer so a paper copy can be matched to the form's history.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["form_key", "occasion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["arrangement", "form_key", "occasion"],
+                name="one_response_per_form_and_occasion",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.form_key} for {self.arrangement.reference} ({self.get_occasion()})"
+
+    def get_occasion(self) -> Occasion:
+        return Occasion.from_key(self.occasion)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status != FormStatus.SUBMITTED

@@ -1,6 +1,7 @@
 """The council roles of DOMAIN.md section 4 and what each may do in the register.
 
-Roles are Django groups named after these choices; nothing else types a role name.
+Roles are Django groups named after these choices; nothing else types a role name. This
+module imports nothing of the project's, so every other module may import it.
 """
 
 from django.db.models import TextChoices
@@ -109,12 +110,20 @@ def can_edit_arrangement(user, arrangement) -> bool:
     return is_responsible_for(user, arrangement) or has_role(user, *REGISTER_MANAGERS)
 
 
-def can_recategorise(user, arrangement) -> bool:
-    """Re-categorising is for those who keep the register, at any time (D 5(iv))."""
-    return has_role(user, *REGISTER_MANAGERS) and policy_allows_recategorisation()
+def can_recategorise(user, policy) -> bool:
+    """Re-categorising is for those who keep the register, at any time (D 5(iv)), where
+    the council's policy allows it."""
+    return has_role(user, *REGISTER_MANAGERS) and policy.allows_recategorisation
 
 
-def policy_allows_recategorisation() -> bool:
-    from register.policies import get_policy
-
-    return get_policy().allows_recategorisation
+def can_fill_form(user, arrangement, occasion) -> bool:
+    """A council form for approval is part of the proposal, changed while the arrangement
+    may be; a review's or a cessation's is filled, once the arrangement is past draft, by
+    the officer responsible for it or by the register's keepers."""
+    if occasion.is_approval:
+        return can_edit_arrangement(user, arrangement)
+    return (
+        not is_read_only(user)
+        and not arrangement.is_draft
+        and (is_responsible_for(user, arrangement) or has_role(user, *REGISTER_MANAGERS))
+    )

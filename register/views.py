@@ -107,15 +107,21 @@ def where_to_answer(policy, arrangement, item) -> str:
     return f"{reverse('register:edit', args=[reference])}#id_{item.field}"
 
 
+def visible_arrangement(request, reference) -> Arrangement:
+    """The arrangement of the URL; another officer's draft is simply not found."""
+    arrangement = get_object_or_404(Arrangement, reference=reference)
+    if not can_view_arrangement(request.user, arrangement):
+        raise Http404("No arrangement found")
+    return arrangement
+
+
 class ArrangementAccessMixin:
     """Finds the arrangement in the URL; another officer's draft is simply not found."""
 
     needs_edit = False
 
     def dispatch(self, request, *args, **kwargs):
-        self.arrangement = get_object_or_404(Arrangement, reference=kwargs["reference"])
-        if not can_view_arrangement(request.user, self.arrangement):
-            raise Http404("No arrangement found")
+        self.arrangement = visible_arrangement(request, kwargs["reference"])
         if self.needs_edit and not can_edit_arrangement(request.user, self.arrangement):
             raise PermissionDenied("You cannot change this arrangement")
         return super().dispatch(request, *args, **kwargs)
@@ -130,7 +136,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
         return super().get_context_data(
             arrangement=arrangement,
             can_edit=can_edit_arrangement(self.request.user, arrangement),
-            can_recategorise=can_recategorise(self.request.user, arrangement),
+            can_recategorise=can_recategorise(self.request.user, policy),
             missing=[
                 (item, where_to_answer(policy, arrangement, item))
                 for item in (policy.missing(arrangement) if arrangement.is_draft else [])
@@ -393,7 +399,7 @@ class RecategoriseView(ArrangementAccessMixin, View):
     template_name = "register/recategorise.html"
 
     def check(self):
-        if not can_recategorise(self.request.user, self.arrangement):
+        if not can_recategorise(self.request.user, get_policy()):
             raise PermissionDenied("Only the register's keepers may re-categorise")
 
     def get(self, request, reference):

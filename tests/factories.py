@@ -9,13 +9,15 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from approvals.models import DeclaredInterest, Deputy, FormResponse, FormStatus
+from approvals.models import DeclaredInterest, Deputy
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
 from register.models import (
     Arrangement,
     CorporateObjective,
     CouncilRepresentative,
     Document,
+    FormResponse,
+    FormStatus,
     MeasureResult,
     Objective,
     Partner,

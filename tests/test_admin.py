@@ -9,6 +9,7 @@ from tests.factories import (
     CorporateObjectiveFactory,
     CouncilRepresentativeFactory,
     DocumentFactory,
+    FormResponseFactory,
     MeasureResultFactory,
     PartnerFactory,
     PortfolioFactory,
@@ -45,6 +46,7 @@ def rows(db):
     RiskFactory()
     CouncilRepresentativeFactory()
     DocumentFactory()
+    FormResponseFactory()
 
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)

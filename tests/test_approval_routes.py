@@ -6,7 +6,7 @@ import pytest
 
 from approvals.models import Outcome, RoundOutcome
 from register.choices import ArrangementType, DocumentKind, Kind, Status
-from register.policies import POLICY_MODULES, get_policy
+from register.policies import COUNCILS, get_policy
 from register.policies.base import StepKind
 from tests.approvals_helpers import (
     approve_everything,
@@ -48,7 +48,7 @@ def ready_arrangement(shape):
     return arrangement
 
 
-CASES = [(policy, shape) for policy in POLICY_MODULES for shape in SHAPES]
+CASES = [(policy, shape) for policy in COUNCILS for shape in SHAPES]
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from approvals.council_forms import DEFINITIONS
-from approvals.models import FormResponse, FormStatus, Outcome
+from approvals.models import Outcome
 from register.choices import ArrangementType, Kind
+from register.council_forms import DEFINITIONS
+from register.models import FormResponse, FormStatus
 from register.roles import Role
 from tests.approvals_helpers import decide, other_partnership, pending, person
 from tests.test_approvals import submit
@@ -22,7 +23,7 @@ BUSINESS_CASE = DEFINITIONS["gravesham_business_case"]
 
 
 def fill_url(arrangement, key="gravesham_evaluation"):
-    return reverse("council_forms:fill", args=[arrangement.reference, key])
+    return reverse("council_forms:fill", args=[arrangement.reference, "approval", key])
 
 
 def pdf_text(response) -> str:
@@ -36,7 +37,7 @@ def squeeze(text):
 
 
 def pdf_url(arrangement, key="gravesham_evaluation"):
-    return reverse("council_forms:pdf", args=[arrangement.reference, key])
+    return reverse("council_forms:pdf", args=[arrangement.reference, "approval", key])
 
 
 def completed_by(text):
@@ -188,7 +189,7 @@ def test_the_filled_pdf_has_the_answers_the_council_and_a_draft_mark(
     )
     text = pdf_text(
         lead_officer_client.get(
-            reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+            reverse("council_forms:pdf", args=[arrangement.reference, "approval", EVALUATION.key])
         )
     )
     for expected in (
@@ -212,7 +213,7 @@ def test_the_pdf_carries_the_opinions_from_the_approval_record(lead_officer_clie
     decide(step, person(Role.MONITORING_OFFICER, first_name="Richard", last_name="Ellis"))
     text = pdf_text(
         lead_officer_client.get(
-            reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+            reverse("council_forms:pdf", args=[arrangement.reference, "approval", EVALUATION.key])
         )
     )
     assert squeeze("Richard Ellis") in text
@@ -284,7 +285,7 @@ def test_answers_are_escaped_in_the_page_and_the_pdf(lead_officer_client, arrang
     assert "<script>alert(1)</script>" not in page
     text = pdf_text(
         lead_officer_client.get(
-            reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+            reverse("council_forms:pdf", args=[arrangement.reference, "approval", EVALUATION.key])
         )
     )
     assert squeeze('<imgsrc="file:///etc/passwd">') in text  # shown as typed
@@ -296,7 +297,7 @@ def test_another_officers_draft_form_is_not_found(client_for, arrangement):
     assert client.get(fill_url(arrangement)).status_code == 404
     assert (
         client.get(
-            reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+            reverse("council_forms:pdf", args=[arrangement.reference, "approval", EVALUATION.key])
         ).status_code
         == 404
     )
@@ -325,7 +326,7 @@ def test_every_change_to_a_form_is_kept_in_history(lead_officer_client, arrangem
 
 def test_the_pdf_is_tagged_for_screen_readers(lead_officer_client, arrangement):
     response = lead_officer_client.get(
-        reverse("council_forms:pdf", args=[arrangement.reference, EVALUATION.key])
+        reverse("council_forms:pdf", args=[arrangement.reference, "approval", EVALUATION.key])
     )
     catalog = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
     assert "/StructTreeRoot" in catalog

@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from approvals.council_forms import DEFINITIONS
-from approvals.council_forms.base import Fact, Question
-from approvals.council_forms.brentwood import CONTROL_FACTS
-from approvals.council_forms.dartford import ELEMENT_FACTS, S151_CHECKLIST_KEY, element_key
-from approvals.models import FormResponse, FormStatus
+from register.council_forms import DEFINITIONS
+from register.council_forms.base import Fact, Question
+from register.council_forms.brentwood import CONTROL_FACTS
+from register.council_forms.dartford import ELEMENT_FACTS, S151_CHECKLIST_KEY, element_key
+from register.models import FormResponse, FormStatus
 from register.policies import get_policy
 from register.policies.brentwood import KEY_CONTROLS, PARTNERSHIP_CHECKLIST
 from register.policies.dartford import (
@@ -41,11 +41,11 @@ CONTROL_QUESTIONS = BRENTWOOD.questions_in("key_controls")
 
 
 def fill_url(arrangement, key):
-    return reverse("council_forms:fill", args=[arrangement.reference, key])
+    return reverse("council_forms:fill", args=[arrangement.reference, "approval", key])
 
 
 def pdf_url(arrangement, key):
-    return reverse("council_forms:pdf", args=[arrangement.reference, key])
+    return reverse("council_forms:pdf", args=[arrangement.reference, "approval", key])
 
 
 def pdf_text(response) -> str:

@@ -8,12 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from approvals.council_forms import DEFINITIONS
-from approvals.council_forms.base import Fact, Kind
-from approvals.models import FormResponse, FormStatus
 from register.choices import ArrangementType, DocumentKind
 from register.choices import Kind as ArrangementKind
-from register.models import Arrangement
+from register.council_forms import DEFINITIONS
+from register.council_forms.base import Fact, Kind
+from register.models import Arrangement, FormResponse, FormStatus
 from register.policies import central_bedfordshire as cb
 from register.policies import get_policy
 from register.policies import gravesham as g
@@ -78,11 +77,11 @@ def arrangement(case, lead_officer):
 
 
 def fill_url(arrangement, key):
-    return reverse("council_forms:fill", args=[arrangement.reference, key])
+    return reverse("council_forms:fill", args=[arrangement.reference, "approval", key])
 
 
 def pdf_url(arrangement, key):
-    return reverse("council_forms:pdf", args=[arrangement.reference, key])
+    return reverse("council_forms:pdf", args=[arrangement.reference, "approval", key])
 
 
 def complete_answers(definition):
@@ -225,8 +224,8 @@ def test_the_information_form_shows_the_arrangements_risks_representatives_and_a
         "Yes: Signed agreement 2026 (Partnership agreement)",
         "Quarterly; at Civic Offices, Swadlincote",
         "Additional funds are required: SMT must agree them first",
-        "Funding: £10,000.00 a year",
-        "In all: £15,000.00 a year",
+        "Funding: £10,000 a year",
+        "In all: £15,000 a year",
     ):
         assert shown in page, shown
 

@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from register.models import Arrangement
-from register.policies import POLICY_MODULES, get_policy
+from register.policies import COUNCILS, get_policy
 from register.roles import Role
 
-POLICIES = list(POLICY_MODULES)
+POLICIES = list(COUNCILS)
 
 
 @pytest.fixture

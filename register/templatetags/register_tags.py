@@ -1,7 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
+from register import formatting
 from register.choices import GovernanceItem
 
 register = template.Library()
@@ -9,10 +8,18 @@ register = template.Library()
 
 @register.filter
 def pounds(value):
-    """£1,234.50, or a dash when not answered."""
+    """£1,234 or £1,234.50, or "Not answered"."""
     if value in (None, ""):
-        return "Not answered"
-    return f"£{Decimal(value):,.2f}"
+        return formatting.NOT_ANSWERED
+    return formatting.money(value)
+
+
+@register.filter
+def plain_number(value):
+    """A count or percentage: 1,250 or 12.5, or "Not answered"."""
+    if value in (None, ""):
+        return formatting.NOT_ANSWERED
+    return formatting.number(value)
 
 
 @register.filter
@@ -36,11 +43,9 @@ def split_commas(text):
 
 
 @register.filter
-def person(user, blank="Not answered"):
+def person(user, blank=formatting.NOT_ANSWERED):
     """A user's full name (or username), or the blank text when there is nobody."""
-    if user is None:
-        return blank
-    return user.get_full_name() or user.username
+    return formatting.person(user, blank)
 
 
 @register.filter

@@ -12,7 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from approvals.models import FormResponse, FormStatus
+from register.models import FormResponse, FormStatus
 from tests.approvals_helpers import other_partnership
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def test_a_lead_officer_fills_in_the_evaluation_saves_it_and_downloads_the_pdf(
     page, officer, sign_in, assert_accessible
 ):
     arrangement = other_partnership(lead_officer=officer)
-    fill_path = reverse("council_forms:fill", args=[arrangement.reference, "gravesham_evaluation"])
+    fill_path = reverse("council_forms:fill", args=[arrangement.reference, "approval", "gravesham_evaluation"])
     sign_in(officer)
 
     # From the arrangement's page, through its "Council forms" panel.

@@ -82,7 +82,7 @@ def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, s
     expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{reference} saved")
     expect(page.get_by_role("heading", level=1)).to_have_text("Gravesend Town Centre Partnership")
     expect(page.locator("main")).to_contain_text("Delivery partnership")
-    expect(page.locator("main")).to_contain_text("£12,500.00")
+    expect(page.locator("main")).to_contain_text("£12,500")
     arrangement = Arrangement.objects.get(reference=reference)
     assert arrangement.kind == Kind.PARTNERSHIP
     assert arrangement.status == Status.DRAFT

@@ -1,4 +1,4 @@
-"""Filling in a council template, and its PDF (filled or blank)."""
+"""Filling in a council template for an occasion, and its PDF (filled or blank)."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -6,14 +6,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from approvals.council_forms import definition as definition_for
-from approvals.council_forms.pdf import form_pdf_context
-from approvals.council_forms.services import response_for, save_answers
-from approvals.council_forms.webform import CouncilFormForm
-from approvals.views import visible_arrangement
+from register.council_forms import definition as definition_for
+from register.council_forms.base import Fact, Table
+from register.council_forms.pdf import form_pdf_context
+from register.council_forms.selectors import response_for, responses_of
+from register.council_forms.services import save_answers
+from register.council_forms.webform import CouncilFormForm, shown_answer
+from register.occasions import APPROVAL
 from register.pdf import pdf_response
 from register.policies import get_policy
-from register.roles import can_edit_arrangement
+from register.roles import can_fill_form
+from register.views import visible_arrangement
 
 
 def _definition(key):
@@ -29,17 +32,18 @@ class FormFillView(View):
     def dispatch(self, request, *args, **kwargs):
         self.arrangement = visible_arrangement(request, kwargs["reference"])
         self.definition = _definition(kwargs["key"])
-        self.response = response_for(self.arrangement, self.definition)
-        self.can_edit = self.response.is_editable and can_edit_arrangement(
-            request.user, self.arrangement
+        self.occasion = kwargs["occasion"]
+        self.response = response_for(self.arrangement, self.definition, self.occasion)
+        self.can_edit = self.response.is_editable and can_fill_form(
+            request.user, self.arrangement, self.occasion
         )
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request, reference, key):
+    def get(self, request, **kwargs):
         form = CouncilFormForm(initial=self.response.answers, definition=self.definition)
         return self.render(form)
 
-    def post(self, request, reference, key):
+    def post(self, request, **kwargs):
         if not self.can_edit:
             return self.render(
                 CouncilFormForm(initial=self.response.answers, definition=self.definition),
@@ -57,7 +61,9 @@ class FormFillView(View):
         messages.success(
             request, f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}"
         )
-        return redirect("council_forms:fill", reference=reference, key=key)
+        return redirect(
+            "council_forms:fill", self.arrangement.reference, self.occasion, self.definition.key
+        )
 
     def render(self, form, status=200):
         answers = form.answers() if form.is_bound and form.is_valid() else self.response.answers
@@ -77,6 +83,7 @@ class FormFillView(View):
                 "form": form,
                 "arrangement": self.arrangement,
                 "definition": self.definition,
+                "occasion": self.occasion,
                 "response": self.response,
                 "sections": sections,
                 "can_edit": self.can_edit,
@@ -87,8 +94,6 @@ class FormFillView(View):
 
 def _items(section, form, answers, definition, arrangement):
     """What the page shows for each item: a fact's words, a field, or a table of fields."""
-    from approvals.council_forms.base import Fact, Table
-
     items = []
     for item in section.items:
         if isinstance(item, Fact):
@@ -103,7 +108,9 @@ def _items(section, form, answers, definition, arrangement):
                 {
                     "table": item,
                     "rows": rows,
-                    "totals": [totals.get(c.key) for c in item.columns] if totals else None,
+                    "totals": [shown_answer(c, totals.get(c.key)) for c in item.columns]
+                    if totals
+                    else None,
                 }
             )
         else:
@@ -112,16 +119,18 @@ def _items(section, form, answers, definition, arrangement):
 
 
 class FormPdfView(View):
-    def get(self, request, reference, key):
+    def get(self, request, reference, occasion, key):
         arrangement = visible_arrangement(request, reference)
         definition = _definition(key)
-        context = form_pdf_context(definition, arrangement, response_for(arrangement, definition))
+        context = form_pdf_context(
+            definition, arrangement, response_for(arrangement, definition, occasion)
+        )
         return pdf_response(
             request,
             "council_forms/pdf.html",
             context,
-            filename=f"{arrangement.reference}-{definition.key}.pdf",
-            back_url=reverse("council_forms:fill", args=[reference, key]),
+            filename=f"{arrangement.reference}-{occasion.key}-{definition.key}.pdf",
+            back_url=reverse("council_forms:fill", args=[reference, occasion, key]),
         )
 
 
@@ -140,9 +149,15 @@ class BlankFormPdfView(View):
 
 
 def forms_panel(request, arrangement):
-    """On the arrangement page: the templates its council's policy requires."""
+    """On the arrangement page: the templates its council's policy requires for approval,
+    and every response kept from other occasions (earlier years' reviews ...)."""
     required = [definition_for(t.key) for t in get_policy().forms_required(arrangement)]
-    rows = [(d, response_for(arrangement, d)) for d in required if d is not None]
-    if not rows:
+    rows = [(d, response_for(arrangement, d, APPROVAL)) for d in required if d is not None]
+    earlier = [
+        (definition_for(response.form_key), response)
+        for response in responses_of(arrangement)
+        if response.occasion != APPROVAL.key and definition_for(response.form_key) is not None
+    ]
+    if not (rows or earlier):
         return None
-    return "council_forms/panel.html", {"rows": rows}
+    return "council_forms/panel.html", {"rows": rows, "earlier": earlier}

@@ -8,8 +8,8 @@ records what the terms of reference say on each: where the arrangement already h
 it is shown, not asked again. The protocol gives no signatures for it.
 """
 
-from approvals.council_forms.base import CouncilForm, Fact, Kind, Question, Section
-from approvals.council_forms.facts import choice, meetings, objectives, partners, text
+from register.council_forms.base import CouncilForm, Fact, Kind, Question, Section
+from register.council_forms.facts import choice, meetings, objectives, partners, text
 from register.policies.central_bedfordshire import (
     BOARD_TERMS_OF_REFERENCE,
     POLICY,

@@ -2,21 +2,28 @@
 
 from django import forms
 
-from approvals.council_forms.base import Kind, Question, Table
-from register.forms import YES_NO, GovUKForm, MoneyField
+from register import formatting
+from register.council_forms.base import Kind, Question, Table
+from register.forms import GovUKForm, MoneyField, yes_no_field
+
+
+def shown_answer(question, value) -> str:
+    """An answer in words: Yes / No, pounds for money, plain numbers for counts and
+    percentages (Appendix 4's targets and outturns), or as typed; "" when not given."""
+    if value is None or value == "":
+        return ""
+    if question.kind == Kind.YES_NO:
+        return formatting.yes_no(value)
+    if question.kind == Kind.MONEY:
+        return formatting.money(value)
+    if question.kind == Kind.NUMBER:
+        return formatting.number(value)
+    return str(value)
 
 
 def _field(question, label):
     if question.kind == Kind.YES_NO:
-        return forms.TypedChoiceField(
-            label=label,
-            choices=YES_NO,
-            widget=forms.RadioSelect,
-            coerce=lambda value: value == "True",
-            required=False,
-            empty_value=None,
-            help_text=question.hint,
-        )
+        return yes_no_field(label, help_text=question.hint)
     if question.kind == Kind.MONEY:
         return MoneyField(label=label, what=f"‘{label}’", help_text=question.hint)
     if question.kind == Kind.NUMBER:

@@ -4,8 +4,9 @@ Appendix 1 asks almost only what the arrangement already holds, so nearly all of
 facts; Appendix 2 asks for the agreement's terms, showing what the arrangement holds.
 """
 
-from approvals.council_forms.base import CouncilForm, Fact, Kind, Section, Signature, q
-from approvals.council_forms.facts import (
+from register.choices import DocumentKind
+from register.council_forms.base import CouncilForm, Fact, Kind, Section, Signature, q
+from register.council_forms.facts import (
     choice,
     corporate_objectives,
     council_resources,
@@ -22,7 +23,6 @@ from approvals.council_forms.facts import (
     text,
     yes_no,
 )
-from register.choices import DocumentKind
 from register.policies.south_derbyshire import AGREEMENT, INFORMATION_FORM, RESOURCES_BEYOND_BUDGET
 from register.roles import Role
 

@@ -9,8 +9,11 @@ arrangement's checklist page; the form shows that answer and asks for the detail
 
 from django.utils.text import slugify
 
-from approvals.council_forms.base import CouncilForm, Fact, Section, Signature, q
-from approvals.council_forms.facts import (
+from register.choices import DocumentKind
+from register.council_forms.base import CouncilForm, Fact, Section, Signature, q
+from register.council_forms.facts import (
+    asked,
+    capitalised,
     council_resources,
     dates,
     documents,
@@ -25,7 +28,6 @@ from approvals.council_forms.facts import (
     text,
     yes_no,
 )
-from register.choices import DocumentKind
 from register.policies.dartford import (
     ACCOUNTABLE_BODY,
     MINOR_GOVERNANCE,
@@ -39,15 +41,6 @@ from register.roles import Role
 COUNCIL = POLICY.council
 SOURCE = f"{POLICY.name} ({POLICY.version})"
 S151_CHECKLIST_KEY = S151_CHECKLIST.key
-
-
-def asked(policy, key) -> str:
-    """The policy question's own wording."""
-    return next(question.text for question in policy.questions if question.key == key)
-
-
-def capitalised(words: str) -> str:
-    return words[0].upper() + words[1:]
 
 
 def element_key(element: str) -> str:

@@ -1,41 +1,34 @@
 """Facts the arrangement already holds, in the words a council form shows them."""
 
-from decimal import Decimal
-
+from register import formatting
 from register.choices import GovernanceItem
+from register.formatting import NOT_ANSWERED, long_date
 
 
+# Each fact names the arrangement's field it shows, so getattr reads it by that name.
 def text(field):
-    return lambda arrangement: str(getattr(arrangement, field) or "Not answered")
+    return lambda arrangement: str(getattr(arrangement, field) or NOT_ANSWERED)
 
 
 def money(field):
     def show(arrangement):
         value = getattr(arrangement, field)
-        return "Not answered" if value is None else f"£{Decimal(value):,.2f}"
+        return NOT_ANSWERED if value is None else formatting.money(value)
 
     return show
 
 
 def yes_no(field, yes="Yes", no="No"):
-    def show(arrangement):
-        value = getattr(arrangement, field)
-        return "Not answered" if value is None else (yes if value else no)
-
-    return show
+    return lambda arrangement: formatting.yes_no(getattr(arrangement, field), yes, no)
 
 
 def person(field):
-    def show(arrangement):
-        user = getattr(arrangement, field)
-        return (user.get_full_name() or user.username) if user else "Not answered"
-
-    return show
+    return lambda arrangement: formatting.person(getattr(arrangement, field))
 
 
 def dates(arrangement):
-    start = arrangement.start_date.strftime("%-d %B %Y") if arrangement.start_date else "not set"
-    end = arrangement.end_date.strftime("%-d %B %Y") if arrangement.end_date else "not set"
+    start = long_date(arrangement.start_date, "not set")
+    end = long_date(arrangement.end_date, "not set")
     return f"From {start} to {end}"
 
 
@@ -44,7 +37,7 @@ def partners(arrangement):
         return "None recorded"
     rows = [
         f"{p.name} ({p.get_sector_display()})"
-        + (f": £{p.contribution_per_year:,.2f} a year" if p.contribution_per_year else "")
+        + (f": {formatting.money(p.contribution_per_year)} a year" if p.contribution_per_year else "")
         for p in arrangement.partners.all()
     ]
     return "; ".join(rows) or "None recorded"
@@ -69,22 +62,18 @@ def governance_in_place(arrangement):
 
 def choice(field):
     """A field with choices, in the words of the chosen one."""
-    return lambda arrangement: getattr(arrangement, f"get_{field}_display")() or "Not answered"
+    return lambda arrangement: getattr(arrangement, f"get_{field}_display")() or NOT_ANSWERED
 
 
-def on_date(field, missing="Not answered"):
-    def show(arrangement):
-        value = getattr(arrangement, field)
-        return value.strftime("%-d %B %Y") if value else missing
-
-    return show
+def on_date(field, missing=NOT_ANSWERED):
+    return lambda arrangement: long_date(getattr(arrangement, field), missing)
 
 
 def meetings(arrangement):
     frequency = arrangement.get_meeting_frequency_display()
     place = arrangement.meeting_place
     if not (frequency or place):
-        return "Not answered"
+        return NOT_ANSWERED
     return (
         f"{frequency or 'Frequency not recorded'}; "
         f"{f'at {place}' if place else 'location not recorded'}"
@@ -95,25 +84,26 @@ def council_resources(arrangement):
     """The council's resources a year, by what they are, with Member time."""
     lines = []
     if arrangement.cash_per_year:
-        lines.append(f"Funding: £{arrangement.cash_per_year:,.2f} a year")
+        lines.append(f"Funding: {formatting.money(arrangement.cash_per_year)} a year")
     if arrangement.staff_fte or arrangement.staff_cost_per_year:
         fte = (
-            f"{Decimal(arrangement.staff_fte).normalize():f} full-time equivalent"
+            f"{formatting.number(arrangement.staff_fte)} full-time equivalent"
             if arrangement.staff_fte
             else "time not recorded in full-time equivalents"
         )
         cost = arrangement.staff_cost_per_year
-        lines.append(f"Staff time: {fte}" + (f", costing £{cost:,.2f} a year" if cost else ""))
+        costing = f", costing {formatting.money(cost)} a year" if cost else ""
+        lines.append(f"Staff time: {fte}{costing}")
     if arrangement.in_kind_per_year or arrangement.in_kind_description:
         lines.append(
-            f"In kind: £{Decimal(arrangement.in_kind_per_year or 0):,.2f} a year"
+            f"In kind: {formatting.money(arrangement.in_kind_per_year or 0)} a year"
             + (f" ({arrangement.in_kind_description})" if arrangement.in_kind_description else "")
         )
     if arrangement.member_involvement:
         lines.append(f"Member time: {arrangement.member_involvement}")
     if not lines:
         return "None recorded"
-    lines.append(f"In all: £{arrangement.council_resources_per_year:,.2f} a year")
+    lines.append(f"In all: {formatting.money(arrangement.council_resources_per_year)} a year")
     return "\n".join(lines)
 
 
@@ -147,10 +137,10 @@ def representatives(arrangement):
     rows = []
     for rep in arrangement.councilrepresentatives.all():
         role = ", ".join(filter(None, [rep.role, "elected Member" if rep.is_member else ""]))
-        finished = rep.finish_date.strftime("%-d %B %Y") if rep.finish_date else "not finished"
+        finished = long_date(rep.finish_date, "not finished")
         rows.append(
             f"{rep.name}{f' ({role})' if role else ''}: started "
-            f"{rep.start_date.strftime('%-d %B %Y')}, finished {finished}"
+            f"{long_date(rep.start_date)}, finished {finished}"
         )
     return "\n".join(rows) or "None recorded"
 
@@ -171,7 +161,15 @@ def policy_answer(key):
     """A yes / no policy question as answered on the arrangement's checklist page."""
 
     def show(arrangement):
-        value = (arrangement.policy_answers or {}).get(key)
-        return "Not answered" if value is None else ("Yes" if value else "No")
+        return formatting.yes_no((arrangement.policy_answers or {}).get(key))
 
     return show
+
+
+def asked(policy, key) -> str:
+    """The policy question's own wording."""
+    return next(question.text for question in policy.questions if question.key == key)
+
+
+def capitalised(words: str) -> str:
+    return words[0].upper() + words[1:]

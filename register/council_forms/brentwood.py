@@ -7,9 +7,11 @@ arrangement already holds on it, and asks for the evidence. The checklist has no
 lines: the authorisation by elected Members is recorded in the approval itself.
 """
 
-from approvals.council_forms.base import CouncilForm, Fact, Section, q
-from approvals.council_forms.dartford import asked, capitalised
-from approvals.council_forms.facts import (
+from register.choices import DocumentKind
+from register.council_forms.base import CouncilForm, Fact, Section, q
+from register.council_forms.facts import (
+    asked,
+    capitalised,
     choice,
     corporate_objectives,
     council_resources,
@@ -22,7 +24,6 @@ from approvals.council_forms.facts import (
     text,
     yes_no,
 )
-from register.choices import DocumentKind
 from register.policies.brentwood import KEY_CONTROLS, PARTNERSHIP_CHECKLIST, POLICY
 
 COUNCIL = POLICY.council

@@ -1,0 +1,43 @@
+"""The endorsement lines of a template's PDF, filled by whichever app records who endorsed
+it: approvals for the approval occasion, reviews for a review. An app registers a function
+`endorser(definition, arrangement, occasion) -> {role: Endorsement}` in its
+AppConfig.ready(), as register/panels.py does for panels; the engine imports no app."""
+
+import datetime
+from dataclasses import dataclass
+
+from register.council_forms.base import Signature
+
+ENDORSERS = []
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    name: str  # who endorsed or decided
+    on_behalf_of: str  # whom a deputy acted for, or ""
+    outcome: str  # in words, with any comment
+    on: datetime.date
+
+
+@dataclass(frozen=True)
+class EndorsementLine:
+    signature: Signature
+    endorsement: Endorsement | None
+
+
+def register_endorser(function):
+    if function not in ENDORSERS:
+        ENDORSERS.append(function)
+    return function
+
+
+def endorsement_lines(definition, arrangement, occasion) -> list[EndorsementLine]:
+    """Every signature line of the template, with its endorsement where one is recorded
+    (none on a blank form)."""
+    found = {}
+    if arrangement is not None and definition.signatures:
+        for endorser in ENDORSERS:
+            found.update(endorser(definition, arrangement, occasion))
+    return [
+        EndorsementLine(signature, found.get(signature.role)) for signature in definition.signatures
+    ]

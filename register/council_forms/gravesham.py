@@ -1,0 +1,835 @@
+"""Gravesham's templates (Working in Partnership Framework 2021, Appendices 1 to 3).
+
+The agreement checklists (Appendix 3) each ask whether the agreement covers one of its key
+elements, beside what the arrangement already holds on it. They have no signatures: the
+Monitoring Officer's involvement in drawing up the agreement (G 4.2) is recorded in the
+approval itself.
+"""
+
+from register.choices import DocumentKind
+from register.council_forms.base import (
+    CouncilForm,
+    Fact,
+    Kind,
+    Question,
+    Section,
+    Signature,
+    Table,
+    q,
+)
+from register.council_forms.facts import (
+    choice,
+    corporate_objectives,
+    dates,
+    documents,
+    governance_in_place,
+    money,
+    partners,
+    person,
+    text,
+    yes_no,
+)
+from register.policies.gravesham import PARTNERSHIP_CHECKLIST, SHARED_SERVICE_CHECKLIST
+from register.roles import Role
+
+COUNCIL = "Gravesham Borough Council"
+
+
+def endorsements(director_title):
+    """The statutory officers' opinions and the approvers' signatures (G 2.14, 3.9-3.10)."""
+    return (
+        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
+        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
+        Signature(Role.DIRECTOR, director_title),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    )
+
+
+EVALUATION = CouncilForm(
+    key="gravesham_evaluation",
+    title="Partnership Evaluation",
+    council=COUNCIL,
+    source="Working in Partnership Framework 2021, Appendix 1",
+    sections=(
+        Section(
+            "assessment",
+            "Partnership Assessment",
+            (
+                Fact("Name of Partnership", text("name")),
+                Fact("Date partnership due to commence and to terminate", dates),
+                Fact("Statutory Status", yes_no("is_statutory", "Statutory", "Not statutory")),
+                Fact("Where will the partnership operate", text("area")),
+                Fact("Lead Organisation", text("lead_organisation")),
+                Fact("Overall partnership budget", money("overall_budget")),
+                Fact("External funding secured and its use", text("external_funding_use")),
+                Fact("Organisations involved and their contribution", partners),
+                Fact(
+                    "Resource input by Gravesham Borough Council",
+                    money("council_resources_per_year"),
+                ),
+                Fact("Member input to the partnership", text("member_involvement")),
+                Fact("Contribution to the council's corporate objectives", corporate_objectives),
+                q(
+                    "potential_funding",
+                    "Potential external funding that could be sought",
+                    "Please provide brief details of other potential external funding – this will be covered in more detail in the 'Costs Analysis'.",
+                    required=False,
+                ),
+                q(
+                    "anticipated_outcomes",
+                    "What are the anticipated outcomes for the council?",
+                    "Please provide brief details of the anticipated outcomes for the council entering the partnership – community outcomes will be covered in more detail in the 'Benefits Analysis'.",
+                ),
+                Fact("Lead officer from Gravesham Borough Council", person("lead_officer")),
+            ),
+        ),
+        Section(
+            "benefits",
+            "Benefits analysis",
+            (
+                q(
+                    "aims",
+                    "What is the partnership planning to achieve?",
+                    "Main aims and/or objectives of the partnership.",
+                ),
+                q(
+                    "evidence",
+                    "What evidence is there that this is needed (e.g. from research and "
+                    "analysis or from experience elsewhere)?",
+                    "How do we know that we need to have this partnership? What information do we have that supports the need for this partnership? Have consultations been undertaken with the public and/or stakeholders. If so, what has been their response?",
+                ),
+                q(
+                    "council_aims",
+                    "Will it make a contribution to achieving the council's own aims "
+                    "and objectives? If so, what are the corporate priorities/targets that the "
+                    "partnership will help to deliver?",
+                    "Please specify the Corporate Plan areas of focus that this partnership will contribute to.",
+                ),
+                q(
+                    "first_year",
+                    "What are the contributions towards the council's objectives that "
+                    "will be made by the partnership in the first year?",
+                    "By entering into the partnership, what will we expect to actually see delivered by the partnership within the first year – specifically for the council?",
+                ),
+                q(
+                    "community_outcomes",
+                    "What will be the outcomes for the community as a result of the partnership?",
+                    "What will be the outcomes of the partnership for the actual users? What will the community be able to see as a result of this partnership?",
+                ),
+                q(
+                    "alternatives",
+                    "If the partnership is not established, what are the "
+                    "alternatives for delivery of the objectives?",
+                    "Can the objectives/outcomes be achieved through other means other than the partnership? What would be the cost implications to the council for an alternative approach?",
+                ),
+                q(
+                    "consequences",
+                    "What are the consequences of not establishing the partnership?",
+                    "If the council does not enter into this partnership what will be the consequences of this action?",
+                ),
+                q(
+                    "success",
+                    "How will we know if the partnership is a success?",
+                    "What measures are in place to enable monitoring of the partnership? Specifically, will VfM Indicators be introduced (monitoring cost, partnership/service performance and customer satisfaction).",
+                ),
+                Fact(
+                    "How does the partnership contribute to the council's overall Safeguarding "
+                    "objectives?",
+                    text("safeguarding_impact"),
+                ),
+            ),
+        ),
+        Section(
+            "costs",
+            "Costs analysis",
+            (
+                q(
+                    "set_up_cost",
+                    "What is the estimated financial cost of setting up the partnership (for GBC)?",
+                    "How much will it cost to set up the partnership? Will this be met by existing budgets or is additional funding required? Is this capital or revenue expenditure?",
+                ),
+                q(
+                    "running_cost",
+                    "What is the estimated financial cost of running the partnership (for GBC)?",
+                    "What will be the ongoing running costs of the partnership? Will this be met by existing budgets or is additional funding required? How long will these costs have to be found by the council?",
+                ),
+                q(
+                    "additional_resources",
+                    "What additional resources are required for the partnership, provided by GBC?",
+                    "What other resources will the council provide to the partnership in terms of officer time (and level of officer support i.e. admin, senior officer etc.)? What other resources will the council provide 'in kind' such as property etc.",
+                ),
+                q(
+                    "other_income",
+                    "What other potential sources of income exist and have they been explored?",
+                    "Are there any grant funding streams that could be utilised for the partnership or other government funding? If so, provide details of how this has been explored or is expected to be explored.",
+                ),
+                q(
+                    "impact_on_services",
+                    "Will the creation of this partnership have an impact on "
+                    "the council's ability to deliver any other services/objectives?",
+                    "If this partnership is created, will resources have to be taken from one task and re-allocated elsewhere. Will this have an impact on other services?",
+                ),
+                q(
+                    "value_for_money",
+                    "How will the partnership be able to demonstrate value for money?",
+                    "What measures are to be introduced in order for the council to assess whether or not the partnership is delivering value for money. Specifically, will VfM Indicators be introduced (monitoring cost, partnership/service performance and customer satisfaction).",
+                ),
+            ),
+        ),
+        Section(
+            "risk",
+            "Risk analysis",
+            (
+                q(
+                    "risk_assessment_done",
+                    "Has a risk assessment of the proposed partnership been undertaken?",
+                    "If 'Yes' attach it to the arrangement; if 'No' one must be "
+                    "completed before the partnership is approved.",
+                    Kind.YES_NO,
+                ),
+                q(
+                    "serious_problems",
+                    "How likely is it that something could cause serious problems?",
+                    "Examples - external funding being withdrawn, accidents, vandalism, changing public demand or taste, shortages of expertise, legal claims, other partners withdrawing and leaving the Council with liabilities, etc.",
+                ),
+                q(
+                    "insurance",
+                    "Does the council and partners have adequate insurance to cover "
+                    "the partnership?",
+                    "Have you checked with the Finance Team that the council's insurance is adequate for the partnership that is being entered into? Do the partner organisations have adequate insurance and how can you be sure of this.",
+                ),
+                q(
+                    "uninsured_risks",
+                    "Where there are risks not covered by insurance, is it "
+                    "possible to insure against any of these risks?",
+                    required=False,
+                ),
+                q(
+                    "experience",
+                    "What does experience elsewhere tell us about how risky this type "
+                    "of partnership is?",
+                ),
+                q(
+                    "changing_risks",
+                    "Is it possible that the nature of the risks involved and "
+                    "their impact on the partnership could change dramatically over the expected "
+                    "life of the partnership?",
+                ),
+            ),
+        ),
+        Section(
+            "equalities",
+            "Equalities Analysis",
+            (
+                q(
+                    "equalities_aims",
+                    "Does the proposed partnership support the council's "
+                    "Equalities Aims and Objectives?",
+                    "Do the partnership arrangements help support the council's duties and obligations to make a positive difference to its communities?",
+                ),
+                Fact(
+                    "How will the partnership operate in terms of ensuring equality across the "
+                    "nine protected characteristics?",
+                    text("equalities_impact"),
+                ),
+                q(
+                    "negative_impact",
+                    "If there is any 'negative impact', what action will be taken to mitigate it?",
+                    "Provide details of how any potential 'negative impacts' are being managed to ensure the partnership can work fairly across all protected characteristics.",
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "gdpr",
+            "General Data Protection Regulations (GDPR)",
+            (
+                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact(
+                    "Does the proposed partnership pose any potential issues in respect of GDPR? "
+                    "If so, what and how are these to be overcome?",
+                    text("data_protection_notes"),
+                ),
+            ),
+        ),
+        Section(
+            "climate",
+            "Climate Change",
+            (
+                Fact(
+                    "Does the proposed partnership contribute to the council's overall Climate "
+                    "Change commitment?",
+                    text("climate_change_impact"),
+                ),
+            ),
+        ),
+        Section(
+            "governance",
+            "Partnership Governance Arrangements",
+            (
+                Fact(
+                    "The partnership has the following governance arrangements in place (or "
+                    "drafted ready for formal approval)",
+                    governance_in_place,
+                ),
+            ),
+        ),
+        Section(
+            "exit",
+            "Partnership Exit Strategy",
+            (
+                Fact(
+                    "The 'exit strategy' that has been discussed in relation to the partnership",
+                    text("exit_strategy"),
+                ),
+            ),
+        ),
+    ),
+    signatures=endorsements("Chief Executive/Director"),
+)
+
+YEARS = ("Year 1 (£)", "Year 2 (£)", "Year 3 (£)")
+
+
+def option(number: int, required=True) -> Section:
+    """One option of the business case, with its 3-year financial summary (Appendix 2, 10)."""
+    summary_rows = (
+        "Investment/set-up costs",
+        "Additional ongoing costs",
+        "Staff cost savings at GBC",
+        "Staff cost savings at the partner authority",
+    )
+    return Section(
+        f"option_{number}",
+        f"Option {number}",
+        (
+            q(f"option_{number}_description", "Description of the option", required=required),
+            q(f"option_{number}_benefits", "Key benefits of this arrangement", required=required),
+            q(
+                f"option_{number}_disadvantages",
+                "Key disadvantages of this arrangement",
+                required=required,
+            ),
+            q(
+                f"option_{number}_risks",
+                "Risks of progressing the option and mitigating factors",
+                required=required,
+            ),
+            Table(
+                f"option_{number}_summary",
+                f"Option {number} – Financial Summary",
+                rows=summary_rows,
+                columns=tuple(
+                    Question(f"year_{i + 1}", label, Kind.MONEY) for i, label in enumerate(YEARS)
+                ),
+                totals=True,
+                required=required,
+            ),
+        ),
+    )
+
+
+BUSINESS_CASE = CouncilForm(
+    key="gravesham_business_case",
+    title="Shared Services / Joint Working Business Case",
+    council=COUNCIL,
+    source="Working in Partnership Framework 2021, Appendix 2",
+    sections=(
+        Section(
+            "introduction",
+            "Introduction and Strategic Requirements of the Service",
+            (
+                Fact("Shared service", text("name")),
+                q("scope", "Scope for shared service/joint working arrangements"),
+                Fact("Potential stakeholders/partners", partners),
+                q(
+                    "current_provision",
+                    "Current service provision arrangements of potential stakeholders/partners",
+                ),
+                Fact("Contribution to key council objectives", corporate_objectives),
+                q("statutory_obligations", "Statutory obligations regarding the service"),
+            ),
+        ),
+        Section(
+            "benefits",
+            "Strategic and Operational Benefits of Joint Working",
+            (
+                q(
+                    "strategic_benefits",
+                    "Strategic benefits, and how we will know each has been achieved",
+                ),
+            ),
+        ),
+        Section(
+            "constraints",
+            "Constraints and Dependencies",
+            (
+                q("organisational_constraints", "Organisational constraints"),
+                q("resource_constraints", "Resource constraints"),
+                q("time_constraints", "Time constraints"),
+                q("dependencies", "Dependencies for the project progressing"),
+            ),
+        ),
+        Section(
+            "legal",
+            "Legal and Constitutional/Governance Issues",
+            (
+                q(
+                    "governance_issues",
+                    "Committees and reporting mechanisms, schemes of "
+                    "delegation and other constitutional issues",
+                ),
+            ),
+        ),
+        Section(
+            "equalities",
+            "Equalities Impact Assessment",
+            (Fact("Equalities impact", text("equalities_impact")),),
+        ),
+        Section(
+            "gdpr",
+            "Consideration of General Data Protection Requirements (GDPR)",
+            (Fact("GDPR requirements", text("data_protection_notes")),),
+        ),
+        Section(
+            "risks",
+            "Risks",
+            (q("do_nothing_risks", "'Do Nothing' risks, and the action to mitigate each"),),
+        ),
+        Section(
+            "existing",
+            "Existing Working Arrangements",
+            (
+                q(
+                    "existing_arrangements",
+                    "Departmental structures, salary costs, staff numbers, "
+                    "scope of service, performance levels and IT systems at each authority",
+                ),
+            ),
+        ),
+        option(1),
+        option(2),
+        option(3, required=False),
+        Section(
+            "evaluation",
+            "Cost/Benefit Evaluation of Options and Recommendation",
+            (
+                q("evaluation", "Evaluation of the options"),
+                q("recommendation", "Recommended option"),
+            ),
+        ),
+    ),
+    signatures=endorsements("Director"),
+)
+
+SOURCE = "Working in Partnership Framework 2021, Appendix 3"
+
+
+def covers(key, label, hint="", required=True):
+    return q(key, label, hint, Kind.YES_NO, required=required)
+
+
+agreement_attached = documents(DocumentKind.AGREEMENT)
+council_resources_a_year = money("council_resources_per_year")
+
+IF_PUBLIC = "Only where the partnership will provide services directly to the public."
+
+PARTNERSHIP_AGREEMENT = CouncilForm(
+    key=PARTNERSHIP_CHECKLIST.key,
+    title="Drawing up a partnership agreement",
+    council=COUNCIL,
+    source=SOURCE,
+    sections=(
+        Section(
+            "agreement",
+            "The Partnership Agreement",
+            (
+                Fact("Name of Partnership", text("name")),
+                Fact("Organisations involved and their contribution", partners),
+                Fact("Partnership Agreement attached to the arrangement", agreement_attached),
+            ),
+            intro="The detail and complexity of any partnership agreement will vary according "
+            "to the size and importance of the partnership and the resources it consumes, but "
+            "the following key elements will apply in all cases.",
+        ),
+        Section(
+            "aims",
+            "Aims, objectives and rationale (1.1)",
+            (
+                Fact("Purpose, aims and objectives", text("purpose")),
+                Fact("Why the council cannot achieve this alone", text("rationale")),
+                covers(
+                    "states_aims",
+                    "Does the Agreement state the partnership's aims and objectives and what "
+                    "it plans to actually achieve?",
+                ),
+                covers(
+                    "states_rationale",
+                    "Does the Agreement outline the rationale for forming the partnership, "
+                    "including why it will enable the partners collectively to achieve results "
+                    "that could not be achieved by each of them acting independently or by some "
+                    "other means?",
+                ),
+            ),
+            intro="The council and its partners should agree, and state within the Partnership "
+            "Agreement:",
+        ),
+        Section(
+            "duration",
+            "Duration and renewal (1.2)",
+            (
+                Fact("Date partnership due to commence and to terminate", dates),
+                covers(
+                    "states_duration",
+                    "Does the Agreement state whether the partnership is intended to last "
+                    "indefinitely or for a fixed period (and if so, how long)?",
+                ),
+                covers(
+                    "states_renewal",
+                    "Does it provide details of any renewal arrangements for the partnership?",
+                ),
+            ),
+        ),
+        Section(
+            "governance",
+            "Governance arrangements (1.3)",
+            (
+                Fact(
+                    "Governance arrangements in place (or drafted ready for formal approval)",
+                    governance_in_place,
+                ),
+                covers(
+                    "sets_out_governance",
+                    "Does the Agreement clearly set out the governance arrangements for the "
+                    "partnership?",
+                    "Covered fully in section 4 of the framework (4.3 a to m): membership, "
+                    "representation, decisions, meetings, recording and reporting decisions, "
+                    "review of performance and finances, declarations and conflicts of "
+                    "interest, ethical standards, amending the Agreement and breaches of it.",
+                ),
+            ),
+        ),
+        Section(
+            "public",
+            "Services to the public (1.4)",
+            (
+                covers(
+                    "serves_public",
+                    "Will the partnership provide services directly to the public?",
+                ),
+                covers(
+                    "public_information",
+                    "Does the Agreement require it to adopt and publish agreed arrangements "
+                    "for informing and consulting the public about the services provided?",
+                    IF_PUBLIC,
+                    required=False,
+                ),
+                covers(
+                    "public_complaints",
+                    "Does the Agreement require it to adopt and publish agreed arrangements "
+                    "for handling complaints, with the aim of ensuring that they are resolved "
+                    "speedily and without 'buck-passing'?",
+                    IF_PUBLIC,
+                    required=False,
+                ),
+                covers(
+                    "public_performance",
+                    "Does the Agreement require it to adopt and publish agreed performance "
+                    "monitoring and performance reporting procedures?",
+                    IF_PUBLIC,
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "finance",
+            "Funding and resources (1.5)",
+            (
+                Fact("Overall partnership budget", money("overall_budget")),
+                Fact("Resource input by Gravesham Borough Council", council_resources_a_year),
+                covers(
+                    "funding_responsibilities",
+                    "Does the Agreement clearly set out the responsibilities for providing "
+                    "funding for the partnership?",
+                ),
+                covers(
+                    "spending_authority",
+                    "Does it set out who has the authority to make decisions on how the "
+                    "partnership's money and other resources are to be spent?",
+                ),
+                covers(
+                    "reallocation",
+                    "Does it set out whether and how resources can be re-allocated between "
+                    "various activities?",
+                ),
+                covers(
+                    "financial_reporting",
+                    "Does it set out the partnership's financial reporting arrangements "
+                    "(including arrangements for reporting back to the Council and the other "
+                    "partners)?",
+                ),
+            ),
+            intro="Each Partnership Agreement should set out the following matters clearly.",
+        ),
+        Section(
+            "information",
+            "Information sharing, data protection and confidentiality (1.6)",
+            (
+                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact("Data protection (GDPR) arrangements", text("data_protection_notes")),
+                covers(
+                    "information_protocol",
+                    "Does the Agreement require the partnership to adopt an information "
+                    "sharing, data protection and confidentiality protocol?",
+                ),
+                covers(
+                    "protocol_informed",
+                    "Does the protocol ensure that all the partners are kept informed about "
+                    "matters of mutual interest and concern in order to build trust and "
+                    "understanding across the partnership?",
+                ),
+                covers(
+                    "protocol_confidentiality",
+                    "Does it ensure that the confidentiality of privileged information is "
+                    "respected by all partners?",
+                ),
+                covers(
+                    "protocol_data_protection",
+                    "Does it ensure that a consistent and agreed approach is taken to data "
+                    "protection and client confidentiality?",
+                    "In those partnerships handling and sharing personally identifiable "
+                    "information.",
+                    required=False,
+                ),
+                covers(
+                    "protocol_indemnities",
+                    "Does it ensure that suitable indemnities are provided when considered "
+                    "appropriate by the Monitoring Officer (or Deputy Monitoring Officer)?",
+                ),
+            ),
+        ),
+        Section(
+            "foi",
+            "Freedom of Information (1.7)",
+            (
+                covers(
+                    "foi_protocol",
+                    "Does the Agreement include a specific protocol for dealing with Freedom "
+                    "of Information (FOI) requests?",
+                ),
+                q(
+                    "foi_officer",
+                    "Who is designated as the FOI officer for the partnership?",
+                    "One officer from a public sector organisation, who consults other partners "
+                    "as necessary regarding any potentially contentious enquiries.",
+                    Kind.TEXT,
+                    max_length=200,
+                ),
+            ),
+        ),
+        Section(
+            "ending",
+            "Disputes, exit and dissolution (1.8)",
+            (
+                Fact("Exit strategy", text("exit_strategy")),
+                covers(
+                    "disputes",
+                    "Does the Agreement provide for resolution of disputes between partners?",
+                ),
+                covers(
+                    "exit_details",
+                    "Does it include details of an 'exit strategy' for the partnership members?",
+                ),
+                covers(
+                    "dissolution",
+                    "Does it provide for dissolution of the partnership by mutual agreement or "
+                    "on completion of agreed purposes (as appropriate)?",
+                ),
+                covers(
+                    "withdrawal",
+                    "Does it provide for the withdrawal of individual partners from a "
+                    "continuing partnership?",
+                ),
+                covers(
+                    "exit_equalities",
+                    "Within the 'exit strategy', does the agreement ensure that proper "
+                    "consideration is given to the Equalities Act 2010, and the impact that "
+                    "dissolution will have on the equalities protected characteristics?",
+                ),
+                covers(
+                    "exit_safeguarding",
+                    "Within the 'exit strategy', does the agreement ensure that proper "
+                    "consideration is given to the Children Act 2004 (s11) and Care Act 2014 "
+                    "(s42) and the impact that dissolution will have on the council's statutory "
+                    "duty to safeguard and promote the welfare of children and vulnerable "
+                    "adults?",
+                ),
+                covers(
+                    "exit_resources",
+                    "Do these provisions include arrangements for the disposition of any "
+                    "resources contributed by the council and held by or for the partnership, "
+                    "and for dealing with any outstanding liabilities that could fall on the "
+                    "council?",
+                ),
+            ),
+            intro="The Agreement must also include provision for these.",
+        ),
+        Section(
+            "service_level",
+            "Service level agreements (2 and 3)",
+            (
+                covers(
+                    "service_level_agreements",
+                    "Will specific service level agreements be needed for further key projects "
+                    "or work streams?",
+                    "It may not always be necessary: the partnership decides whether the work "
+                    "is covered by the overall partnership agreement or if something more "
+                    "specific is required.",
+                    required=False,
+                ),
+            ),
+        ),
+    ),
+)
+
+SHARED_SERVICE_AGREEMENT = CouncilForm(
+    key=SHARED_SERVICE_CHECKLIST.key,
+    title="Drawing up a shared service agreement",
+    council=COUNCIL,
+    source=SOURCE,
+    sections=(
+        Section(
+            "agreement",
+            "The Shared Service Agreement",
+            (
+                Fact("Shared service", text("name")),
+                Fact("Type of shared working arrangement", choice("type")),
+                Fact("Partners", partners),
+                Fact("Shared service agreement attached to the arrangement", agreement_attached),
+            ),
+            intro="The detail and complexity of any shared service agreement will vary "
+            "according to the level of the shared working arrangement in place and the "
+            "resources it consumes. Joint Manager and Joint Officer arrangements are likely to "
+            "be a lot less in-depth than the full shared service; this does not however take "
+            "away from the importance of having a formal agreement in place.",
+        ),
+        Section(
+            "service",
+            "Delegation, provision and accommodation (1.1 to 1.3)",
+            (
+                covers(
+                    "delegation",
+                    "Does the agreement give details of how the functions of each "
+                    "organisation are delegated?",
+                    "As required.",
+                    required=False,
+                ),
+                covers(
+                    "provision",
+                    "Does it say how the services are to be provided within the shared service?",
+                ),
+                covers(
+                    "accommodation",
+                    "Accommodation: does it give details of where the shared service will be "
+                    "situated and where officers will be expected to visit as part of their "
+                    "duties?",
+                ),
+            ),
+        ),
+        Section(
+            "staff",
+            "Staff transfers (1.4)",
+            (
+                covers(
+                    "staff_transfers",
+                    "Staff transfers: does it give details of how staff will be transferred as "
+                    "part of the shared working arrangement, along with details of how and when "
+                    "this will take effect?",
+                    "If required.",
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "funding",
+            "Funding, assets and liabilities (1.5 and 1.6)",
+            (
+                Fact("Resource input by Gravesham Borough Council", council_resources_a_year),
+                covers(
+                    "funding",
+                    "Funding: does it give details of how the shared service will be funded by "
+                    "those parties involved and how the payments are to be made?",
+                ),
+                covers(
+                    "assets_liabilities",
+                    "Does it give details of any assets and liabilities that need to be taken "
+                    "into account in the agreement?",
+                ),
+            ),
+        ),
+        Section(
+            "termination",
+            "Termination (1.7)",
+            (
+                Fact("Exit strategy", text("exit_strategy")),
+                covers(
+                    "termination",
+                    "Termination: does it give details of how the arrangement can be "
+                    "terminated, including the notice period required?",
+                ),
+            ),
+        ),
+        Section(
+            "foi",
+            "Freedom of Information (1.8)",
+            (
+                covers(
+                    "foi",
+                    "Does it say how Freedom of Information requests will be dealt with within "
+                    "the shared service?",
+                ),
+            ),
+        ),
+        Section(
+            "scope",
+            "Scope of service (1.9)",
+            (
+                covers(
+                    "scope_annex",
+                    "Scope of service: does the agreement provide, as an annex to the "
+                    "agreement, a detailed description of the services that will be provided "
+                    "by the shared service?",
+                ),
+            ),
+        ),
+        Section(
+            "safeguarding_gdpr",
+            "Safeguarding and GDPR (1.10 and 1.11)",
+            (
+                Fact(
+                    "How the arrangement contributes to the council's Safeguarding objectives",
+                    text("safeguarding_impact"),
+                ),
+                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact("Data protection (GDPR) arrangements", text("data_protection_notes")),
+                covers(
+                    "safeguarding",
+                    "Safeguarding: does it give details of how the establishment of the "
+                    "arrangement is likely to aid the council in fulfilling its statutory duty "
+                    "to safeguard and promote the welfare of children and vulnerable adults?",
+                    "As relevant.",
+                    required=False,
+                ),
+                covers(
+                    "gdpr",
+                    "Does it set out any specific requirements in relation to the General Data "
+                    "Protection Regulations (GDPR) that are appropriate to the service?",
+                ),
+            ),
+        ),
+    ),
+)
+
+
+FORMS = (EVALUATION, BUSINESS_CASE, PARTNERSHIP_AGREEMENT, SHARED_SERVICE_AGREEMENT)

@@ -1,0 +1,41 @@
+"""One way to show money, plain numbers, people, yes / no and dates, for pages, PDFs,
+e-mails and the policies' reasons alike."""
+
+from datetime import date
+from decimal import Decimal
+
+NOT_ANSWERED = "Not answered"
+
+
+def money(amount) -> str:
+    """Pounds as GOV.UK writes them: £62,000, or £62,000.50 when there are pence."""
+    amount = Decimal(str(amount))
+    if amount == amount.to_integral_value():
+        return f"£{amount:,.0f}"
+    return f"£{amount:,.2f}"
+
+
+def number(value) -> str:
+    """A count or a percentage as typed, with thousands separated: 1,250 or 12.5."""
+    value = Decimal(str(value)).normalize()
+    if value == value.to_integral_value():
+        return f"{value:,.0f}"
+    return f"{value:,f}"
+
+
+def person(user, blank: str = NOT_ANSWERED) -> str:
+    """A user's full name, or their username when they have none."""
+    if user is None:
+        return blank
+    return user.get_full_name() or user.username
+
+
+def yes_no(value, yes: str = "Yes", no: str = "No", blank: str = NOT_ANSWERED) -> str:
+    if value is None or value == "":
+        return blank
+    return yes if value else no
+
+
+def long_date(day: date | None, blank: str = NOT_ANSWERED) -> str:
+    """1 April 2026."""
+    return day.strftime("%-d %B %Y") if day else blank
