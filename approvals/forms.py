@@ -3,10 +3,13 @@ import uuid
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from approvals.models import Deputy, Outcome
 from approvals.services import outcomes_for
+from register.formatting import long_date
 from register.forms import DateField, GovUKForm
+from register.policies import get_policy
 from register.policies.base import StepKind
 from register.roles import Role, roles_of
 
@@ -27,11 +30,7 @@ class DecisionForm(GovUKForm, forms.Form):
     )
     meeting_date = DateField("Date of the meeting", "the date of the meeting")
     minute_reference = forms.CharField(label="Minute reference", required=False, max_length=100)
-    support_until = DateField(
-        "Conditional support until",
-        "the date conditional support ends",
-        help_text="Up to 3 months from today; it can be renewed",
-    )
+    support_until = DateField("Conditional support until", "the date conditional support ends")
     token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, step, **kwargs):
@@ -51,6 +50,12 @@ class DecisionForm(GovUKForm, forms.Form):
         else:
             del self.fields["meeting_date"], self.fields["minute_reference"]
         if Outcome.CONDITIONAL_SUPPORT in outcomes:
+            policy = get_policy()
+            self.fields["support_until"].help_text = (
+                f"Up to {policy.conditional_support_months} months from today, until "
+                f"{long_date(policy.conditional_support_ends(timezone.localdate()))} at the "
+                "latest; it can be renewed"
+            )
             fields.append(
                 Field("support_until", context={"legend_size": "govuk-fieldset__legend--s"})
             )

@@ -1,7 +1,10 @@
+from django.utils import timezone
+
 from approvals.models import StepStatus
 from approvals.permissions import may_act, people_who_may_act
-from approvals.services import open_round_of
+from approvals.selectors import open_round_of
 from register.choices import Status
+from register.policies import get_policy
 from register.roles import can_edit_arrangement, is_responsible_for
 
 
@@ -18,6 +21,7 @@ def approval_panel(request, arrangement):
             if may_act(request.user, step).allowed:
                 mine.append(step)
     user = request.user
+    until = arrangement.conditional_support_until
     return (
         "approvals/panel.html",
         {
@@ -28,5 +32,7 @@ def approval_panel(request, arrangement):
             and (is_responsible_for(user, arrangement) or can_edit_arrangement(user, arrangement)),
             "can_renew": arrangement.status == Status.CONDITIONAL_SUPPORT
             and can_edit_arrangement(user, arrangement),
+            "support_lapsing": until is not None
+            and get_policy().conditional_support_warning_on(until) <= timezone.localdate(),
         },
     )

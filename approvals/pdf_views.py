@@ -3,8 +3,9 @@
 from django.urls import reverse
 from django.views import View
 
-from approvals.views import record_rounds, visible_arrangement
+from approvals.selectors import record_rounds
 from register.pdf import pdf_response
+from register.views import visible_arrangement
 
 
 class RecordPdfView(View):

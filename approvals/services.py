@@ -12,15 +12,16 @@ from approvals.models import (
     ApprovalRound,
     ApprovalStep,
     Decision,
+    DeclaredInterest,
+    Deputy,
     Outcome,
     RoundOutcome,
     RoundPurpose,
     StepStatus,
 )
-from approvals.permissions import may_act, standing_of
+from approvals.permissions import may_act
 from register.choices import Status
 from register.council_forms.services import return_forms
-from register.dates import add_months
 from register.lifecycle import change_status
 from register.occasions import APPROVAL
 from register.policies import get_policy
@@ -43,14 +44,12 @@ OUTCOMES_BY_KIND = {
 }
 # Anything but a plain approval or endorsement must say why.
 NO_COMMENT_NEEDED = {Outcome.APPROVE, Outcome.ENDORSE}
-REVIEW_INTERVAL_MONTHS = 12
 
 
 def outcomes_for(step, policy=None) -> tuple[Outcome, ...]:
     outcomes = OUTCOMES_BY_KIND.get(StepKind(step.kind), ())
     policy = policy or get_policy()
-    offers_conditional = getattr(policy, "conditional_support_months", 0)
-    if offers_conditional and step.kind != StepKind.OPINION:
+    if policy.offers_conditional_support and step.kind != StepKind.OPINION:
         outcomes = (*outcomes[:2], Outcome.CONDITIONAL_SUPPORT, *outcomes[2:])
     return outcomes
 
@@ -105,8 +104,13 @@ def submit_for_approval(*, arrangement, user):
 
 
 @transaction.atomic
-def route_again(*, arrangement, user, reasons):
-    """A material change to an approved arrangement: classify again and approve again."""
+def route_again(*, arrangement, user, reasons: list[str]):
+    """A material change to an approved arrangement: classify again and approve again, once
+    it has what the policy checks before a re-approval (refused with the list otherwise)."""
+    policy = get_policy()
+    missing = policy.reapproval_missing(arrangement)
+    if missing:
+        raise ValidationError([item.message for item in missing])
     change_status(
         arrangement, Status.IN_APPROVAL, reason="Changed materially: " + "; ".join(reasons)
     )
@@ -115,26 +119,18 @@ def route_again(*, arrangement, user, reasons):
         purpose=RoundPurpose.REAPPROVAL,
         user=user,
         reason="; ".join(reasons),
-        stages=get_policy().route(arrangement),
+        stages=policy.route(arrangement),
     )
 
 
-def _same_level_as_approval(arrangement) -> list[Stage]:
-    """Withdrawal and renewal are decided at the level that approved it (B "Withdrawing")."""
+def _approved_route(arrangement) -> tuple[Stage, ...] | None:
+    """The stages of the round that last approved it (or gave conditional support)."""
     approved = (
         arrangement.rounds.filter(outcome__in=[RoundOutcome.APPROVED, RoundOutcome.CONDITIONAL])
         .order_by("-closed_at")
         .first()
     )
-    if approved is None:
-        stages = get_policy().route(arrangement)
-    else:
-        stages = _stages_of(approved)
-    deciding = [
-        Stage(stage.name, tuple(s for s in stage.steps if s.kind != StepKind.OPINION))
-        for stage in stages
-    ]
-    return [stage for stage in deciding if stage.steps]
+    return None if approved is None else tuple(_stages_of(approved))
 
 
 def _stages_of(approval_round) -> list[Stage]:
@@ -149,6 +145,7 @@ def _stages_of(approval_round) -> list[Stage]:
 
 @transaction.atomic
 def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.date):
+    stages = get_policy().withdrawal_route(arrangement, _approved_route(arrangement))
     change_status(arrangement, Status.WITHDRAWING, reason=reason)
     return open_round(
         arrangement=arrangement,
@@ -156,20 +153,21 @@ def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.dat
         user=user,
         reason=reason,
         end_date=end_date,
-        stages=_same_level_as_approval(arrangement),
+        stages=stages,
     )
 
 
 @transaction.atomic
 def request_renewal(*, arrangement, user, reason: str):
     """Conditional support lasts a few months at a time and may be renewed (B)."""
+    stages = get_policy().renewal_route(arrangement, _approved_route(arrangement))
     change_status(arrangement, Status.IN_APPROVAL, reason=reason)
     return open_round(
         arrangement=arrangement,
         purpose=RoundPurpose.RENEWAL,
         user=user,
         reason=reason,
-        stages=_same_level_as_approval(arrangement),
+        stages=stages,
     )
 
 
@@ -223,7 +221,7 @@ def close_round(approval_round, outcome, *, reason="", support_until=None):
         change_status(arrangement, Status.ACTIVE)
         _set_dates(
             arrangement,
-            next_review_due=add_months(timezone.localdate(), REVIEW_INTERVAL_MONTHS),
+            next_review_due=get_policy().next_review_due(timezone.localdate()),
             conditional_support_until=None,
         )
     elif outcome == RoundOutcome.CONDITIONAL:
@@ -388,19 +386,24 @@ def correct_decision(*, decision, user, outcome, comment, reason, token, **detai
     )
 
 
-# Reading ----------------------------------------------------------------------------------------
+# Declared interests and deputies -------------------------------------------------------------
 
 
-def steps_awaiting(user):
-    """'Awaiting my decision': open steps of open rounds that the user may act on."""
-    pending = (
-        ApprovalStep.objects.filter(status=StepStatus.PENDING, round__closed_at__isnull=True)
-        .select_related("round__arrangement__portfolio", "round__arrangement__lead_officer")
-        .order_by("round__created_at", "pk")
-    )
-    standing = standing_of(user)
-    return [step for step in pending if may_act(user, step, standing).allowed]
+@transaction.atomic
+def declare_interest(*, user, arrangement, description: str) -> DeclaredInterest:
+    """G 4.3i-j: whoever declares an interest is not asked to decide on it."""
+    interest = DeclaredInterest(user=user, arrangement=arrangement, description=description.strip())
+    interest.full_clean()
+    interest.save()
+    return interest
 
 
-def open_round_of(arrangement):
-    return arrangement.rounds.filter(closed_at__isnull=True).first()
+@transaction.atomic
+def name_deputy(
+    *, holder, deputy, role: str, starts: datetime.date, ends: datetime.date
+) -> Deputy:
+    """A role holder names someone to act for them for a period."""
+    named = Deputy(holder=holder, deputy=deputy, role=role, starts=starts, ends=ends)
+    named.full_clean()
+    named.save()
+    return named

@@ -6,39 +6,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
-from approvals import forms, services
-from approvals.models import ApprovalStep, Decision, DeclaredInterest, Deputy
+from approvals import forms, selectors, services
+from approvals.models import ApprovalStep, Decision, DeclaredInterest
 from approvals.permissions import may_act
 from register.choices import Status
 from register.roles import can_edit_arrangement, is_responsible_for
-from register.views import visible_arrangement
-
-
-def record_rounds(arrangement):
-    """Every round of the arrangement with its steps and decisions, for the record."""
-    return arrangement.rounds.prefetch_related(
-        "steps__decisions__decided_by", "steps__decisions__on_behalf_of"
-    ).select_related("opened_by")
+from register.views import (
+    ShortFormPage,
+    apply_service_errors,
+    short_form_page,
+    visible_arrangement,
+)
 
 
 def form_page(request, template, form, status=200, **context):
     return render(request, template, {"form": form, **context}, status=status)
 
 
-def apply_service_errors(form, error: ValidationError):
-    """Put a service's refusal next to the right field, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class InboxView(TemplateView):
     template_name = "approvals/inbox.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(steps=services.steps_awaiting(self.request.user), **kwargs)
+        return super().get_context_data(steps=selectors.steps_awaiting(self.request.user), **kwargs)
 
 
 class DecideView(View):
@@ -85,9 +74,7 @@ class DecideView(View):
             step=self.step,
             arrangement=self.arrangement,
             approval_round=approval_round,
-            decisions=Decision.objects.filter(step__round=approval_round).select_related(
-                "step", "decided_by", "on_behalf_of"
-            ),
+            decisions=selectors.decisions_of(approval_round),
             documents=self.arrangement.documents.all(),
             partners=self.arrangement.partners.all(),
         )
@@ -125,14 +112,13 @@ class RecordView(TemplateView):
     def get_context_data(self, **kwargs):
         arrangement = visible_arrangement(self.request, kwargs["reference"])
         return super().get_context_data(
-            arrangement=arrangement, rounds=record_rounds(arrangement), **kwargs
+            arrangement=arrangement, rounds=selectors.record_rounds(arrangement), **kwargs
         )
 
 
 class ArrangementFormView(View):
     """A short form about one arrangement (withdraw, renew, declare an interest)."""
 
-    template_name = "approvals/arrangement_form.html"
     form_class = None
     allowed_statuses = ()
     heading = button = ""
@@ -147,9 +133,7 @@ class ArrangementFormView(View):
         return can_edit_arrangement(self.request.user, self.arrangement)
 
     def get(self, request, reference):
-        return form_page(
-            request, self.template_name, self.form_class(), arrangement=self.arrangement
-        )
+        return self.render(self.form_class())
 
     def post(self, request, reference):
         form = self.form_class(request.POST)
@@ -164,14 +148,9 @@ class ArrangementFormView(View):
         return self.render(form, status=400)
 
     def render(self, form, status=200):
-        return form_page(
-            self.request,
-            self.template_name,
-            form,
-            status,
-            arrangement=self.arrangement,
-            heading=self.heading,
-            button=self.button,
+        page = ShortFormPage(self.heading, self.button, self.arrangement.get_absolute_url())
+        return short_form_page(
+            self.request, page, form, arrangement=self.arrangement, status=status
         )
 
 
@@ -214,7 +193,7 @@ class InterestView(ArrangementFormView):
         ).exists()
 
     def save(self, form):
-        DeclaredInterest.objects.create(
+        services.declare_interest(
             user=self.request.user, arrangement=self.arrangement, **form.cleaned_data
         )
         return "Your interest has been recorded; you will not be asked to decide on it"
@@ -228,11 +207,15 @@ class DeputiesView(View):
 
     def post(self, request):
         form = forms.DeputyForm(request.POST, holder=request.user)
-        if not form.is_valid():
-            return self.render(form, status=400)
-        form.save()
-        messages.success(request, "Your deputy has been recorded")
-        return redirect("approvals:deputies")
+        if form.is_valid():
+            try:
+                services.name_deputy(holder=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, "Your deputy has been recorded")
+                return redirect("approvals:deputies")
+        return self.render(form, status=400)
 
     def render(self, form, status=200):
         return form_page(
@@ -240,6 +223,6 @@ class DeputiesView(View):
             self.template_name,
             form,
             status,
-            deputies=Deputy.objects.filter(holder=self.request.user).select_related("deputy"),
-            deputising=Deputy.objects.filter(deputy=self.request.user).select_related("holder"),
+            deputies=selectors.deputies_named_by(self.request.user),
+            deputising=selectors.deputising_for(self.request.user),
         )

@@ -479,7 +479,8 @@ class DocumentForm(GovUKForm, forms.ModelForm):
             raise forms.ValidationError(
                 "The selected file must be a PDF, Word, Excel or OpenDocument file"
             )
-        self.detected_content_type = detected.mime
+        # Judged by its content, not its name: kept with the document and sent on download.
+        self.instance.content_type = detected.mime
         return upload
 
 

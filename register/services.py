@@ -1,6 +1,6 @@
 """Writes to the register. Each is one transaction: it all saves, or nothing does."""
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from register.choices import Status
@@ -11,11 +11,18 @@ from register.signals import arrangement_submitted, material_change
 
 
 @transaction.atomic
-def record_arrangement(*, form, user, submit: bool = False, screening=None):
-    """Save the arrangement form (a new one is proposed by user, after the screening that
-    found it in scope); submit it if asked. A material change to an active arrangement
-    sends it for approval again."""
-    arrangement = form.instance
+def record_arrangement(
+    *,
+    arrangement: Arrangement,
+    user,
+    corporate_objectives=None,
+    submit: bool = False,
+    screening: Screening | None = None,
+) -> Arrangement:
+    """Save the arrangement with the values set on it (a new one is proposed by user, after
+    the screening that found it in scope); submit it if asked. A material change to an
+    active arrangement sends it for approval again, or is refused, with nothing saved,
+    when the policy says what it still needs (ValidationError)."""
     before = None
     if arrangement.pk is None:
         arrangement.created_by = user
@@ -23,7 +30,10 @@ def record_arrangement(*, form, user, submit: bool = False, screening=None):
             arrangement.lead_officer = user
     else:
         before = Arrangement.objects.get(pk=arrangement.pk)
-    arrangement = form.save()
+    arrangement.full_clean(exclude=["reference"])  # numbered on its first save
+    arrangement.save()
+    if corporate_objectives is not None:
+        arrangement.corporate_objectives.set(corporate_objectives)
     if screening is not None:
         screening.arrangement = arrangement
         screening.save(update_fields=["arrangement", "updated_at"])
@@ -64,17 +74,16 @@ def material_changes(policy, before, after) -> list[str]:
 
 
 @transaction.atomic
-def record_part(*, form, arrangement, user):
-    """Save a partner, representative, risk, objective, measure, result or document."""
-    part = form.save(commit=False)
+def record_part(*, part: models.Model, arrangement: Arrangement, user) -> models.Model:
+    """Save a partner, representative, risk, objective, measure, result or document with
+    the values set on it; the arrangement is classified again."""
     if isinstance(part, ArrangementChild):
         part.arrangement = arrangement
     if isinstance(part, Document):
         part.uploaded_by = user
-        part.content_type = form.detected_content_type
         part.size = part.file.size
+    part.full_clean()
     part.save()
-    form.save_m2m()
     reclassify(arrangement)
     return part
 

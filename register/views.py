@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,6 +36,40 @@ from register.roles import (
     can_view_arrangement,
 )
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
+
+
+def apply_service_errors(form, error: ValidationError):
+    """Put a service's refusal next to the right field, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@dataclass(frozen=True)
+class ShortFormPage:
+    """What a short form page shows around its form; heading and button cannot be blank."""
+
+    heading: str
+    button: str
+    back_url: str
+    back_text: str = "Back to the arrangement"
+    intro: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if not (self.heading.strip() and self.button.strip()):
+            raise ValueError("A short form page needs a heading and a button text")
+
+
+def short_form_page(request, page: ShortFormPage, form, *, arrangement=None, status=200):
+    """Render templates/short_form.html, the one template of every short form page."""
+    return render(
+        request,
+        "short_form.html",
+        {"page": page, "form": form, "arrangement": arrangement},
+        status=status,
+    )
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -196,9 +230,17 @@ class ArrangementFormView(View):
             form.check_ready_to_submit()
         if not form.is_valid():
             return self.render(form, status=400)
-        arrangement = services.record_arrangement(
-            form=form, user=request.user, submit=submit, **self.extra_save_arguments()
-        )
+        try:
+            arrangement = services.record_arrangement(
+                arrangement=form.instance,
+                corporate_objectives=form.cleaned_data["corporate_objectives"],
+                user=request.user,
+                submit=submit,
+                **self.extra_save_arguments(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            return self.render(form, status=400)
         messages.success(
             request,
             f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
@@ -249,7 +291,6 @@ class ArrangementUpdateView(ArrangementAccessMixin, ArrangementFormView):
 class ScreeningView(View):
     """Is the proposal one the policy covers? Out-of-scope answers are told why, and kept."""
 
-    template_name = "register/screening.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not can_create_arrangement(request.user):
@@ -279,7 +320,18 @@ class ScreeningView(View):
         )
 
     def render(self, form, status=200):
-        return render(self.request, self.template_name, {"form": form}, status=status)
+        page = ShortFormPage(
+            "Check the arrangement is covered",
+            "Continue",
+            reverse("register:list"),
+            back_text="Back to the register",
+            intro=(
+                f"The {self.policy.council} {self.policy.name} covers partnerships and shared "
+                "services. Some arrangements are dealt with in other ways. Your answers are "
+                "kept with the arrangement.",
+            ),
+        )
+        return short_form_page(self.request, page, form, status=status)
 
 
 @dataclass(frozen=True)
@@ -335,19 +387,21 @@ class PartMixin(ArrangementAccessMixin):
 
     def render(self, template, **context):
         return render(
-            self.request,
-            template,
-            {
-                "arrangement": self.arrangement,
-                "part": self.part,
-                **context,
-            },
-            status=400 if context.get("form") is not None and context["form"].errors else 200,
+            self.request, template, {"arrangement": self.arrangement, "part": self.part, **context}
         )
 
 
 class PartFormView(PartMixin, View):
-    template_name = "register/part_form.html"
+    def render_form(self, form, status=200):
+        noun = self.part.noun
+        page = ShortFormPage(
+            f"Change the {noun}" if form.instance.pk else f"Add a {noun}",
+            "Save",
+            self.arrangement.get_absolute_url(),
+        )
+        return short_form_page(
+            self.request, page, form, arrangement=self.arrangement, status=status
+        )
 
     def make_form(self, data=None, files=None):
         obj = self.get_object()
@@ -359,13 +413,13 @@ class PartFormView(PartMixin, View):
         return form
 
     def get(self, request, **kwargs):
-        return self.render(self.template_name, form=self.make_form())
+        return self.render_form(self.make_form())
 
     def post(self, request, **kwargs):
         form = self.make_form(request.POST, request.FILES)
         if not form.is_valid():
-            return self.render(self.template_name, form=form)
-        services.record_part(form=form, arrangement=self.arrangement, user=request.user)
+            return self.render_form(form, status=400)
+        services.record_part(part=form.instance, arrangement=self.arrangement, user=request.user)
         messages.success(request, f"The {self.part.noun} has been saved")
         return redirect(self.arrangement)
 
@@ -396,7 +450,6 @@ class DocumentDownloadView(ArrangementAccessMixin, View):
 
 
 class RecategoriseView(ArrangementAccessMixin, View):
-    template_name = "register/recategorise.html"
 
     def check(self):
         if not can_recategorise(self.request.user, get_policy()):
@@ -428,18 +481,25 @@ class RecategoriseView(ArrangementAccessMixin, View):
         return redirect(self.arrangement)
 
     def render(self, form, status=200):
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "arrangement": self.arrangement},
-            status=status,
+        page = ShortFormPage(
+            "Re-categorise the arrangement",
+            "Save",
+            self.arrangement.get_absolute_url(),
+            intro=(
+                f"It is now {self.arrangement.category_reasons}",
+                "An arrangement may be re-categorised at any time to reflect complicated, "
+                "high-risk or changing circumstances. The reason, your name and the date are "
+                "kept, and the approval route follows the new category.",
+            ),
+        )
+        return short_form_page(
+            self.request, page, form, arrangement=self.arrangement, status=status
         )
 
 
 class ChecklistView(ArrangementAccessMixin, View):
     """A page of the policy's own questions, e.g. Dartford's significance scorecard."""
 
-    template_name = "register/checklist.html"
     needs_edit = True
 
     def dispatch(self, request, *args, **kwargs):
@@ -468,9 +528,13 @@ class ChecklistView(ArrangementAccessMixin, View):
         return redirect(self.arrangement)
 
     def render(self, form, status=200):
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "arrangement": self.arrangement, "checklist": self.checklist},
-            status=status,
+        checklist = self.checklist
+        page = ShortFormPage(
+            checklist.title,
+            "Save",
+            self.arrangement.get_absolute_url(),
+            intro=(checklist.hint,) if checklist.hint else (),
+        )
+        return short_form_page(
+            self.request, page, form, arrangement=self.arrangement, status=status
         )

@@ -214,7 +214,7 @@ def test_production_settings_do_not_allow_demo_data(monkeypatch):
 
 
 def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely(seeded):
-    from approvals.services import steps_awaiting
+    from approvals.selectors import steps_awaiting
 
     call_command("seed_demo_approvals", verbosity=0)
     call_command("seed_demo_approvals", verbosity=0)

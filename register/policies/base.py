@@ -7,12 +7,13 @@ reviewed. Policies read an arrangement's fields and never write; they work on un
 arrangements too.
 """
 
+import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import TextChoices
 
 from register.completeness import MissingAnswer, missing_answers
+from register.dates import add_months
 from register.roles import Role
 
 
@@ -106,10 +107,6 @@ class ScreeningQuestion:
     out_of_scope: str  # why a yes means the arrangement is not covered, in the policy's words
 
 
-def pounds(amount: Decimal) -> str:
-    return f"£{amount:,.2f}".replace(".00", "")
-
-
 def opinion(role, title):
     return Step(StepKind.OPINION, role, title)
 
@@ -154,6 +151,14 @@ class Policy:
     out_of_scope_reasons: dict = field(default_factory=dict)  # screening key -> words
     checklists: tuple[Checklist, ...] = ()  # pages of `questions`, by group
     allows_recategorisation: bool = True
+    # An approved arrangement is reviewed every year (G 6.7, D 4(vi), SD, CB, B).
+    review_interval_months: int = 12
+    # Conditional support in place of approval, for up to this many months at a time
+    # (0: the council's policy has no such thing; Brentwood's is 3).
+    conditional_support_months: int = 0
+    # How long before conditional support lapses the officer and register owner are told
+    # (the product's reading: no council sets a day).
+    conditional_support_warning_days: int = 14
 
     # What the portal asks of the policy -------------------------------------------------
 
@@ -182,7 +187,48 @@ class Policy:
     def review_plan(self, arrangement) -> ReviewPlan:
         raise NotImplementedError
 
+    def withdrawal_route(self, arrangement, approved_route=None) -> tuple[Stage, ...]:
+        """Withdrawal is decided by those who decided its approval (`approved_route`, the
+        stages of the round that approved it), without the opinions again; before any
+        approval was recorded, by the deciders of the policy's route (B "Withdrawing")."""
+        stages = approved_route or self.route(arrangement)
+        deciding = (
+            Stage(stage.name, tuple(s for s in stage.steps if s.kind != StepKind.OPINION))
+            for stage in stages
+        )
+        return tuple(stage for stage in deciding if stage.steps)
+
+    def renewal_route(self, arrangement, approved_route=None) -> tuple[Stage, ...]:
+        """Conditional support is renewed at the level that gave it."""
+        return self.withdrawal_route(arrangement, approved_route)
+
+    def reapproval_missing(self, arrangement) -> list[MissingAnswer]:
+        """What a re-approval after a material change still needs: what first submission
+        does (a risk assessment, G 2.11; an exit strategy, G 2.12 ...)."""
+        return self.missing(arrangement)
+
     # Shared behaviour ----------------------------------------------------------------------
+
+    @property
+    def offers_conditional_support(self) -> bool:
+        return self.conditional_support_months > 0
+
+    def conditional_support_ends(self, granted_on: datetime.date) -> datetime.date:
+        """The last day of a grant of conditional support given on `granted_on`."""
+        return add_months(granted_on, self.conditional_support_months)
+
+    def conditional_support_allowed_until(
+        self, granted_on: datetime.date, until: datetime.date
+    ) -> bool:
+        """Whether one grant of conditional support may run to `until`."""
+        return granted_on <= until <= self.conditional_support_ends(granted_on)
+
+    def conditional_support_warning_on(self, until: datetime.date) -> datetime.date:
+        """The day the prompt before conditional support lapses is due."""
+        return until - datetime.timedelta(days=self.conditional_support_warning_days)
+
+    def next_review_due(self, approved_on: datetime.date) -> datetime.date:
+        return add_months(approved_on, self.review_interval_months)
 
     def title(self, role: Role) -> str:
         return self.role_titles.get(role, role.label)

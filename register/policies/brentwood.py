@@ -17,6 +17,7 @@ from decimal import Decimal
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
 from register.dates import add_months
+from register.formatting import money
 from register.policies.base import (
     Category,
     Checklist,
@@ -30,7 +31,6 @@ from register.policies.base import (
     body_decision,
     decision,
     opinion,
-    pounds,
 )
 from register.roles import Role
 
@@ -277,14 +277,14 @@ class Brentwood(Policy):
         cash = Decimal(arrangement.cash_per_year or 0)
         if cash > self.cash_escalation_above:
             reasons.append(
-                f"it needs financial investment in budget or cash terms: {pounds(cash)} a "
+                f"it needs financial investment in budget or cash terms: {money(cash)} a "
                 f"year ({SERVICE_APPROVAL})"
             )
         in_kind_and_staff = self.in_kind_and_staff(arrangement)
         if in_kind_and_staff > self.in_kind_and_staff_escalation_above:
             reasons.append(
-                f"it needs in-kind or staff investment of {pounds(in_kind_and_staff)} a year, "
-                f"above {pounds(self.in_kind_and_staff_escalation_above)} ({SERVICE_APPROVAL})"
+                f"it needs in-kind or staff investment of {money(in_kind_and_staff)} a year, "
+                f"above {money(self.in_kind_and_staff_escalation_above)} ({SERVICE_APPROVAL})"
             )
         if self.answer(arrangement, PRIORITY_LINK_IN_QUESTION):
             reasons.append(
@@ -318,8 +318,8 @@ class Brentwood(Policy):
                 how,
                 "a Head of Service may approve it: no personal information is shared, no "
                 "cash investment, in-kind and staff investment of "
-                f"{pounds(self.in_kind_and_staff(arrangement))} a year is not above "
-                f"{pounds(self.in_kind_and_staff_escalation_above)}, its link with Council "
+                f"{money(self.in_kind_and_staff(arrangement))} a year is not above "
+                f"{money(self.in_kind_and_staff_escalation_above)}, its link with Council "
                 "priorities is not in question and no more formal decision is sought "
                 f"({SERVICE_APPROVAL})",
             ),
@@ -369,7 +369,9 @@ class Brentwood(Policy):
             (decision(Role.HEAD_OF_SERVICE, self.title(Role.HEAD_OF_SERVICE)),),
         )
 
-    def withdrawal_route(self, arrangement, difficult: bool = False) -> tuple[Stage, ...]:
+    def withdrawal_route(
+        self, arrangement, approved_route=None, difficult: bool = False
+    ) -> tuple[Stage, ...]:
         """Withdrawal is decided at the level at which approval was given; a withdrawal from
         a local or low-level partnership that is politically or reputationally difficult goes
         to elected Members (WITHDRAWING)."""
@@ -381,6 +383,8 @@ class Brentwood(Policy):
                     (body_decision("the relevant Committee"),),
                 ),
             )
+        if approved_route:
+            return super().withdrawal_route(arrangement, approved_route)
         return (Stage("Decision to withdraw, at the level of the original approval", stage.steps),)
 
     # Declining -----------------------------------------------------------------------------------
@@ -487,17 +491,6 @@ class Brentwood(Policy):
             f"({MONITORING})",
         )
 
-    def conditional_support_ends(self, granted_on: datetime.date) -> datetime.date:
-        """The last day of a grant of conditional support; it may be granted again
-        (CONDITIONAL)."""
-        return add_months(granted_on, self.conditional_support_months)
-
-    def conditional_support_allowed_until(
-        self, granted_on: datetime.date, until: datetime.date
-    ) -> bool:
-        """Whether one grant of conditional support may run to `until` (3 months at most)."""
-        return granted_on <= until <= self.conditional_support_ends(granted_on)
-
     def retention_ends(self, ended_on: datetime.date) -> datetime.date:
         """When its records fall due for review and disposal (RETENTION)."""
         return add_months(ended_on, self.retention_months)
@@ -554,7 +547,7 @@ POLICY = Brentwood(
             "escalation",
             "Escalation of a Service Level Partnership",
             "Personal information shared, cash investment and in-kind or staff investment above "
-            f"{pounds(Brentwood.in_kind_and_staff_escalation_above)} a year are read from the "
+            f"{money(Brentwood.in_kind_and_staff_escalation_above)} a year are read from the "
             "arrangement; answer the other two criteria here.",
         ),
         Checklist(

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from register.choices import DocumentKind
 from register.completeness import MissingAnswer
+from register.formatting import money
 from register.policies.base import (
     Category,
     Checklist,
@@ -26,7 +27,6 @@ from register.policies.base import (
     body_decision,
     decision,
     opinion,
-    pounds,
 )
 from register.roles import Role
 
@@ -380,7 +380,7 @@ class Dartford(Policy):
                 )
             )
         if self.commits_resources(arrangement):
-            resources = pounds(arrangement.council_resources_per_year)
+            resources = money(arrangement.council_resources_per_year)
             for key, item in S151_ITEMS:
                 if not self.answer(arrangement, key):
                     missing.append(

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from register.choices import ArrangementType, DocumentKind, Kind
 from register.completeness import MissingAnswer
+from register.formatting import money
 from register.policies.base import (
     Category,
     Classification,
@@ -20,7 +21,6 @@ from register.policies.base import (
     decision,
     inform,
     opinion,
-    pounds,
 )
 from register.roles import Role
 
@@ -79,8 +79,8 @@ class Gravesham(Policy):
         return Classification(
             OTHER,
             (
-                f"council resources of {pounds(resources)} a year are below "
-                f"{pounds(self.significant_resources)}, it is not fundamental to a Corporate "
+                f"council resources of {money(resources)} a year are below "
+                f"{money(self.significant_resources)}, it is not fundamental to a Corporate "
                 "Plan objective and not set up for a statutory requirement (G 1.11c)",
             ),
         )
@@ -90,8 +90,8 @@ class Gravesham(Policy):
         resources = arrangement.council_resources_per_year
         if resources >= self.significant_resources:
             reasons.append(
-                f"council resources of {pounds(resources)} a year are "
-                f"{pounds(self.significant_resources)} or more (G 1.11b)"
+                f"council resources of {money(resources)} a year are "
+                f"{money(self.significant_resources)} or more (G 1.11b)"
             )
         if arrangement.is_fundamental_to_objective:
             reasons.append("it is fundamental to a Corporate Plan objective (G 1.11b)")

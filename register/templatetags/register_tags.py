@@ -52,11 +52,3 @@ def person(user, blank=formatting.NOT_ANSWERED):
 def lookup(mapping, key):
     """mapping[key] in a template, or None when absent."""
     return (mapping or {}).get(key)
-
-
-@register.filter
-def days_until(day):
-    """Days from today to the date (negative once it has passed)."""
-    from django.utils import timezone
-
-    return (day - timezone.localdate()).days
