@@ -169,6 +169,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
         policy = get_policy()
         return super().get_context_data(
             arrangement=arrangement,
+            crumbs=[("Register", reverse("register:list")), (arrangement.reference, "")],
             can_edit=can_edit_arrangement(self.request.user, arrangement),
             can_recategorise=can_recategorise(self.request.user, policy),
             missing=[
