@@ -40,6 +40,12 @@ def lead_officer_client(client_for, lead_officer):
     return client_for(lead_officer)
 
 
+@pytest.fixture
+def administrator_client(client_for):
+    """Signed in as the Administrator, who has Django admin's every permission."""
+    return client_for(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
 @pytest.fixture(scope="module")
 def demo_seed(django_db_setup, django_db_blocker):
     """`seed_demo` run once on the empty database for a module's tests; its output. Each test
