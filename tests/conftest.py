@@ -52,11 +52,12 @@ def demo_seed(django_db_setup, django_db_blocker):
     still runs in its own rolled-back transaction on top of it (ask for `db` too); the tables
     are emptied after the module's last test."""
     output = StringIO()
-    with django_db_blocker.unblock():
-        try:
-            call_command("seed_demo", stdout=output)
-            yield output.getvalue()
-        finally:
+    with django_db_blocker.unblock():  # only while seeding: tests still ask for `db`
+        call_command("seed_demo", stdout=output)
+    try:
+        yield output.getvalue()
+    finally:
+        with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)
 
 
