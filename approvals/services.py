@@ -143,9 +143,17 @@ def _stages_of(approval_round) -> list[Stage]:
     return [Stage(name, tuple(steps)) for name, steps in stages.values()]
 
 
+def _someone_decides(stages) -> tuple[Stage, ...]:
+    if not stages:
+        raise ValidationError("Nobody is set to decide this yet: choose who approves it first")
+    return stages
+
+
 @transaction.atomic
 def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.date):
-    stages = get_policy().withdrawal_route(arrangement, _approved_route(arrangement))
+    stages = _someone_decides(
+        get_policy().withdrawal_route(arrangement, _approved_route(arrangement))
+    )
     change_status(arrangement, Status.WITHDRAWING, reason=reason)
     return open_round(
         arrangement=arrangement,
@@ -160,7 +168,9 @@ def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.dat
 @transaction.atomic
 def request_renewal(*, arrangement, user, reason: str):
     """Conditional support lasts a few months at a time and may be renewed (B)."""
-    stages = get_policy().renewal_route(arrangement, _approved_route(arrangement))
+    stages = _someone_decides(
+        get_policy().renewal_route(arrangement, _approved_route(arrangement))
+    )
     change_status(arrangement, Status.IN_APPROVAL, reason=reason)
     return open_round(
         arrangement=arrangement,

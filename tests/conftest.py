@@ -1,4 +1,7 @@
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from register.roles import Role
 from tests.factories import UserFactory
@@ -37,15 +40,30 @@ def lead_officer_client(client_for, lead_officer):
     return client_for(lead_officer)
 
 
-@pytest.fixture(scope="module")
-def demo_register(django_db_setup, django_db_blocker):
-    """The demo register (`seed_demo` and `seed_demo_approvals`), seeded once for a module's
-    tests. Each test still runs in its own rolled-back transaction on top of it (ask for
-    `db` too); the tables are emptied after the module's last test."""
-    from django.core.management import call_command
+@pytest.fixture
+def administrator_client(client_for):
+    """Signed in as the Administrator, who has Django admin's every permission."""
+    return client_for(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
 
+
+@pytest.fixture(scope="module")
+def demo_seed(django_db_setup, django_db_blocker):
+    """`seed_demo` run once on the empty database for a module's tests; its output. Each test
+    still runs in its own rolled-back transaction on top of it (ask for `db` too); the tables
+    are emptied after the module's last test."""
+    output = StringIO()
+    with django_db_blocker.unblock():  # only while seeding: tests still ask for `db`
+        call_command("seed_demo", stdout=output)
+    try:
+        yield output.getvalue()
+    finally:
+        with django_db_blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_register(demo_seed, django_db_blocker):
+    """The demo register as `make run` makes it (`seed_demo`, then `seed_demo_approvals`),
+    seeded once for a module's tests, as `demo_seed` is."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
         call_command("seed_demo_approvals", verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)

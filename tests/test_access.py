@@ -132,9 +132,8 @@ def test_sign_in_and_accessibility_statement_are_open_to_everyone(client, db, ur
     assert client.get(url).status_code == 200
 
 
-def test_signed_in_user_without_a_role_sees_no_arrangements(client, arrangements):
-    client.force_login(UserFactory(roles=[]))
-    client.user = None
+def test_signed_in_user_without_a_role_sees_no_arrangements(client_for, arrangements):
+    client = client_for(UserFactory(roles=[]))
     assert list(client.get(reverse("register:list")).context["arrangements"]) == []
     assert client.get(arrangements[OTHERS_ACTIVE].get_absolute_url()).status_code == 404
 

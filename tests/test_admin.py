@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from register.roles import Role
 from tests.factories import (
     CorporateObjectiveFactory,
     CouncilRepresentativeFactory,
@@ -50,19 +51,21 @@ def rows(db):
 
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)
-def test_admin_list_search_and_history_pages_open(admin_client, rows, model):
+def test_admin_list_search_and_history_pages_open(administrator_client, rows, model):
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     changelist = reverse(f"{prefix}_changelist")
-    assert admin_client.get(changelist).status_code == 200
-    assert admin_client.get(changelist, {"q": "a"}).status_code == 200
+    assert administrator_client.get(changelist).status_code == 200
+    assert administrator_client.get(changelist, {"q": "a"}).status_code == 200
     obj = model.objects.first()
-    assert admin_client.get(reverse(f"{prefix}_history", args=[obj.pk])).status_code == 200
-    assert admin_client.get(reverse(f"{prefix}_change", args=[obj.pk])).status_code == 200
+    assert administrator_client.get(reverse(f"{prefix}_history", args=[obj.pk])).status_code == 200
+    assert administrator_client.get(reverse(f"{prefix}_change", args=[obj.pk])).status_code == 200
 
 
-def test_arrangement_admin_filters_by_status_and_kind(admin_client, rows):
+def test_arrangement_admin_filters_by_status_and_kind(administrator_client, rows):
     url = reverse("admin:register_arrangement_changelist")
-    response = admin_client.get(url, {"status__exact": "draft", "kind__exact": "partnership"})
+    response = administrator_client.get(
+        url, {"status__exact": "draft", "kind__exact": "partnership"}
+    )
     assert response.status_code == 200
     assert response.context["cl"].result_count >= 1
 
@@ -70,17 +73,11 @@ def test_arrangement_admin_filters_by_status_and_kind(admin_client, rows):
 def test_every_role_has_a_group_after_migrate(db):
     from django.contrib.auth.models import Group
 
-    from register.roles import Role
-
     assert set(Group.objects.values_list("name", flat=True)) >= set(Role.values)
 
 
-def test_register_owner_keeps_corporate_objectives_and_services_in_admin(client, db):
-    from register.roles import Role
-    from tests.factories import UserFactory
-
-    owner = UserFactory(roles=[Role.REGISTER_OWNER], is_staff=True)
-    client.force_login(owner)
+def test_register_owner_keeps_corporate_objectives_and_services_in_admin(client_for):
+    client = client_for(Role.REGISTER_OWNER, is_staff=True)
     add = reverse("admin:register_corporateobjective_add")
     response = client.post(add, {"title": "A safe and clean borough", "is_current": "on"})
     assert response.status_code == 302

@@ -28,13 +28,13 @@ def monitoring_officer():
 
 
 def test_awaiting_my_decision_lists_what_the_user_may_act_on(
-    client, approval_round, monitoring_officer
+    client_for, approval_round, monitoring_officer
 ):
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     page = client.get(reverse("approvals:inbox")).content.decode()
     assert approval_round.arrangement.reference in page
     assert "Opinion of the Monitoring Officer (or Deputy Monitoring Officer)" in page
-    client.force_login(person(Role.DIRECTOR))
+    client = client_for(person(Role.DIRECTOR))
     assert (
         approval_round.arrangement.reference
         not in client.get(reverse("approvals:inbox")).content.decode()
@@ -42,20 +42,20 @@ def test_awaiting_my_decision_lists_what_the_user_may_act_on(
 
 
 def test_the_lead_officer_sees_who_the_arrangement_is_waiting_on(
-    client, approval_round, monitoring_officer
+    client_for, approval_round, monitoring_officer
 ):
     arrangement = approval_round.arrangement
-    client.force_login(arrangement.lead_officer)
+    client = client_for(arrangement.lead_officer)
     page = client.get(arrangement.get_absolute_url()).content.decode()
     assert "Waiting on" in page
     assert "Richard Ellis" in page
 
 
 def test_the_decision_page_shows_the_arrangement_and_records_a_decision(
-    client, approval_round, monitoring_officer
+    client_for, approval_round, monitoring_officer
 ):
     step = pending(approval_round)[0]
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     url = reverse("approvals:decide", args=[step.pk])
     page = client.get(url)
     exit_strategy = approval_round.arrangement.exit_strategy.replace("'", "&#x27;")
@@ -86,10 +86,10 @@ BAD_DECISIONS = [
 
 @pytest.mark.parametrize(("data", "field", "message"), BAD_DECISIONS)
 def test_bad_decisions_are_explained_and_nothing_is_recorded(
-    client, approval_round, monitoring_officer, data, field, message
+    client_for, approval_round, monitoring_officer, data, field, message
 ):
     step = pending(approval_round)[0]
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     response = client.post(
         reverse("approvals:decide", args=[step.pk]), {"comment": "", "token": "t1", **data}
     )
@@ -100,21 +100,21 @@ def test_bad_decisions_are_explained_and_nothing_is_recorded(
 
 
 @pytest.mark.parametrize("who", ["lead officer", "director", "internal audit"])
-def test_the_decision_page_is_refused_to_those_who_may_not_act(client, approval_round, who):
+def test_the_decision_page_is_refused_to_those_who_may_not_act(client_for, approval_round, who):
     user = {
         "lead officer": approval_round.arrangement.lead_officer,
         "director": person(Role.DIRECTOR),
         "internal audit": person(Role.INTERNAL_AUDIT),
     }[who]
-    client.force_login(user)
+    client = client_for(user)
     step = pending(approval_round)[0]
     assert client.get(reverse("approvals:decide", args=[step.pk])).status_code == 403
 
 
-def test_the_approval_record_shows_every_step_person_outcome_and_policy(client, approval_round):
+def test_the_approval_record_shows_every_step_person_outcome_and_policy(client_for, approval_round):
     approve_everything(approval_round)
     arrangement = approval_round.arrangement
-    client.force_login(person(Role.INTERNAL_AUDIT))
+    client = client_for(person(Role.INTERNAL_AUDIT))
     page = client.get(reverse("approvals:record", args=[arrangement.reference])).content.decode()
     assert "Gravesham Borough Council, Working in Partnership Framework 2021" in page
     for decision in Decision.objects.all():
@@ -123,9 +123,9 @@ def test_the_approval_record_shows_every_step_person_outcome_and_policy(client, 
     assert page.count("<strong>Endorse</strong>") == 2
 
 
-def test_the_record_of_another_officers_draft_is_not_found(client):
+def test_the_record_of_another_officers_draft_is_not_found(client_for):
     arrangement = other_partnership()
-    client.force_login(person(Role.LEAD_OFFICER))
+    client = client_for(person(Role.LEAD_OFFICER))
     assert client.get(reverse("approvals:record", args=[arrangement.reference])).status_code == 404
 
 
@@ -137,8 +137,8 @@ def active(approval_round):
     return arrangement
 
 
-def test_withdrawal_needs_a_reason_and_an_end_date(client, active):
-    client.force_login(active.lead_officer)
+def test_withdrawal_needs_a_reason_and_an_end_date(client_for, active):
+    client = client_for(active.lead_officer)
     url = reverse("approvals:withdraw", args=[active.reference])
     response = client.post(url, {"reason": ""})
     assert response.status_code == 400
@@ -149,8 +149,8 @@ def test_withdrawal_needs_a_reason_and_an_end_date(client, active):
     assert active.status == Status.ACTIVE
 
 
-def test_withdrawal_is_requested_from_the_arrangement(client, active):
-    client.force_login(active.lead_officer)
+def test_withdrawal_is_requested_from_the_arrangement(client_for, active):
+    client = client_for(active.lead_officer)
     response = client.post(
         reverse("approvals:withdraw", args=[active.reference]),
         {"reason": "Objectives met", "end_date_0": "31", "end_date_1": "3", "end_date_2": "2027"},
@@ -160,16 +160,16 @@ def test_withdrawal_is_requested_from_the_arrangement(client, active):
     assert active.status == Status.WITHDRAWING
 
 
-def test_withdrawal_of_a_draft_is_refused(client):
+def test_withdrawal_of_a_draft_is_refused(client_for):
     arrangement = other_partnership()
-    client.force_login(arrangement.lead_officer)
+    client = client_for(arrangement.lead_officer)
     assert (
         client.get(reverse("approvals:withdraw", args=[arrangement.reference])).status_code == 403
     )
 
 
-def test_a_material_change_to_an_active_arrangement_routes_it_again(client, active):
-    client.force_login(active.lead_officer)
+def test_a_material_change_to_an_active_arrangement_routes_it_again(client_for, active):
+    client = client_for(active.lead_officer)
     response = client.post(
         reverse("register:edit", args=[active.reference]),
         form_data(active, cash_per_year="75000", staff_cost_per_year="0", is_statutory="False"),
@@ -182,8 +182,8 @@ def test_a_material_change_to_an_active_arrangement_routes_it_again(client, acti
     assert active.rounds.filter(purpose="reapproval", closed_at__isnull=True).exists()
 
 
-def test_a_change_that_is_not_material_keeps_it_active(client, active):
-    client.force_login(active.lead_officer)
+def test_a_change_that_is_not_material_keeps_it_active(client_for, active):
+    client = client_for(active.lead_officer)
     client.post(
         reverse("register:edit", args=[active.reference]),
         form_data(
@@ -198,9 +198,9 @@ def test_a_change_that_is_not_material_keeps_it_active(client, active):
     assert (active.status, active.purpose) == (Status.ACTIVE, "A clearer purpose")
 
 
-def test_a_deputy_is_named_for_a_period(client):
+def test_a_deputy_is_named_for_a_period(client_for):
     holder, deputy = person(Role.SECTION_151_OFFICER), person(Role.LEAD_OFFICER, first_name="Amrit")
-    client.force_login(holder)
+    client = client_for(holder)
     response = client.post(
         reverse("approvals:deputies"),
         {
@@ -218,9 +218,9 @@ def test_a_deputy_is_named_for_a_period(client):
     assert Deputy.objects.get().ends == datetime.date(2026, 12, 24)
 
 
-def test_a_deputy_period_ending_before_it_starts_is_refused(client):
+def test_a_deputy_period_ending_before_it_starts_is_refused(client_for):
     holder, deputy = person(Role.SECTION_151_OFFICER), person(Role.LEAD_OFFICER)
-    client.force_login(holder)
+    client = client_for(holder)
     response = client.post(
         reverse("approvals:deputies"),
         {
@@ -242,9 +242,9 @@ def test_a_deputy_period_ending_before_it_starts_is_refused(client):
     assert not Deputy.objects.exists()
 
 
-def test_only_ones_own_roles_can_be_deputised(client):
+def test_only_ones_own_roles_can_be_deputised(client_for):
     holder, deputy = person(Role.SECTION_151_OFFICER), person(Role.LEAD_OFFICER)
-    client.force_login(holder)
+    client = client_for(holder)
     response = client.post(
         reverse("approvals:deputies"),
         {
@@ -263,10 +263,10 @@ def test_only_ones_own_roles_can_be_deputised(client):
 
 
 def test_declaring_an_interest_takes_the_user_off_the_decision(
-    client, approval_round, monitoring_officer
+    client_for, approval_round, monitoring_officer
 ):
     arrangement = approval_round.arrangement
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     url = reverse("approvals:interest", args=[arrangement.reference])
     assert client.post(url, {"description": ""}).status_code == 400
     assert client.post(url, {"description": "I sit on a partner's board"}).status_code == 302
@@ -280,15 +280,15 @@ def test_the_outcome_needs_no_comment_for_a_plain_approval():
     assert NO_COMMENT_NEEDED == {Outcome.APPROVE, Outcome.ENDORSE}
 
 
-def test_money_on_the_decision_page_is_in_pounds(client, approval_round, monitoring_officer):
+def test_money_on_the_decision_page_is_in_pounds(client_for, approval_round, monitoring_officer):
     step = pending(approval_round)[0]
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     page = client.get(reverse("approvals:decide", args=[step.pk])).content.decode()
     assert "£1,000" in page
     assert Decimal("1000") == approval_round.arrangement.council_resources_per_year
 
 
-def test_the_inbox_costs_the_same_queries_however_many_steps_wait(client, monitoring_officer):
+def test_the_inbox_costs_the_same_queries_however_many_steps_wait(client_for, monitoring_officer):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -297,7 +297,7 @@ def test_the_inbox_costs_the_same_queries_however_many_steps_wait(client, monito
             client.get(reverse("approvals:inbox"))
         return len(queries)
 
-    client.force_login(monitoring_officer)
+    client = client_for(monitoring_officer)
     submit(other_partnership())
     with_one = inbox_queries()
     for _ in range(5):

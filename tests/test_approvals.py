@@ -277,12 +277,12 @@ def test_a_decision_cannot_be_deleted(decision):
     assert Decision.objects.filter(pk=decision.pk).exists()
 
 
-def test_admin_cannot_change_or_delete_a_decision(admin_client, decision):
+def test_admin_cannot_change_or_delete_a_decision(administrator_client, decision):
     change = f"/admin/approvals/decision/{decision.pk}/change/"
-    assert admin_client.post(change, {"comment": "Rewritten"}).status_code == 403
+    assert administrator_client.post(change, {"comment": "Rewritten"}).status_code == 403
     delete = f"/admin/approvals/decision/{decision.pk}/delete/"
-    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
-    assert admin_client.get(change).status_code == 200  # still readable
+    assert administrator_client.post(delete, {"post": "yes"}).status_code == 403
+    assert administrator_client.get(change).status_code == 200  # still readable
 
 
 def test_a_correction_is_a_new_decision_that_supersedes_the_first(decision):

@@ -5,25 +5,19 @@ from django.urls import reverse
 
 from register.models import Arrangement
 from register.roles import Role
-from tests.factories import ArrangementFactory, CorporateObjectiveFactory, UserFactory
+from tests.factories import ArrangementFactory, CorporateObjectiveFactory
 from tests.test_arrangement_form import form_data
 
 
 @pytest.fixture
-def officer(db):
-    return UserFactory(roles=[Role.LEAD_OFFICER], first_name="Priya", last_name="Shah")
+def lead_officer(user_with_role):
+    return user_with_role(Role.LEAD_OFFICER, first_name="Priya", last_name="Shah")
 
 
 @pytest.fixture
-def officer_client(client, officer):
-    client.force_login(officer)
-    return client
-
-
-@pytest.fixture
-def arrangement(officer):
+def arrangement(lead_officer):
     return ArrangementFactory(
-        lead_officer=officer, cash_per_year="10000.00", exit_strategy="Six months' notice"
+        lead_officer=lead_officer, cash_per_year="10000.00", exit_strategy="Six months' notice"
     )
 
 
@@ -31,8 +25,8 @@ def history_page(client, arrangement):
     return client.get(reverse("register:history", args=[arrangement.reference])).content.decode()
 
 
-def test_history_says_who_changed_which_field_from_what_to_what(officer_client, arrangement):
-    officer_client.post(
+def test_history_says_who_changed_which_field_from_what_to_what(lead_officer_client, arrangement):
+    lead_officer_client.post(
         reverse("register:edit", args=[arrangement.reference]),
         form_data(
             arrangement,
@@ -41,79 +35,79 @@ def test_history_says_who_changed_which_field_from_what_to_what(officer_client, 
             exit_strategy="Twelve months' notice",
         ),
     )
-    page = history_page(officer_client, arrangement)
+    page = history_page(lead_officer_client, arrangement)
     assert "Priya Shah changed the arrangement" in page
     assert "Council cash a year (£)" in page
     assert "10,000.00" in page and "62,000.00" in page
     assert "Six months&#x27; notice" in page and "Twelve months&#x27; notice" in page
 
 
-def test_history_records_partners_added_changed_and_removed(officer_client, arrangement):
+def test_history_records_partners_added_changed_and_removed(lead_officer_client, arrangement):
     add = reverse("register:part-add", args=[arrangement.reference, "partners"])
-    officer_client.post(add, {"name": "Kent Police", "sector": "police_fire"})
+    lead_officer_client.post(add, {"name": "Kent Police", "sector": "police_fire"})
     partner = arrangement.partners.get()
-    officer_client.post(
+    lead_officer_client.post(
         reverse("register:part-edit", args=[arrangement.reference, "partners", partner.pk]),
         {"name": "Kent Police", "sector": "police_fire", "contribution": "Two officers"},
     )
-    officer_client.post(
+    lead_officer_client.post(
         reverse("register:part-remove", args=[arrangement.reference, "partners", partner.pk])
     )
-    page = history_page(officer_client, arrangement)
+    page = history_page(lead_officer_client, arrangement)
     assert "Priya Shah added partner ‘Kent Police’" in page
     assert "Priya Shah changed partner ‘Kent Police’" in page
     assert "Two officers" in page
     assert "Priya Shah removed partner ‘Kent Police’" in page
 
 
-def test_history_records_risks_and_documents(officer_client, arrangement):
-    officer_client.post(
+def test_history_records_risks_and_documents(lead_officer_client, arrangement):
+    lead_officer_client.post(
         reverse("register:part-add", args=[arrangement.reference, "risks"]),
         {"description": "Funding ends", "likelihood": "3", "impact": "4"},
     )
-    page = history_page(officer_client, arrangement)
+    page = history_page(lead_officer_client, arrangement)
     assert "added risk ‘Funding ends’" in page
     assert "3 – medium" in page
 
 
-def test_history_records_corporate_objectives_chosen(officer_client, arrangement):
+def test_history_records_corporate_objectives_chosen(lead_officer_client, arrangement):
     objective = CorporateObjectiveFactory(title="A safe and clean borough")
-    officer_client.post(
+    lead_officer_client.post(
         reverse("register:edit", args=[arrangement.reference]),
         form_data(arrangement, corporate_objectives=[objective.pk]),
     )
-    assert "A safe and clean borough" in history_page(officer_client, arrangement)
+    assert "A safe and clean borough" in history_page(lead_officer_client, arrangement)
 
 
-def test_history_escapes_what_officers_typed(officer_client, arrangement):
-    officer_client.post(
+def test_history_escapes_what_officers_typed(lead_officer_client, arrangement):
+    lead_officer_client.post(
         reverse("register:edit", args=[arrangement.reference]),
         form_data(arrangement, exit_strategy="<script>alert(1)</script>"),
     )
-    page = history_page(officer_client, arrangement)
+    page = history_page(lead_officer_client, arrangement)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_admin_history_cannot_be_reverted(admin_client, arrangement):
+def test_admin_history_cannot_be_reverted(administrator_client, arrangement):
     arrangement.name = "Renamed"
     arrangement.save()
     first = arrangement.history.earliest()
     url = reverse(
         "admin:register_arrangement_simple_history", args=[arrangement.pk, first.history_id]
     )
-    assert admin_client.get(url).status_code == 403
-    assert admin_client.post(url, {"name": "Rewritten"}).status_code == 403
+    assert administrator_client.get(url).status_code == 403
+    assert administrator_client.post(url, {"name": "Rewritten"}).status_code == 403
     arrangement.refresh_from_db()
     assert arrangement.name == "Renamed"
 
 
-def test_admin_history_list_is_readable(admin_client, arrangement):
+def test_admin_history_list_is_readable(administrator_client, arrangement):
     url = reverse("admin:register_arrangement_history", args=[arrangement.pk])
-    assert admin_client.get(url).status_code == 200
+    assert administrator_client.get(url).status_code == 200
 
 
-def test_history_tables_are_not_in_admin(admin_client):
+def test_history_tables_are_not_in_admin(administrator_client):
     from django.contrib import admin
 
     historical = [m for m in admin.site._registry if m.__name__.startswith("Historical")]
@@ -129,7 +123,7 @@ def test_every_register_model_keeps_history():
         assert hasattr(model, "history"), model.__name__
 
 
-def test_deleting_an_arrangement_is_not_offered_in_admin(admin_client, arrangement):
+def test_deleting_an_arrangement_is_not_offered_in_admin(administrator_client, arrangement):
     url = reverse("admin:register_arrangement_delete", args=[arrangement.pk])
-    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert administrator_client.post(url, {"post": "yes"}).status_code == 403
     assert Arrangement.objects.filter(pk=arrangement.pk).exists()

@@ -158,3 +158,22 @@ def test_the_short_forms_about_an_arrangement_show_their_heading_and_button(
 def test_a_short_form_page_without_a_heading_or_button_text_is_refused(heading, button):
     with pytest.raises(ValueError):
         ShortFormPage(heading, button, "/")
+
+
+def test_a_withdrawal_nobody_is_set_to_decide_is_refused_and_nothing_is_saved(
+    settings, client_for
+):
+    # Dartford: the approver is chosen per arrangement (D 5(v), 8(v)); none is chosen here
+    # and no approval was recorded, so the route has nobody to decide a withdrawal.
+    settings.COUNCIL_POLICY = "dartford"
+    arrangement = other_partnership(status=Status.ACTIVE)
+    client = client_for(arrangement.lead_officer)
+    response = client.post(
+        reverse("approvals:withdraw", args=[arrangement.reference]),
+        {"reason": "Objectives met", "end_date_0": "31", "end_date_1": "3", "end_date_2": "2027"},
+    )
+    assert response.status_code == 400
+    assert "Nobody is set to decide this yet" in response.content.decode()
+    arrangement.refresh_from_db()
+    assert arrangement.status == Status.ACTIVE
+    assert not arrangement.rounds.exists()

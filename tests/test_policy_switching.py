@@ -1,4 +1,5 @@
-"""Switching COUNCIL_POLICY changes categories, wording, routes and previews throughout."""
+"""Switching COUNCIL_POLICY changes categories, wording, routes and previews throughout: on
+the demo register, seeded once for the module (`demo_register`)."""
 
 import pytest
 from django.core.management import call_command
@@ -7,17 +8,15 @@ from django.urls import reverse
 from register.models import Arrangement
 from register.policies import COUNCILS, get_policy
 from register.roles import Role
+from tests.factories import ArrangementFactory
 
 POLICIES = list(COUNCILS)
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
-
-
 @pytest.mark.parametrize("key", POLICIES)
-def test_every_demo_arrangement_is_classified_under_the_chosen_policy(settings, demo, key):
+def test_every_demo_arrangement_is_classified_under_the_chosen_policy(
+    settings, demo_register, db, key
+):
     settings.COUNCIL_POLICY = key
     call_command("reclassify", verbosity=0)
     policy = get_policy()
@@ -29,11 +28,11 @@ def test_every_demo_arrangement_is_classified_under_the_chosen_policy(settings, 
 
 
 @pytest.mark.parametrize("key", POLICIES)
-def test_pages_speak_the_chosen_councils_words(settings, demo, client, key):
+def test_pages_speak_the_chosen_councils_words(settings, demo_register, client_for, key):
     settings.COUNCIL_POLICY = key
     call_command("reclassify", verbosity=0)
     policy = get_policy()
-    client.login(username=Role.INTERNAL_AUDIT.value, password="demo-password-1")
+    client = client_for(Role.INTERNAL_AUDIT)
     listing = client.get(reverse("register:list")).content.decode()
     assert policy.council in listing
     arrangement = Arrangement.objects.exclude(status="draft").order_by("pk").first()
@@ -46,12 +45,11 @@ def test_pages_speak_the_chosen_councils_words(settings, demo, client, key):
 
 
 @pytest.mark.parametrize("key", POLICIES)
-def test_screening_speaks_the_chosen_policys_words(settings, demo, client, key):
+def test_screening_speaks_the_chosen_policys_words(settings, lead_officer_client, key):
     settings.COUNCIL_POLICY = key
     policy = get_policy()
-    client.login(username=Role.LEAD_OFFICER.value, password="demo-password-1")
     answers = {q.key: "False" for q in policy.screening_questions()}
-    response = client.post(
+    response = lead_officer_client.post(
         reverse("register:screening"),
         {"proposal": "A leisure contract", **answers, "client_contractor": "True"},
     )
@@ -59,7 +57,7 @@ def test_screening_speaks_the_chosen_policys_words(settings, demo, client, key):
     assert reason.replace("'", "&#x27;").replace('"', "&quot;") in response.content.decode()
 
 
-def test_reclassify_saves_only_what_moved(settings, demo):
+def test_reclassify_saves_only_what_moved(demo_register, db):
     call_command("reclassify", verbosity=0)
     before = Arrangement.history.count()
     call_command("reclassify", verbosity=0)
@@ -69,8 +67,6 @@ def test_reclassify_saves_only_what_moved(settings, demo):
 def test_a_missing_policy_answer_links_to_its_checklist(
     settings, lead_officer_client, lead_officer
 ):
-    from tests.factories import ArrangementFactory
-
     settings.COUNCIL_POLICY = "south_derbyshire"
     policy = get_policy()
     arrangement = ArrangementFactory(lead_officer=lead_officer, complete=True)

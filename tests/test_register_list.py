@@ -139,10 +139,12 @@ def queries_for_list(client):
 
 
 @pytest.mark.django_db
-def test_the_list_issues_the_same_number_of_queries_for_50_or_5000_arrangements(client_for):
+def test_the_list_issues_the_same_number_of_queries_for_50_or_1000_arrangements(client_for):
+    # One page of rows against twenty pages: a query for each arrangement in the register,
+    # beyond the page shown, would count here. The time at 5,000 rows is benchmarks/run.py's.
     client = client_for(Role.INTERNAL_AUDIT)
     add_rows(50)
     with_50 = queries_for_list(client)
-    add_rows(4950, first=50)
-    assert Arrangement.objects.count() == 5000
+    add_rows(950, first=50)
+    assert Arrangement.objects.count() == 1000
     assert queries_for_list(client) == with_50

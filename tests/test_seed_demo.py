@@ -1,6 +1,7 @@
-"""`manage.py seed_demo`: a complete, repeatable demo register, never in production."""
+"""`manage.py seed_demo`: a complete, repeatable demo register. Every test here starts from one
+run of the seed on the empty database (`demo_seed`); tests/test_seed_demo_refused.py shows it
+is never run in production."""
 
-import importlib
 from decimal import Decimal
 from io import StringIO
 
@@ -25,6 +26,8 @@ from register.models import (
 )
 from register.roles import Role
 from register.selectors import arrangements_visible_to
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_seed")]
 
 SEEDED_MODELS = [
     Arrangement,
@@ -58,15 +61,8 @@ def row_counts():
     return counts
 
 
-@pytest.fixture
-def seeded(db):
-    seed_demo()
-
-
-@pytest.mark.django_db
 def test_running_the_seed_twice_leaves_the_same_rows_and_adds_no_history():
-    seed_demo()
-    first = row_counts()
+    first = row_counts()  # after the first run, on the empty database
     references = dict(Arrangement.objects.values_list("name", "reference"))
 
     seed_demo()
@@ -75,9 +71,8 @@ def test_running_the_seed_twice_leaves_the_same_rows_and_adds_no_history():
     assert dict(Arrangement.objects.values_list("name", "reference")) == references
 
 
-@pytest.mark.django_db
-def test_the_seed_prints_a_summary_of_what_it_holds_and_made():
-    first = seed_demo()
+def test_the_seed_prints_a_summary_of_what_it_holds_and_made(demo_seed):
+    first = demo_seed  # the output of the first run, on the empty database
     second = seed_demo()
 
     arrangements = Arrangement.objects.count()
@@ -86,9 +81,7 @@ def test_the_seed_prints_a_summary_of_what_it_holds_and_made():
     assert DEMO_PASSWORD in first
 
 
-@pytest.mark.django_db
 def test_the_seed_puts_back_demo_data_that_was_changed_since():
-    seed_demo()
     arrangement = Arrangement.objects.get(name="Kent Resilience Forum")
     arrangement.status = Status.ENDED
     arrangement.save()
@@ -100,11 +93,11 @@ def test_the_seed_puts_back_demo_data_that_was_changed_since():
     assert f"arrangements: {Arrangement.objects.count()} (0 new, 1 updated)" in output
 
 
-def test_the_demo_register_has_at_least_forty_arrangements(seeded):
+def test_the_demo_register_has_at_least_forty_arrangements():
     assert Arrangement.objects.count() >= 40
 
 
-def test_every_kind_type_and_status_appears_in_the_demo_register(seeded):
+def test_every_kind_type_and_status_appears_in_the_demo_register():
     assert set(Arrangement.objects.values_list("kind", flat=True)) == set(Kind.values)
     assert set(Arrangement.objects.exclude(type="").values_list("type", flat=True)) == set(
         ArrangementType.values
@@ -112,12 +105,12 @@ def test_every_kind_type_and_status_appears_in_the_demo_register(seeded):
     assert set(Arrangement.objects.values_list("status", flat=True)) == set(Status.values)
 
 
-def test_every_arrangement_with_a_type_has_a_type_of_its_own_kind(seeded):
+def test_every_arrangement_with_a_type_has_a_type_of_its_own_kind():
     for kind, type in Arrangement.objects.exclude(type="").values_list("kind", "type"):
         assert type in TYPES_BY_KIND[kind], f"{type} is not a type of {kind}"
 
 
-def test_every_arrangement_past_draft_is_complete_enough_to_have_been_submitted(seeded):
+def test_every_arrangement_past_draft_is_complete_enough_to_have_been_submitted():
     past_draft = Arrangement.objects.exclude(status=Status.DRAFT)
     for arrangement in past_draft:
         assert arrangement.type and arrangement.purpose and arrangement.exit_strategy
@@ -126,12 +119,12 @@ def test_every_arrangement_past_draft_is_complete_enough_to_have_been_submitted(
         assert arrangement.lead_officer and arrangement.service and arrangement.status_changed_at
 
 
-def test_declined_withdrawing_and_ended_arrangements_say_why(seeded):
+def test_declined_withdrawing_and_ended_arrangements_say_why():
     for arrangement in Arrangement.objects.filter(status__in=REASON_REQUIRED):
         assert arrangement.status_reason.strip(), arrangement.name
 
 
-def test_council_resources_sit_on_both_sides_of_the_policy_thresholds(seeded):
+def test_council_resources_sit_on_both_sides_of_the_policy_thresholds():
     resources = [a.council_resources_per_year for a in Arrangement.objects.all()]
     in_kind = set(Arrangement.objects.values_list("in_kind_per_year", flat=True))
 
@@ -140,7 +133,7 @@ def test_council_resources_sit_on_both_sides_of_the_policy_thresholds(seeded):
     assert {Decimal("5000.00"), Decimal("5000.01")} <= in_kind
 
 
-def test_the_register_has_risks_escalated_and_measures_with_targets_and_outturns(seeded):
+def test_the_register_has_risks_escalated_and_measures_with_targets_and_outturns():
     assert Risk.objects.filter(is_escalated=True).exists()
     assert Risk.objects.filter(is_escalated=False).exists()
     assert MeasureResult.objects.filter(outturn__isnull=False).exists()
@@ -149,7 +142,7 @@ def test_the_register_has_risks_escalated_and_measures_with_targets_and_outturns
     assert CorporateObjective.objects.filter(is_current=True).count() >= 5
 
 
-def test_every_role_has_a_demo_user_who_signs_in_with_the_demo_password(seeded, client):
+def test_every_role_has_a_demo_user_who_signs_in_with_the_demo_password(client):
     for role in Role:
         user = get_user_model().objects.get(username=role.value)
 
@@ -159,7 +152,7 @@ def test_every_role_has_a_demo_user_who_signs_in_with_the_demo_password(seeded, 
         client.logout()
 
 
-def test_only_the_administrator_and_register_owner_can_use_django_admin(seeded):
+def test_only_the_administrator_and_register_owner_can_use_django_admin():
     staff = get_user_model().objects.filter(is_staff=True).order_by("username")
 
     assert list(staff.values_list("username", flat=True)) == [
@@ -171,7 +164,7 @@ def test_only_the_administrator_and_register_owner_can_use_django_admin(seeded):
     ]
 
 
-def test_a_lead_officer_cannot_see_the_other_lead_officers_draft(seeded):
+def test_a_lead_officer_cannot_see_the_other_lead_officers_draft():
     lead_officer = get_user_model().objects.get(username="lead_officer")
     other_officer = get_user_model().objects.get(username="lead_officer_2")
     others_drafts = Arrangement.objects.filter(status=Status.DRAFT, lead_officer=other_officer)
@@ -186,34 +179,7 @@ def test_a_lead_officer_cannot_see_the_other_lead_officers_draft(seeded):
     )
 
 
-@pytest.mark.django_db
-def test_the_seed_refuses_to_run_where_demo_data_is_not_allowed(settings):
-    settings.DEMO_DATA_ALLOWED = False
-
-    with pytest.raises(CommandError, match="not allowed"):
-        seed_demo()
-    assert not Arrangement.objects.exists()
-    assert not get_user_model().objects.exists()
-
-
-@pytest.mark.django_db
-def test_the_seed_refuses_to_run_where_the_setting_is_missing(settings):
-    del settings.DEMO_DATA_ALLOWED
-
-    with pytest.raises(CommandError, match="not allowed"):
-        seed_demo()
-
-
-def test_production_settings_do_not_allow_demo_data(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "a-production-secret-for-this-test-only")
-    monkeypatch.setenv("ALLOWED_HOSTS", "register.example.gov.uk")
-
-    production = importlib.import_module("config.settings.production")
-
-    assert production.DEMO_DATA_ALLOWED is False
-
-
-def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely(seeded):
+def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely():
     from approvals.selectors import steps_awaiting
 
     call_command("seed_demo_approvals", verbosity=0)
@@ -225,7 +191,7 @@ def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely(se
         assert arrangement.rounds.filter(closed_at__isnull=True).count() == 1
 
 
-def test_demo_approvals_are_refused_under_production_settings(seeded, settings):
+def test_demo_approvals_are_refused_under_production_settings(settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="production"):
         call_command("seed_demo_approvals", verbosity=0)

@@ -411,12 +411,6 @@ def test_register_lists_strategic_then_delivery_then_private_by_name_cb_1_5():
 
 def test_screening_explains_every_out_of_scope_answer_in_central_bedfordshire_words():
     questions = POLICY.screening_questions()
-    assert [q.key for q in questions] == [
-        "client_contractor",
-        "commissioning",
-        "grant",
-        "informal_forum",
-    ]
     assert all("CB 1.2" in q.out_of_scope for q in questions)
     reasons = {q.key: q.out_of_scope for q in questions}
     assert "Private Sector Partnership (CB 1.5.3)" in reasons["client_contractor"]
@@ -427,27 +421,3 @@ def test_role_titles_are_central_bedfordshire_own():
     assert POLICY.title(Role.REGISTER_OWNER) == "Office of the Chief Executive"
     assert POLICY.title(Role.PORTFOLIO_HOLDER) == "relevant Executive Member"
     assert POLICY.title(Role.SECTION_151_OFFICER) == "Chief Finance Officer"
-
-
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {"type": ArrangementType.STRATEGIC},
-        {"type": ArrangementType.DELIVERY, "lead_organisation": ""},
-        {"policy_answers": PRIVATE_YES},
-        {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.AD_HOC_RESILIENCE},
-    ],
-    ids=["strategic", "delivery without lead authority", "private sector", "shared service"],
-)
-def test_everything_works_on_an_unsaved_arrangement_without_the_database(fields):
-    arrangement = build(**fields)
-    assert arrangement.pk is None
-    POLICY.classify(arrangement)
-    assert POLICY.route(arrangement)
-    assert POLICY.forms_required(arrangement)
-    POLICY.on_register(arrangement)
-    POLICY.register_order(arrangement)
-    assert POLICY.review_plan(arrangement).cadence
-    for checklist in POLICY.checklists:
-        POLICY.checklist_summary(arrangement, checklist.group)
-    assert "partners" in [item.field for item in POLICY.missing(arrangement)]

@@ -504,21 +504,6 @@ def test_each_screening_question_says_why_the_code_does_not_cover_it(key):
     assert "(D 2.3)" in question.out_of_scope
 
 
-def test_every_function_works_on_an_unsaved_arrangement_without_the_database():
-    # No django_db mark: any query would fail the test.
-    arrangement = build({"council_accountable_body": True}, cash_per_year=D("5"))
-    assert arrangement.pk is None
-    category = POLICY.effective_classification(arrangement).category
-    assert POLICY.route(arrangement)
-    assert POLICY.forms_required(arrangement)
-    assert POLICY.policy_missing(arrangement, category)
-    assert POLICY.on_register(arrangement)
-    assert POLICY.register_order(arrangement)
-    assert POLICY.review_plan(arrangement)
-    for checklist in POLICY.checklists:
-        assert POLICY.checklist_summary(arrangement, checklist.group)
-
-
 @pytest.mark.django_db
 def test_a_saved_shared_service_is_scored_the_same_way():
     arrangement = ArrangementFactory(

@@ -1,4 +1,5 @@
-"""One factory per model. Factories build complete, valid rows; tests override what matters."""
+"""Factories of the register app's models, and of the users who hold its roles. They build
+complete, valid rows; tests override what matters."""
 
 import datetime
 from decimal import Decimal
@@ -7,9 +8,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
-from approvals.models import DeclaredInterest, Deputy
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
 from register.models import (
     Arrangement,
@@ -70,7 +69,7 @@ class PortfolioFactory(factory.django.DjangoModelFactory):
 
     name = "Community Safety"
     holder = factory.SubFactory(
-        "tests.factories.UserFactory", roles=[Role.PORTFOLIO_HOLDER], username="portfolio-holder"
+        UserFactory, roles=[Role.PORTFOLIO_HOLDER], username="portfolio-holder"
     )
 
 
@@ -117,8 +116,10 @@ class ArrangementFactory(factory.django.DjangoModelFactory):
 
     class Params:
         complete = factory.Trait(
-            partner=factory.RelatedFactory("tests.factories.PartnerFactory", "arrangement"),
-            risk=factory.RelatedFactory("tests.factories.RiskFactory", "arrangement"),
+            partner=factory.RelatedFactory(
+                "tests.factories.register.PartnerFactory", "arrangement"
+            ),
+            risk=factory.RelatedFactory("tests.factories.register.RiskFactory", "arrangement"),
         )
 
 
@@ -218,25 +219,3 @@ class FormResponseFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyFunction(lambda: {"aims": "Safer streets at night"})
     status = FormStatus.DRAFT
     version = 1
-
-
-class DeputyFactory(factory.django.DjangoModelFactory):
-    """A week's cover for the Section 151 Officer, starting today."""
-
-    class Meta:
-        model = Deputy
-
-    holder = factory.SubFactory(UserFactory, roles=[Role.SECTION_151_OFFICER])
-    deputy = factory.SubFactory(UserFactory, roles=[Role.LEAD_OFFICER])
-    role = Role.SECTION_151_OFFICER
-    starts = factory.LazyFunction(timezone.localdate)
-    ends = factory.LazyAttribute(lambda deputy: deputy.starts + datetime.timedelta(days=7))
-
-
-class DeclaredInterestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = DeclaredInterest
-
-    user = factory.SubFactory(UserFactory)
-    arrangement = factory.SubFactory(ArrangementFactory)
-    description = "My spouse chairs one of the partners"

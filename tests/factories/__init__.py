@@ -1,0 +1,40 @@
+"""One factory per model, one module per app; `from tests.factories import X` finds them all."""
+
+from tests.factories.approvals import DeclaredInterestFactory, DeputyFactory
+from tests.factories.register import (
+    PDF_BYTES,
+    ArrangementFactory,
+    CorporateObjectiveFactory,
+    CouncilRepresentativeFactory,
+    DocumentFactory,
+    FormResponseFactory,
+    MeasureResultFactory,
+    ObjectiveFactory,
+    PartnerFactory,
+    PerformanceMeasureFactory,
+    PortfolioFactory,
+    RiskFactory,
+    ScreeningFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+__all__ = [
+    "PDF_BYTES",
+    "ArrangementFactory",
+    "CorporateObjectiveFactory",
+    "CouncilRepresentativeFactory",
+    "DeclaredInterestFactory",
+    "DeputyFactory",
+    "DocumentFactory",
+    "FormResponseFactory",
+    "MeasureResultFactory",
+    "ObjectiveFactory",
+    "PartnerFactory",
+    "PerformanceMeasureFactory",
+    "PortfolioFactory",
+    "RiskFactory",
+    "ScreeningFactory",
+    "ServiceFactory",
+    "UserFactory",
+]
