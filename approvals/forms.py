@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from approvals.models import Deputy, Outcome
 from approvals.services import outcomes_for
+from register import formatting
 from register.formatting import long_date
 from register.forms import DateField, GovUKForm
 from register.policies import get_policy
@@ -140,7 +141,7 @@ class DeputyForm(GovUKForm, forms.ModelForm):
             .exclude(pk=holder.pk)
             .order_by("first_name", "last_name")
         )
-        self.fields["deputy"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["deputy"].label_from_instance = formatting.person
 
     def clean(self):
         cleaned = super().clean()

@@ -153,6 +153,8 @@ class Decision(models.Model):
     def __str__(self):
         return f"{self.get_outcome_display()} by {self.decided_by} on {self.step}"
 
+    # Immutability is kept here, not in a service, so that it holds everywhere: the portal,
+    # Django admin, the shell and data migrations all go through save() and delete().
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Decisions cannot be changed; record a correction instead")

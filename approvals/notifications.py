@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from approvals.tasks import send_notification
+from register import formatting
 
 
 def _notify(event: str, users, subject: str, body: str):
@@ -65,7 +66,7 @@ def decided(decision):
         [arrangement.lead_officer],
         f"{decision.get_outcome_display()}: {_arrangement_line(arrangement)}",
         f"{step.describe()}: {decision.get_outcome_display()} by "
-        f"{decision.decided_by.get_full_name() or decision.decided_by.username}.{comment}\n\n"
+        f"{formatting.person(decision.decided_by)}.{comment}\n\n"
         f"{_link(reverse('approvals:record', args=[arrangement.reference]))}\n",
     )
 

@@ -12,12 +12,14 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import formats, timezone
 
+from register import formatting
 from register.choices import GovernanceItem
 from register.models import (
     Arrangement,
     CouncilRepresentative,
     Document,
     MeasureResult,
+    MoneyField,
     Objective,
     Partner,
     PerformanceMeasure,
@@ -57,7 +59,7 @@ def _who(record) -> str:
     user = record.history_user
     if user is None:
         return "The system"
-    return user.get_full_name() or user.username
+    return formatting.person(user)
 
 
 class _Describer:
@@ -86,7 +88,10 @@ class _Describer:
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, Decimal):
-            return f"{value:,.2f}"
+            # Pounds for the money fields, plain numbers for staff time, targets, outturns.
+            if isinstance(model_field, MoneyField):
+                return formatting.money(value)
+            return formatting.number(value)
         if isinstance(value, date):
             return formats.date_format(value, "j F Y")
         return str(value)
@@ -98,7 +103,7 @@ class _Describer:
             if obj is None:
                 self._names[key] = f"#{pk}"
             elif model is get_user_model():
-                self._names[key] = obj.get_full_name() or obj.username
+                self._names[key] = formatting.person(obj)
             else:
                 self._names[key] = str(obj)
         return self._names[key]

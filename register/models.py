@@ -27,16 +27,18 @@ from register.occasions import APPROVAL, Occasion, validate_occasion_key
 NOT_NEGATIVE = MinValueValidator(Decimal("0"), "Enter an amount of £0 or more")
 
 
-def money_field(verbose_name: str, **kwargs):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[NOT_NEGATIVE],
-        **kwargs,
-    )
+class MoneyField(models.DecimalField):
+    """Pounds and pence a year, £0 or more; shown as money wherever it is shown. Stored and
+    migrated as a plain DecimalField."""
+
+    def __init__(self, verbose_name=None, **kwargs):
+        kwargs.update(max_digits=12, decimal_places=2, null=True, blank=True)
+        kwargs.setdefault("validators", [NOT_NEGATIVE])
+        super().__init__(verbose_name, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
 
 
 class Timestamps(models.Model):
@@ -176,7 +178,7 @@ class Arrangement(Timestamps):
     )
 
     # The council's resources, each a year
-    cash_per_year = money_field("council cash a year (£)")
+    cash_per_year = MoneyField("council cash a year (£)")
     staff_fte = models.DecimalField(
         "council staff (full-time equivalent)",
         max_digits=6,
@@ -185,14 +187,14 @@ class Arrangement(Timestamps):
         blank=True,
         validators=[MinValueValidator(Decimal("0"), "Enter 0 or more")],
     )
-    staff_cost_per_year = money_field("council staff cost a year (£)")
-    in_kind_per_year = money_field("council in-kind contribution a year (£)")
+    staff_cost_per_year = MoneyField("council staff cost a year (£)")
+    in_kind_per_year = MoneyField("council in-kind contribution a year (£)")
     in_kind_description = models.TextField(
         "what the in-kind contribution is", blank=True, max_length=2000
     )
-    external_funding = money_field("external funding secured (£)")
+    external_funding = MoneyField("external funding secured (£)")
     external_funding_use = models.TextField("use of external funding", blank=True, max_length=2000)
-    overall_budget = money_field("overall partnership budget a year (£)")
+    overall_budget = MoneyField("overall partnership budget a year (£)")
 
     # People
     lead_officer = models.ForeignKey(
@@ -358,7 +360,7 @@ class Partner(ArrangementChild):
     name = models.CharField("partner organisation", max_length=200)
     sector = models.CharField(max_length=30, choices=Sector.choices)
     contribution = models.TextField("what the partner contributes", blank=True, max_length=2000)
-    contribution_per_year = money_field("partner's financial contribution a year (£)")
+    contribution_per_year = MoneyField("partner's financial contribution a year (£)")
 
     class Meta:
         ordering = ["name"]

@@ -7,6 +7,7 @@ from register.choices import Status
 from register.lifecycle import change_status
 from register.models import Arrangement, ArrangementChild, Document, Screening
 from register.policies import get_policy
+from register.policies.base import Policy
 from register.signals import arrangement_submitted, material_change
 
 
@@ -100,36 +101,43 @@ def reclassify(arrangement):
 
 
 @transaction.atomic
-def remove_part(*, part, arrangement):
+def remove_part(*, part: models.Model, arrangement: Arrangement) -> None:
     part.delete()
     reclassify(arrangement)
 
 
 @transaction.atomic
-def record_screening(*, proposal: str, answers: dict[str, bool], policy, user):
+def record_screening(
+    *, proposal: str, answers: dict[str, bool], policy: Policy, user
+) -> Screening:
     """Keep the screening answers, in scope or not; an in-scope one is used to propose."""
-    return Screening.objects.create(
+    screening = Screening(
         proposal=proposal,
         answers=answers,
         in_scope=not any(answers.values()),
         policy=policy.key,
         screened_by=user,
     )
+    screening.full_clean()
+    screening.save()
+    return screening
 
 
 @transaction.atomic
-def recategorise(*, arrangement, category: str, reason: str, user):
+def recategorise(*, arrangement: Arrangement, category: str, reason: str, user) -> None:
     """Put the arrangement in another category than the rules give, with the reason, or
     back under the rules (category ""). Who and when are recorded with it (D 5(iv))."""
     arrangement.category_override = category
     arrangement.category_override_reason = reason.strip() if category else ""
     arrangement.category_overridden_by = user if category else None
     arrangement.category_overridden_at = timezone.now() if category else None
+    arrangement.full_clean(exclude=["reference"])
     arrangement.save()
 
 
 @transaction.atomic
-def record_policy_answers(*, arrangement, answers: dict):
+def record_policy_answers(*, arrangement: Arrangement, answers: dict) -> None:
     """Keep the answers to a page of the policy's questions; the category follows them."""
     arrangement.policy_answers = {**(arrangement.policy_answers or {}), **answers}
+    arrangement.full_clean(exclude=["reference"])
     arrangement.save()

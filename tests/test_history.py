@@ -1,5 +1,7 @@
 """Every change is kept, in plain words, with who made it; nobody can rewrite it."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -38,7 +40,7 @@ def test_history_says_who_changed_which_field_from_what_to_what(lead_officer_cli
     page = history_page(lead_officer_client, arrangement)
     assert "Priya Shah changed the arrangement" in page
     assert "Council cash a year (£)" in page
-    assert "10,000.00" in page and "62,000.00" in page
+    assert "£10,000" in page and "£62,000" in page
     assert "Six months&#x27; notice" in page and "Twelve months&#x27; notice" in page
 
 
@@ -127,3 +129,26 @@ def test_deleting_an_arrangement_is_not_offered_in_admin(administrator_client, a
     url = reverse("admin:register_arrangement_delete", args=[arrangement.pk])
     assert administrator_client.post(url, {"post": "yes"}).status_code == 403
     assert Arrangement.objects.filter(pk=arrangement.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "field, value, shown",
+    [
+        ("cash_per_year", Decimal("62000.00"), "£62,000"),
+        ("cash_per_year", Decimal("62000.50"), "£62,000.50"),
+        ("staff_fte", Decimal("1.50"), "1.5"),  # staff time, not money
+    ],
+)
+def test_history_shows_money_as_pounds_and_other_numbers_plainly(field, value, shown):
+    from register.history import _Describer
+    from register.models import Arrangement
+
+    assert _Describer().value(Arrangement._meta.get_field(field), value) == shown
+
+
+def test_history_shows_targets_and_outturns_as_plain_numbers():
+    from register.history import _Describer
+    from register.models import MeasureResult
+
+    field = MeasureResult._meta.get_field("target")
+    assert _Describer().value(field, Decimal("1250.00")) == "1,250"
