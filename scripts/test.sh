@@ -3,10 +3,14 @@
 #
 #   1. Chromium (Debian's package; installed with apt-get when missing and we are root)
 #   2. ruff check .
-#   3. pytest -m "not browser and not postgres"   on SQLite
-#   4. pytest -m "not browser"   on a throwaway PostgreSQL 15 (scripts/with-postgres.sh),
-#                                including the tests marked `postgres` (row locks, concurrency)
-#   5. pytest -m browser         end-to-end journeys and accessibility in headless Chromium
+#   3. pytest -m "not browser and not postgres and not deploy"   on SQLite
+#   4. pytest -m deploy          the production path, once: README.md's deploy steps in a
+#                                temporary copy, then real gunicorn on 127.0.0.1 (its own
+#                                SQLite database, whatever the stage's)
+#   5. pytest -m "not browser and not deploy"   on a throwaway PostgreSQL 15
+#                                (scripts/with-postgres.sh), including the tests marked
+#                                `postgres` (row locks, concurrency)
+#   6. pytest -m browser         end-to-end journeys and accessibility in headless Chromium
 #
 # `make test` installs the Python packages and builds the front-end assets first; run this
 # script directly when they are already in place. Extra arguments go to every pytest run,
@@ -88,11 +92,14 @@ export CHROMIUM
 stage "Lint: ruff check ."
 "$VENV/bin/ruff" check .
 
-stage "Tests on SQLite: pytest -m \"not browser and not postgres\""
-run_pytest "${PYTEST[@]}" -m "not browser and not postgres" "$@"
+stage "Tests on SQLite: pytest -m \"not browser and not postgres and not deploy\""
+run_pytest "${PYTEST[@]}" -m "not browser and not postgres and not deploy" "$@"
 
-stage "Tests on PostgreSQL 15: pytest -m \"not browser\""
-run_pytest bash scripts/with-postgres.sh "${PYTEST[@]}" -m "not browser" "$@"
+stage "Production path (README deploy steps, gunicorn on 127.0.0.1): pytest -m deploy"
+run_pytest "${PYTEST[@]}" -m deploy "$@"
+
+stage "Tests on PostgreSQL 15: pytest -m \"not browser and not deploy\""
+run_pytest bash scripts/with-postgres.sh "${PYTEST[@]}" -m "not browser and not deploy" "$@"
 
 stage "Browser tests (headless Chromium, SQLite): pytest -m browser"
 run_pytest "${PYTEST[@]}" -m browser "$@"

@@ -58,6 +58,24 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert config["ENGINE"] == "django.db.backends.postgresql"
 
 
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions_and_a_busy_timeout():
+    from config.settings.base import database
+
+    options = database("sqlite:////srv/register/db.sqlite3")["OPTIONS"]
+    assert options == {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    assert database("sqlite:////srv/register/db.sqlite3?timeout=5")["OPTIONS"]["timeout"] == 5
+
+
+def test_postgresql_gets_none_of_the_sqlite_options():
+    from config.settings.base import database
+
+    assert database("postgres://register@db.example:5432/register").get("OPTIONS", {}) == {}
+
+
 def test_content_security_policy_header_is_sent(client, db):
     response = client.get("/sign-in/")
     policy = response["Content-Security-Policy"]

@@ -74,12 +74,27 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
+# SQLite lets one writer in at a time. A transaction that reads and then writes cannot wait
+# for the lock another gunicorn worker holds, and fails at once with "database is locked";
+# IMMEDIATE takes the write lock when the transaction begins, so it waits its turn instead.
+# WAL lets pages be read while another worker writes.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,  # seconds to wait for the lock: well inside gunicorn's --timeout 60
 }
+
+
+def database(url: str) -> dict:
+    """DATABASES["default"] from a DATABASE_URL; only SQLite gets SQLITE_OPTIONS (options
+    in the URL, e.g. ?timeout=5, win)."""
+    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+DATABASES = {"default": database(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
