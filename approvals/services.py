@@ -23,6 +23,7 @@ from approvals.permissions import may_act
 from register.choices import Status
 from register.council_forms.services import return_forms
 from register.lifecycle import change_status
+from register.models import Arrangement
 from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
@@ -57,7 +58,15 @@ def outcomes_for(step, policy=None) -> tuple[Outcome, ...]:
 # Opening rounds ----------------------------------------------------------------------------
 
 
-def open_round(*, arrangement, purpose, user, stages, reason="", end_date=None):
+def open_round(
+    *,
+    arrangement: Arrangement,
+    purpose: RoundPurpose,
+    user,
+    stages,
+    reason: str = "",
+    end_date: datetime.date | None = None,
+) -> ApprovalRound:
     policy = get_policy()
     approval_round = ApprovalRound.objects.create(
         arrangement=arrangement,
@@ -85,7 +94,7 @@ def open_round(*, arrangement, purpose, user, stages, reason="", end_date=None):
 
 
 @transaction.atomic
-def submit_for_approval(*, arrangement, user):
+def submit_for_approval(*, arrangement: Arrangement, user) -> ApprovalRound:
     """A submitted arrangement gets its route, or the submission is refused with the list of
     what is missing (and nothing is saved)."""
     policy = get_policy()
@@ -104,7 +113,7 @@ def submit_for_approval(*, arrangement, user):
 
 
 @transaction.atomic
-def route_again(*, arrangement, user, reasons: list[str]):
+def route_again(*, arrangement: Arrangement, user, reasons: list[str]) -> ApprovalRound:
     """A material change to an approved arrangement: classify again and approve again, once
     it has what the policy checks before a re-approval (refused with the list otherwise)."""
     policy = get_policy()
@@ -150,7 +159,9 @@ def _someone_decides(stages) -> tuple[Stage, ...]:
 
 
 @transaction.atomic
-def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.date):
+def request_withdrawal(
+    *, arrangement: Arrangement, user, reason: str, end_date: datetime.date
+) -> ApprovalRound:
     stages = _someone_decides(
         get_policy().withdrawal_route(arrangement, _approved_route(arrangement))
     )
@@ -166,11 +177,9 @@ def request_withdrawal(*, arrangement, user, reason: str, end_date: datetime.dat
 
 
 @transaction.atomic
-def request_renewal(*, arrangement, user, reason: str):
+def request_renewal(*, arrangement: Arrangement, user, reason: str) -> ApprovalRound:
     """Conditional support lasts a few months at a time and may be renewed (B)."""
-    stages = _someone_decides(
-        get_policy().renewal_route(arrangement, _approved_route(arrangement))
-    )
+    stages = _someone_decides(get_policy().renewal_route(arrangement, _approved_route(arrangement)))
     change_status(arrangement, Status.IN_APPROVAL, reason=reason)
     return open_round(
         arrangement=arrangement,
@@ -258,17 +267,17 @@ def _set_dates(arrangement, **dates):
 @transaction.atomic
 def record_decision(
     *,
-    step,
+    step: ApprovalStep,
     user,
-    outcome,
-    token,
-    comment="",
-    meeting_date=None,
-    minute_reference="",
-    support_until=None,
-    supersedes=None,
-    correction_reason="",
-):
+    outcome: Outcome,
+    token: str,
+    comment: str = "",
+    meeting_date: datetime.date | None = None,
+    minute_reference: str = "",
+    support_until: datetime.date | None = None,
+    supersedes: Decision | None = None,
+    correction_reason: str = "",
+) -> Decision:
     """Record one decision on a step, or return the one already recorded with this token.
 
     The round is locked first, so two approvers acting at the same moment are taken one
@@ -298,7 +307,7 @@ def record_decision(
     if errors:
         raise ValidationError(errors)
     permission = may_act(user, step)
-    decision = Decision.objects.create(
+    decision = Decision(
         step=step,
         outcome=outcome,
         comment=comment.strip(),
@@ -311,6 +320,8 @@ def record_decision(
         correction_reason=correction_reason.strip(),
         token=token,
     )
+    decision.full_clean()
+    decision.save()
     step.status = StepStatus.DONE
     step.save(update_fields=["status", "updated_at"])
     notifications.decided(decision)
@@ -376,7 +387,9 @@ def _decision_errors(
 
 
 @transaction.atomic
-def correct_decision(*, decision, user, outcome, comment, reason, token, **details):
+def correct_decision(
+    *, decision: Decision, user, outcome: Outcome, comment: str, reason: str, token: str, **details
+) -> Decision:
     """A decision is never changed: a correction is a new decision that supersedes it."""
     if decision.decided_by_id != user.pk:
         raise ValidationError({"outcome": "Only the person who decided can correct it"})
@@ -400,7 +413,7 @@ def correct_decision(*, decision, user, outcome, comment, reason, token, **detai
 
 
 @transaction.atomic
-def declare_interest(*, user, arrangement, description: str) -> DeclaredInterest:
+def declare_interest(*, user, arrangement: Arrangement, description: str) -> DeclaredInterest:
     """G 4.3i-j: whoever declares an interest is not asked to decide on it."""
     interest = DeclaredInterest(user=user, arrangement=arrangement, description=description.strip())
     interest.full_clean()
@@ -409,9 +422,7 @@ def declare_interest(*, user, arrangement, description: str) -> DeclaredInterest
 
 
 @transaction.atomic
-def name_deputy(
-    *, holder, deputy, role: str, starts: datetime.date, ends: datetime.date
-) -> Deputy:
+def name_deputy(*, holder, deputy, role: str, starts: datetime.date, ends: datetime.date) -> Deputy:
     """A role holder names someone to act for them for a period."""
     named = Deputy(holder=holder, deputy=deputy, role=role, starts=starts, ends=ends)
     named.full_clean()

@@ -107,9 +107,7 @@ def remove_part(*, part: models.Model, arrangement: Arrangement) -> None:
 
 
 @transaction.atomic
-def record_screening(
-    *, proposal: str, answers: dict[str, bool], policy: Policy, user
-) -> Screening:
+def record_screening(*, proposal: str, answers: dict[str, bool], policy: Policy, user) -> Screening:
     """Keep the screening answers, in scope or not; an in-scope one is used to propose."""
     screening = Screening(
         proposal=proposal,

@@ -292,7 +292,6 @@ class ArrangementUpdateView(ArrangementAccessMixin, ArrangementFormView):
 class ScreeningView(View):
     """Is the proposal one the policy covers? Out-of-scope answers are told why, and kept."""
 
-
     def dispatch(self, request, *args, **kwargs):
         if not can_create_arrangement(request.user):
             raise PermissionDenied("You cannot record arrangements")
@@ -451,7 +450,6 @@ class DocumentDownloadView(ArrangementAccessMixin, View):
 
 
 class RecategoriseView(ArrangementAccessMixin, View):
-
     def check(self):
         if not can_recategorise(self.request.user, get_policy()):
             raise PermissionDenied("Only the register's keepers may re-categorise")

@@ -160,9 +160,7 @@ def test_a_short_form_page_without_a_heading_or_button_text_is_refused(heading, 
         ShortFormPage(heading, button, "/")
 
 
-def test_a_withdrawal_nobody_is_set_to_decide_is_refused_and_nothing_is_saved(
-    settings, client_for
-):
+def test_a_withdrawal_nobody_is_set_to_decide_is_refused_and_nothing_is_saved(settings, client_for):
     # Dartford: the approver is chosen per arrangement (D 5(v), 8(v)); none is chosen here
     # and no approval was recorded, so the route has nobody to decide a withdrawal.
     settings.COUNCIL_POLICY = "dartford"

@@ -37,7 +37,11 @@ def partners(arrangement):
         return "None recorded"
     rows = [
         f"{p.name} ({p.get_sector_display()})"
-        + (f": {formatting.money(p.contribution_per_year)} a year" if p.contribution_per_year else "")
+        + (
+            f": {formatting.money(p.contribution_per_year)} a year"
+            if p.contribution_per_year
+            else ""
+        )
         for p in arrangement.partners.all()
     ]
     return "; ".join(rows) or "None recorded"

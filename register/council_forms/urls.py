@@ -20,7 +20,9 @@ app_name = "council_forms"
 
 urlpatterns = [
     path("blank/<slug:key>.pdf", views.BlankFormPdfView.as_view(), name="blank"),
-    path("<str:reference>/<occasion:occasion>/<slug:key>/", views.FormFillView.as_view(), name="fill"),
+    path(
+        "<str:reference>/<occasion:occasion>/<slug:key>/", views.FormFillView.as_view(), name="fill"
+    ),
     path(
         "<str:reference>/<occasion:occasion>/<slug:key>/pdf/",
         views.FormPdfView.as_view(),
