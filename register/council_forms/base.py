@@ -5,7 +5,7 @@ never asked again), tables with totals the portal computes, and the signatures t
 from the approval record.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import TextChoices
@@ -75,19 +75,10 @@ class Section:
             elif isinstance(item, Table):
                 for row in range(len(item.rows)):
                     for column in item.columns:
-                        yield item.cell(row, column), column if item.required else _optional(column)
-
-
-def _optional(question):
-    return Question(
-        question.key,
-        question.label,
-        question.kind,
-        question.hint,
-        False,
-        question.choices,
-        question.max_length,
-    )
+                        yield (
+                            item.cell(row, column),
+                            column if item.required else replace(column, required=False),
+                        )
 
 
 @dataclass(frozen=True)
