@@ -10,6 +10,9 @@ Fixtures:
   sign_in     sign_in(user): signs in through the real sign-in page
   assert_accessible
               assert_accessible(page): axe-core finds no WCAG 2.2 AA violations
+
+watch_for_problems(page) and axe_results(page) are the same checks for a test that collects
+every failure before it reports (the page walk).
 """
 
 import functools
@@ -80,6 +83,16 @@ def page(browser, live_server, transactional_db):
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(5_000)
     page = context.new_page()
+    problems = watch_for_problems(page)
+    yield page
+    context.close()
+    if problems:
+        pytest.fail("Problems in the browser:\n" + "\n".join(problems), pytrace=False)
+
+
+def watch_for_problems(page):
+    """The list, kept up to date, of what goes wrong in the page: JavaScript errors, console
+    errors (such as CSP violations), failed requests, 5xx answers and missing static files."""
     problems = []
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     page.on(
@@ -106,10 +119,7 @@ def page(browser, live_server, transactional_db):
             else None
         ),
     )
-    yield page
-    context.close()
-    if problems:
-        pytest.fail("Problems in the browser:\n" + "\n".join(problems), pytrace=False)
+    return problems
 
 
 def _expected_console_error(message):
@@ -165,6 +175,11 @@ def format_violations(url, violations):
     return "\n".join(lines)
 
 
+def require_axe():
+    if not AXE_JS.exists():
+        pytest.fail(f"No axe-core at {AXE_JS}: run `npm ci` (or `make assets`)")
+
+
 @functools.cache
 def axe_source():
     return AXE_JS.read_text()
@@ -172,21 +187,25 @@ def axe_source():
 
 @pytest.fixture
 def assert_accessible():
-    if not AXE_JS.exists():
-        pytest.fail(f"No axe-core at {AXE_JS}: run `npm ci` (or `make assets`)")
+    require_axe()
 
     def check(page):
-        page.wait_for_load_state("load")
-        assert_styled(page)  # colour contrast is only meaningful with the real styles
-        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-            # page.add_script_tag() would add an inline <script>, which the portal's nonce
-            # CSP blocks; evaluating the source through the DevTools protocol is not
-            # subject to the page's CSP, so the policy stays on for the test.
-            page.evaluate(axe_source())
-        results = page.evaluate(AXE_RUN, WCAG_TAGS)
+        results = axe_results(page)
         assert results["passes"], f"axe-core checked nothing on {page.url}"
         if results["violations"]:
             pytest.fail(format_violations(page.url, results["violations"]), pytrace=False)
         return results
 
     return check
+
+
+def axe_results(page):
+    """axe-core's results for the page as it is now, with the portal's real styles."""
+    page.wait_for_load_state("load")
+    assert_styled(page)  # colour contrast is only meaningful with the real styles
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # page.add_script_tag() would add an inline <script>, which the portal's nonce
+        # CSP blocks; evaluating the source through the DevTools protocol is not
+        # subject to the page's CSP, so the policy stays on for the test.
+        page.evaluate(axe_source())
+    return page.evaluate(AXE_RUN, WCAG_TAGS)
