@@ -7,10 +7,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from approvals import forms, selectors, services
-from approvals.models import ApprovalStep, Decision, DeclaredInterest
+from approvals.models import ApprovalStep, Decision, DeclaredInterest, StepStatus
 from approvals.permissions import may_act
 from register.choices import Status
-from register.roles import can_edit_arrangement, is_responsible_for
+from register.roles import can_edit_arrangement, is_read_only, is_responsible_for
 from register.views import (
     ShortFormPage,
     apply_service_errors,
@@ -47,6 +47,14 @@ class DecideView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk):
+        # Opened from an old link: say why there is nothing to decide. (A form sent twice
+        # still reaches post(), where its token finds the decision already recorded.)
+        if self.step.status != StepStatus.PENDING:
+            raise PermissionDenied(
+                "This has already been decided"
+                if self.step.status == StepStatus.DONE
+                else "This is not yet ready for a decision: an earlier stage comes first"
+            )
         return self.render(self.form_class(step=self.step))
 
     def post(self, request, pk):
@@ -89,7 +97,7 @@ class CorrectView(DecideView):
         return super().dispatch(request, *args, pk=self.decision.step_id)
 
     def get(self, request, **kwargs):
-        return super().get(request, self.step.pk)
+        return self.render(self.form_class(step=self.step))
 
     def post(self, request, **kwargs):
         return super().post(request, self.step.pk)
@@ -188,6 +196,9 @@ class InterestView(ArrangementFormView):
     allowed_statuses = tuple(Status)
 
     def permitted(self):
+        # Read-only roles change nothing, and decide nothing to declare an interest in.
+        if is_read_only(self.request.user):
+            return False
         return not DeclaredInterest.objects.filter(
             user=self.request.user, arrangement=self.arrangement
         ).exists()

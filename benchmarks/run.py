@@ -485,7 +485,7 @@ def build_evaluation(service):
         start_date=datetime.date(2026, 4, 1),
     )
 
-    evaluation = definition("gravesham_evaluation")
+    evaluation = definition("gravesham_evaluation", "gravesham")
     answers = {
         name: EVALUATION_ANSWERS.get(name, answer_for(question))
         for name, question in evaluation.fields()
@@ -651,7 +651,7 @@ def bench_pdf(args):
     from register.policies import get_policy
 
     arrangement, lead = build_evaluation(Service.objects.order_by("name").first())
-    evaluation = definition("gravesham_evaluation")
+    evaluation = definition("gravesham_evaluation", "gravesham")
     client = Client()
     client.force_login(lead)
     url = reverse("council_forms:pdf", args=[arrangement.reference, "approval", evaluation.key])

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -18,7 +19,9 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # Open to visitors too: signing out when already signed out just lands on sign-in,
+    # rather than asking to sign in first and then answering 405 to the GET that follows.
+    path("sign-out/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("accessibility/", AccessibilityStatementView.as_view(), name="accessibility"),
     path("admin/", admin.site.urls),
 ]

@@ -278,6 +278,7 @@ CASES = [
     Case("home", access(redirect=EVERYONE)),
     Case("login", access(redirect=EVERYONE, anonymous=OK), errors=ErrorState("Sign in")),
     # Signing out sends everyone to the sign-in page; only POST signs out.
+    # Signing out, signed in or not, lands on the sign-in page.
     Case("logout", access(sign_in=EVERYONE), method="post"),
     Case("accessibility", access(ok=EVERYONE, anonymous=OK)),
     # Register
@@ -343,13 +344,19 @@ CASES = [
         {"reference": CONDITIONAL_SUPPORT},
         errors=SEND_FOR_A_DECISION,
     ),
-    Case("approvals:interest", OPEN_TO_EVERY_ROLE, errors=ErrorState("Declare the interest")),
+    # Read-only roles change nothing, and decide nothing to declare an interest in.
+    Case(
+        "approvals:interest",
+        access(refused=READ_ONLY, others=OK),
+        errors=ErrorState("Declare the interest"),
+    ),
     # Council forms
     # Any council's template prints blank; a short one, for speed.
     Case(
         "council_forms:blank",
         OPEN_TO_EVERY_ROLE,
         {"key": fixed("south_derbyshire_information_form")},
+        policy="south_derbyshire",
         content_type=PDF,
     ),
     Case(

@@ -40,6 +40,14 @@ S151_QUESTIONS = DARTFORD.questions_in("s151")
 CONTROL_QUESTIONS = BRENTWOOD.questions_in("key_controls")
 
 
+@pytest.fixture(autouse=True)
+def the_forms_council(request, settings):
+    """Each council's templates are filled under that council's policy (others are not
+    found): Brentwood's checklist under Brentwood, Dartford's forms otherwise."""
+    key = getattr(request.node, "callspec", None) and request.node.callspec.params.get("key")
+    settings.COUNCIL_POLICY = "brentwood" if key == KEY_CONTROLS_FORM.key else "dartford"
+
+
 def fill_url(arrangement, key):
     return reverse("council_forms:fill", args=[arrangement.reference, "approval", key])
 

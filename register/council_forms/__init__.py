@@ -9,12 +9,13 @@ from importlib import import_module
 
 from register.policies import COUNCILS
 
-DEFINITIONS = {
-    form.key: form
+BY_COUNCIL = {
+    council: {form.key: form for form in import_module(f"register.council_forms.{council}").FORMS}
     for council in COUNCILS
-    for form in import_module(f"register.council_forms.{council}").FORMS
 }
+DEFINITIONS = {key: form for forms in BY_COUNCIL.values() for key, form in forms.items()}
 
 
-def definition(key):
-    return DEFINITIONS.get(key)
+def definition(key, council: str):
+    """The template of that key among the council's own (None for another council's)."""
+    return BY_COUNCIL[council].get(key)

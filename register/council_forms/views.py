@@ -20,7 +20,8 @@ from register.views import visible_arrangement
 
 
 def _definition(key):
-    definition = definition_for(key)
+    """One of the installation's council's templates; another council's is not found."""
+    definition = definition_for(key, get_policy().key)
     if definition is None:
         raise Http404("No such council form")
     return definition
@@ -151,12 +152,14 @@ class BlankFormPdfView(View):
 def forms_panel(request, arrangement):
     """On the arrangement page: the templates its council's policy requires for approval,
     and every response kept from other occasions (earlier years' reviews ...)."""
-    required = [definition_for(t.key) for t in get_policy().forms_required(arrangement)]
+    policy = get_policy()
+    required = [definition_for(t.key, policy.key) for t in policy.forms_required(arrangement)]
     rows = [(d, response_for(arrangement, d, APPROVAL)) for d in required if d is not None]
     earlier = [
-        (definition_for(response.form_key), response)
+        (definition_for(response.form_key, policy.key), response)
         for response in responses_of(arrangement)
-        if response.occasion != APPROVAL.key and definition_for(response.form_key) is not None
+        if response.occasion != APPROVAL.key
+        and definition_for(response.form_key, policy.key) is not None
     ]
     if not (rows or earlier):
         return None
