@@ -91,7 +91,7 @@ def test_a_lead_officer_fills_in_the_evaluation_saves_it_and_downloads_the_pdf(
         page.get_by_role("link", name="Download as PDF").click()
     download = download_info.value
     assert download.failure() is None
-    assert download.suggested_filename == f"{arrangement.reference}-gravesham_evaluation.pdf"
+    assert download.suggested_filename == f"{arrangement.reference}-approval-gravesham_evaluation.pdf"
     with open(download.path(), "rb") as file:
         pdf = file.read()
     assert pdf.startswith(b"%PDF-")
