@@ -187,3 +187,24 @@ def test_removing_asks_first_and_a_get_changes_nothing(lead_officer_client, arra
     assert arrangement.partners.exists()
     lead_officer_client.post(url)
     assert not arrangement.partners.exists()
+
+
+@pytest.mark.parametrize(
+    "target, outturn, shown",
+    [
+        ("1250", "1300", "target 1,250, outturn 1,300"),  # counts, not pounds
+        ("87.5", None, "target 87.5, outturn not yet known"),  # a percentage
+    ],
+)
+def test_targets_and_outturns_show_as_plain_numbers(client_for, target, outturn, shown):
+    from decimal import Decimal
+
+    from tests.factories import MeasureResultFactory
+
+    result = MeasureResultFactory(
+        target=Decimal(target), outturn=Decimal(outturn) if outturn else None
+    )
+    arrangement = result.measure.objective.arrangement
+    page = client_for(arrangement.lead_officer).get(arrangement.get_absolute_url())
+    assert shown in page.content.decode()
+    assert f"target £{target}" not in page.content.decode()
