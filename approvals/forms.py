@@ -12,7 +12,7 @@ from register.formatting import long_date
 from register.forms import DateField, GovUKForm
 from register.policies import get_policy
 from register.policies.base import StepKind
-from register.roles import Role, roles_of
+from register.roles import READ_ONLY_ROLES, Role, roles_of
 
 
 class DecisionForm(GovUKForm, forms.Form):
@@ -137,8 +137,10 @@ class DeputyForm(GovUKForm, forms.ModelForm):
         ]
         self.fields["deputy"].queryset = (
             get_user_model()
-            .objects.filter(is_active=True)
+            .objects.filter(is_active=True, groups__isnull=False)
+            .exclude(groups__name__in=[role.value for role in READ_ONLY_ROLES])
             .exclude(pk=holder.pk)
+            .distinct()
             .order_by("first_name", "last_name")
         )
         self.fields["deputy"].label_from_instance = formatting.person

@@ -2,6 +2,7 @@
 
 from approvals.models import ApprovalStep, Decision, Deputy, StepStatus
 from approvals.permissions import may_act, standing_of
+from register.policies.base import StepKind
 
 
 def steps_awaiting(user) -> list[ApprovalStep]:
@@ -13,6 +14,14 @@ def steps_awaiting(user) -> list[ApprovalStep]:
     )
     standing = standing_of(user)
     return [step for step in pending if may_act(user, step, standing).allowed]
+
+
+def gave_another_opinion(user, step) -> bool:
+    """Whether the user's decision is in force on another opinion of the step's round."""
+    others = Decision.objects.filter(
+        step__round_id=step.round_id, step__kind=StepKind.OPINION, decided_by=user
+    ).exclude(step_id=step.pk)
+    return others.filter(superseded_by__isnull=True).exists()
 
 
 def open_round_of(arrangement):

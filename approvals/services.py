@@ -20,13 +20,17 @@ from approvals.models import (
     StepStatus,
 )
 from approvals.permissions import may_act
+from approvals.selectors import gave_another_opinion
+from register import formatting
 from register.choices import Status
 from register.council_forms.services import return_forms
+from register.formatting import long_date
 from register.lifecycle import change_status
 from register.models import Arrangement
 from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
+from register.roles import is_read_only
 
 OUTCOMES_BY_KIND = {
     StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
@@ -368,9 +372,24 @@ def _decision_errors(
         errors["outcome"] = "Select one of the outcomes offered"
     if outcome not in NO_COMMENT_NEEDED and not comment.strip():
         errors["comment"] = "Enter a comment: anything but a plain approval must say why"
+    if step.kind == StepKind.OPINION and gave_another_opinion(user, step):
+        # The Monitoring Officer's and the Section 151 Officer's opinions come from two
+        # people (DOMAIN.md section 4), even when one deputises for the other.
+        errors["outcome"] = (
+            "You have given the other statutory opinion on this approval, so someone else "
+            "must give this one"
+        )
     if step.kind == StepKind.BODY_DECISION:
+        submitted_on = timezone.localdate(approval_round.created_at)
         if meeting_date is None:
             errors["meeting_date"] = "Enter the date of the meeting"
+        elif meeting_date > timezone.localdate():
+            errors["meeting_date"] = "The date of the meeting must be today or in the past"
+        elif meeting_date < submitted_on:
+            errors["meeting_date"] = (
+                "The date of the meeting must be on or after the day it was sent for "
+                f"approval, {long_date(submitted_on)}"
+            )
         if not minute_reference.strip():
             errors["minute_reference"] = "Enter the minute reference"
     if outcome == Outcome.CONDITIONAL_SUPPORT:
@@ -423,7 +442,15 @@ def declare_interest(*, user, arrangement: Arrangement, description: str) -> Dec
 
 @transaction.atomic
 def name_deputy(*, holder, deputy, role: str, starts: datetime.date, ends: datetime.date) -> Deputy:
-    """A role holder names someone to act for them for a period."""
+    """A role holder names someone to act for them for a period: someone who could hold
+    the role, so never a read-only role (they change nothing)."""
+    if is_read_only(deputy):
+        raise ValidationError(
+            {
+                "deputy": f"{formatting.person(deputy)} reads the register and changes nothing, "
+                "so cannot act for you"
+            }
+        )
     named = Deputy(holder=holder, deputy=deputy, role=role, starts=starts, ends=ends)
     named.full_clean()
     named.save()

@@ -10,6 +10,7 @@ from approvals import forms, selectors, services
 from approvals.models import ApprovalStep, Decision, DeclaredInterest, StepStatus
 from approvals.permissions import may_act
 from register.choices import Status
+from register.policies.base import StepKind
 from register.roles import can_edit_arrangement, is_read_only, is_responsible_for
 from register.views import (
     ShortFormPage,
@@ -44,6 +45,13 @@ class DecideView(View):
         permission = may_act(request.user, self.step)
         if not permission.allowed:
             raise PermissionDenied(permission.reason)
+        if self.step.kind == StepKind.OPINION and selectors.gave_another_opinion(
+            request.user, self.step
+        ):
+            raise PermissionDenied(
+                "You have given the other statutory opinion on this approval, so someone "
+                "else must give this one"
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk):

@@ -3,6 +3,8 @@
 import uuid
 from decimal import Decimal
 
+from django.utils import timezone
+
 from approvals import services
 from approvals.models import ApprovalStep, Outcome, StepStatus
 from approvals.permissions import may_act
@@ -32,7 +34,7 @@ def decide(step, user, outcome=None, **details):
     if outcome is None:
         outcome = Outcome.ENDORSE if step.kind == StepKind.OPINION else Outcome.APPROVE
     if step.kind == StepKind.BODY_DECISION:
-        details.setdefault("meeting_date", __import__("datetime").date(2026, 11, 20))
+        details.setdefault("meeting_date", timezone.localdate())  # met the day it was sent
         details.setdefault("minute_reference", "MT/2026/41")
     details.setdefault("token", uuid.uuid4().hex)
     return services.record_decision(step=step, user=user, outcome=outcome, **details)

@@ -86,7 +86,7 @@ def approved():
         for step in steps:
             details = {}
             if step.kind == StepKind.BODY_DECISION:
-                details = {"meeting_date": datetime.date(2026, 11, 20), "minute_reference": "MT/41"}
+                details = {"meeting_date": timezone.localdate(), "minute_reference": "MT/41"}
             role = Role(step.role)
             decide(step, deciders[role], comments.get(role, ""), **details)
     approval_round.refresh_from_db()
@@ -136,7 +136,7 @@ def test_the_pdf_of_an_approved_round_names_everyone_and_everything_decided(appr
         "Lawful and within the council's powers",
         "Affordable within the service budget",
         f"By Desmond Deputy, on behalf of {s151.get_full_name()}",
-        "Meeting of 20 November 2026, minute MT/41",
+        f"Meeting of {timezone.localdate():%-d %B %Y}, minute MT/41",
         arrangement.category_reasons[:40],
         "Page 1 of",
         *(user.get_full_name() for user in deciders.values()),

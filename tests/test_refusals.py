@@ -1,13 +1,18 @@
 """Pages that must refuse, and say why: found by the page walk."""
 
-import pytest
-from django.urls import reverse
+import datetime
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from approvals import services
 from approvals.models import ApprovalStep, StepStatus
 from register.choices import Status
 from register.roles import Role
 from tests.approvals_helpers import decide, other_partnership, pending, person, someone_for
-from tests.test_approvals import submit
+from tests.test_approvals import approve_everything_in_stage_0, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +69,63 @@ def test_read_only_roles_declare_no_interest(client_for, role):
     assert client.get(url).status_code == 403
     assert client.post(url, {"description": "A relative sits on its board"}).status_code == 403
     assert not arrangement.declared_interests.exists()
+
+
+# Who may act (issue 10, point 6) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "days_from_submission, refused",
+    [
+        (-1, "on or after the day it was sent for approval"),
+        (0, None),  # met the day it was sent
+        (1, "today or in the past"),  # tomorrow: the meeting has not happened yet
+    ],
+)
+def test_a_bodys_meeting_date_is_neither_in_the_future_nor_before_the_submission(
+    days_from_submission, refused
+):
+    approval_round = submit(other_partnership(is_statutory=True))  # G: Management Team
+    approve_everything_in_stage_0(approval_round)
+    body = next(s for s in pending(approval_round) if s.kind == "body_decision")
+    met = timezone.localdate() + datetime.timedelta(days=days_from_submission)
+    if refused is None:
+        assert decide(body, someone_for(body), meeting_date=met).meeting_date == met
+    else:
+        with pytest.raises(ValidationError, match=refused):
+            decide(body, someone_for(body), meeting_date=met)
+
+
+def test_the_other_statutory_opinion_comes_from_someone_else(client_for):
+    approval_round = submit(other_partnership())
+    opinions = {Role(s.role): s for s in pending(approval_round) if s.kind == "opinion"}
+    officer = person(Role.MONITORING_OFFICER)
+    officer.groups.add(*person(Role.SECTION_151_OFFICER).groups.all())  # holds both roles
+    decide(opinions[Role.MONITORING_OFFICER], officer)
+
+    with pytest.raises(ValidationError, match="the other statutory opinion"):
+        decide(opinions[Role.SECTION_151_OFFICER], officer)
+    page = client_for(officer).get(
+        reverse("approvals:decide", args=[opinions[Role.SECTION_151_OFFICER].pk])
+    )
+    assert page.status_code == 403
+    assert "someone else must give this one" in page.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.INTERNAL_AUDIT, Role.OVERVIEW_SCRUTINY])
+def test_a_read_only_role_cannot_be_named_a_deputy(client_for, role):
+    monitoring_officer = person(Role.MONITORING_OFFICER)
+    auditor = person(role)
+    client = client_for(monitoring_officer)
+    page = client.get(reverse("approvals:deputies")).content.decode()
+    assert f'value="{auditor.pk}"' not in page  # not offered
+    today = timezone.localdate()
+    with pytest.raises(ValidationError, match="changes nothing"):
+        services.name_deputy(
+            holder=monitoring_officer,
+            deputy=auditor,
+            role=Role.MONITORING_OFFICER,
+            starts=today,
+            ends=today,
+        )
+    assert not monitoring_officer.deputies.exists()
