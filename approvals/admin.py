@@ -53,12 +53,11 @@ class DeputyAdmin(RegisterAdmin):
 
 
 @admin.register(DeclaredInterest)
-class DeclaredInterestAdmin(RegisterAdmin):
+class DeclaredInterestAdmin(ReadOnlyAdmin):
+    """A declared interest stays on the record as declared, in the portal."""
+
     list_display = ["user", "arrangement", "created_at"]
     search_fields = ["user__username", "arrangement__reference"]
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # a declared interest stays on the record
 
 
 @admin.register(Notification)

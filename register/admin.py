@@ -1,6 +1,10 @@
 """Django admin for every register model, with search, filters and the (read-only) history."""
 
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -55,10 +59,16 @@ class ArrangementAdmin(RegisterAdmin):
     search_fields = ["reference", "name", "partners__name"]
     list_select_related = ["service", "lead_officer"]
     list_per_page = 50
+    # Status changes only through the lifecycle, category only through the policy (or a
+    # re-categorisation with its reason, on the arrangement's page).
     readonly_fields = [
         "reference",
         "created_by",
+        "status",
+        "status_reason",
         "status_changed_at",
+        "category_override",
+        "category_override_reason",
         "category",
         "category_reasons",
         "classified_under",
@@ -179,3 +189,33 @@ class FormResponseAdmin(ArrangementPartAdmin):
     def has_add_permission(self, request):
         # Answers are given on the form's page, where they are checked.
         return False
+
+
+def has_acted(user) -> bool:
+    """Whether the user has done anything the register or another app keeps: a row that
+    protects them from deletion (a decision, an arrangement they lead ...) or a change in
+    any history."""
+    collector = NestedObjects(using="default")
+    collector.collect([user])
+    if collector.protected:
+        return True
+    historical = (m for m in apps.get_models() if m.__name__.startswith("Historical"))
+    return any(
+        m._default_manager.filter(history_user=user).exists()
+        for m in historical
+        if any(f.name == "history_user" for f in m._meta.fields)
+    )
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class PortalUserAdmin(UserAdmin):
+    """Someone who has acted on anything is deactivated, never deleted, so every record
+    and history keeps their name."""
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and has_acted(obj):
+            return False
+        return super().has_delete_permission(request, obj)

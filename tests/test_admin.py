@@ -83,3 +83,60 @@ def test_register_owner_keeps_corporate_objectives_and_services_in_admin(client_
     assert response.status_code == 302
     assert client.get(reverse("admin:register_service_changelist")).status_code == 200
     assert client.get(reverse("admin:register_arrangement_changelist")).status_code == 403
+
+
+# Admin keeps the rules (issue 10, point 7) ----------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["status", "category", "category_override"])
+def test_an_arrangements_status_and_category_are_read_only_in_admin(administrator_client, field):
+    from tests.factories import ArrangementFactory
+
+    arrangement = ArrangementFactory()
+    page = administrator_client.get(
+        reverse("admin:register_arrangement_change", args=[arrangement.pk])
+    ).content.decode()
+    assert f'name="{field}"' not in page  # shown, not offered as an input
+    assert 'name="name"' in page  # the rest stays editable
+
+
+@pytest.mark.django_db
+def test_a_declared_interest_is_read_only_in_admin(administrator_client):
+    from tests.factories import DeclaredInterestFactory
+
+    interest = DeclaredInterestFactory()
+    change = reverse("admin:approvals_declaredinterest_change", args=[interest.pk])
+    response = administrator_client.post(change, {"description": "Changed in admin"})
+    interest.refresh_from_db()
+    assert interest.description != "Changed in admin"
+    assert response.status_code == 403
+    delete = reverse("admin:approvals_declaredinterest_delete", args=[interest.pk])
+    assert administrator_client.post(delete, {"post": "yes"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "acted, deletable",
+    [
+        ("nothing", True),
+        ("led an arrangement", False),
+        ("changed something in the portal", False),
+    ],
+)
+def test_a_user_who_has_acted_is_deactivated_not_deleted(administrator_client, acted, deletable):
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import ArrangementFactory, UserFactory
+
+    user = UserFactory(roles=[Role.LEAD_OFFICER])
+    if acted == "led an arrangement":
+        ArrangementFactory(lead_officer=user, created_by=user)
+    elif acted == "changed something in the portal":
+        ArrangementFactory().history.update(history_user=user)  # its history names them
+    delete = reverse("admin:auth_user_delete", args=[user.pk])
+    response = administrator_client.post(delete, {"post": "yes"})
+    exists = get_user_model().objects.filter(pk=user.pk).exists()
+    assert exists is not deletable, response.status_code
+    if not deletable:
+        assert response.status_code == 403
