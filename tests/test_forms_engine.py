@@ -180,3 +180,24 @@ def test_an_address_with_no_such_occasion_is_not_found(lead_officer_client):
     arrangement = ArrangementFactory(lead_officer=lead_officer_client.user)
     path = f"/forms/{arrangement.reference}/review-27/gravesham_evaluation/"
     assert lead_officer_client.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_arrangement_page_lists_kept_responses_latest_first_in_one_query(client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from register.council_forms.views import forms_panel
+    from tests.factories import FormResponseFactory
+
+    arrangement = ArrangementFactory(status=Status.ACTIVE)
+    for occasion in ("approval", "review-2026", "cessation", "review-2027"):
+        FormResponseFactory(
+            arrangement=arrangement, form_key="gravesham_evaluation", occasion=occasion
+        )
+    request = type("Request", (), {"user": arrangement.lead_officer})()
+    with CaptureQueriesContext(connection) as queries:
+        _template, panel = forms_panel(request, arrangement)
+    assert [r.occasion for _, r in panel["earlier"]] == ["cessation", "review-2027", "review-2026"]
+    assert [r.occasion for _, r in panel["rows"] if r.pk] == ["approval"]
+    assert len(queries) == 1

@@ -1,7 +1,7 @@
 """Reads of council-form responses."""
 
 from register.models import FormResponse
-from register.occasions import Occasion
+from register.occasions import Occasion, OccasionKind
 
 
 def response_for(arrangement, definition, occasion: Occasion) -> FormResponse:
@@ -14,9 +14,16 @@ def response_for(arrangement, definition, occasion: Occasion) -> FormResponse:
 
 
 def responses_of(arrangement) -> list[FormResponse]:
-    """Every response kept for the arrangement, on every occasion, newest occasion first."""
-    return sorted(
-        FormResponse.objects.filter(arrangement=arrangement).select_related("submitted_by"),
-        key=lambda response: (response.occasion != "approval", response.occasion),
-        reverse=True,
-    )
+    """Every response kept for the arrangement, in one query: the approval's first, then
+    the latest occasion first (a cessation, then the reviews from the newest year)."""
+
+    def order(response):
+        occasion = response.get_occasion()
+        return (
+            not occasion.is_approval,
+            occasion.kind == OccasionKind.CESSATION,
+            occasion.year or 0,
+        )
+
+    responses = FormResponse.objects.filter(arrangement=arrangement)
+    return sorted(responses.select_related("submitted_by"), key=order, reverse=True)

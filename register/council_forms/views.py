@@ -12,6 +12,7 @@ from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import response_for, responses_of
 from register.council_forms.services import save_answers
 from register.council_forms.webform import CouncilFormForm, shown_answer
+from register.models import FormResponse
 from register.occasions import APPROVAL
 from register.pdf import pdf_response
 from register.policies import get_policy
@@ -153,13 +154,19 @@ def forms_panel(request, arrangement):
     """On the arrangement page: the templates its council's policy requires for approval,
     and every response kept from other occasions (earlier years' reviews ...)."""
     policy = get_policy()
+    kept = responses_of(arrangement)  # one query for every occasion
+    approval = {r.form_key: r for r in kept if r.occasion == APPROVAL.key}
     required = [definition_for(t.key, policy.key) for t in policy.forms_required(arrangement)]
-    rows = [(d, response_for(arrangement, d, APPROVAL)) for d in required if d is not None]
+    rows = [
+        (d, approval.get(d.key) or FormResponse(arrangement=arrangement, form_key=d.key))
+        for d in required
+        if d is not None
+    ]
     earlier = [
-        (definition_for(response.form_key, policy.key), response)
-        for response in responses_of(arrangement)
+        (definition, response)
+        for response in kept
         if response.occasion != APPROVAL.key
-        and definition_for(response.form_key, policy.key) is not None
+        and (definition := definition_for(response.form_key, policy.key)) is not None
     ]
     if not (rows or earlier):
         return None
