@@ -175,3 +175,16 @@ def test_a_withdrawal_nobody_is_set_to_decide_is_refused_and_nothing_is_saved(se
     arrangement.refresh_from_db()
     assert arrangement.status == Status.ACTIVE
     assert not arrangement.rounds.exists()
+
+
+@pytest.mark.parametrize("days_left, warned", [(15, False), (14, True), (0, True)])
+def test_the_arrangement_page_warns_of_lapsing_support_when_the_policy_says(
+    settings, client_for, days_left, warned
+):
+    settings.COUNCIL_POLICY = "brentwood"  # 14 days' warning
+    arrangement = other_partnership(
+        status=Status.CONDITIONAL_SUPPORT,
+        conditional_support_until=timezone.localdate() + datetime.timedelta(days=days_left),
+    )
+    page = client_for(arrangement.lead_officer).get(arrangement.get_absolute_url())
+    assert ("renew it before it lapses" in page.content.decode()) is warned
