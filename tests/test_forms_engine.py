@@ -201,3 +201,74 @@ def test_the_arrangement_page_lists_kept_responses_latest_first_in_one_query(cli
     assert [r.occasion for _, r in panel["earlier"]] == ["cessation", "review-2027", "review-2026"]
     assert [r.occasion for _, r in panel["rows"] if r.pk] == ["approval"]
     assert len(queries) == 1
+
+
+@pytest.mark.django_db
+def test_two_first_saves_of_the_same_form_keep_the_first_and_refuse_the_second(lead_officer):
+    from register.council_forms.services import SavedMeanwhile
+
+    arrangement = ArrangementFactory(lead_officer=lead_officer)
+    mine = response_for(arrangement, REVIEW, review(2027))
+    theirs = response_for(arrangement, REVIEW, review(2027))  # both opened it empty
+    save_answers(response=theirs, answers={"progress": "Theirs"}, user=lead_officer, submit=False)
+
+    with pytest.raises(SavedMeanwhile, match="Someone else saved this form"):
+        save_answers(response=mine, answers={"progress": "Mine"}, user=lead_officer, submit=False)
+    assert FormResponse.objects.get().answers == {"progress": "Theirs"}
+
+
+@pytest.mark.django_db
+def test_a_form_submitted_by_someone_else_since_it_was_opened_is_not_written_over(
+    lead_officer,
+):
+    arrangement = ArrangementFactory(lead_officer=lead_officer)
+    save_answers(
+        response=response_for(arrangement, REVIEW, review(2027)),
+        answers={"progress": "Draft"},
+        user=lead_officer,
+        submit=False,
+    )
+    opened = response_for(arrangement, REVIEW, review(2027))  # still a draft when opened
+    save_answers(
+        response=response_for(arrangement, REVIEW, review(2027)),
+        answers={"progress": "Submitted by the other officer"},
+        user=lead_officer,
+        submit=True,
+    )
+    with pytest.raises(FormLocked, match="has been submitted"):
+        save_answers(response=opened, answers={"progress": "Late"}, user=lead_officer, submit=False)
+    saved = FormResponse.objects.get()
+    assert (saved.status, saved.answers["progress"]) == (
+        FormStatus.SUBMITTED,
+        "Submitted by the other officer",
+    )
+
+
+@pytest.mark.django_db
+def test_the_second_first_save_is_told_on_the_page_and_keeps_what_was_typed(
+    client_for, lead_officer, monkeypatch
+):
+    from register.council_forms import views
+
+    arrangement = ArrangementFactory(status=Status.ACTIVE, lead_officer=lead_officer)
+    key = "gravesham_evaluation"
+    url = reverse("council_forms:fill", args=[arrangement.reference, "review-2027", key])
+    real = views.response_for
+
+    def opened_before_the_other_save(*args):
+        # The page is read empty, then another officer's first save lands before this one.
+        response = real(*args)
+        FormResponse.objects.create(
+            arrangement=arrangement, form_key=key, occasion="review-2027", answers={"aims": "x"}
+        )
+        return response
+
+    monkeypatch.setattr(views, "response_for", opened_before_the_other_save)
+    client = client_for(lead_officer)
+    page = client.post(url, {"action": "draft", "aims": "Typed by me"})
+
+    assert page.status_code == 409
+    body = page.content.decode()
+    assert "Someone else saved this form at the same moment" in body
+    assert "Typed by me" in body
+    assert FormResponse.objects.get().answers == {"aims": "x"}

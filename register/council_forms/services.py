@@ -1,6 +1,6 @@
 """Saving an officer's answers to a council template."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from register.models import FormResponse, FormStatus
@@ -11,19 +11,36 @@ class FormLocked(PermissionError):
     """A submitted form is read-only unless it is returned."""
 
 
+class SavedMeanwhile(Exception):
+    """Someone else saved the form first, from the same empty form."""
+
+
 @transaction.atomic
 def save_answers(*, response: FormResponse, answers: dict, user, submit: bool) -> FormResponse:
-    """Keep the answers as a draft, or submit them (then they are read-only)."""
+    """Keep the answers as a draft, or submit them (then they are read-only).
+
+    The saved row is locked and read again first, so a form submitted by someone else
+    since this one was opened is never written over."""
+    if response.pk is not None:
+        current = FormResponse.objects.select_for_update().get(pk=response.pk)
+        response.status, response.version = current.status, current.version
     if not response.is_editable:
-        raise FormLocked("A submitted form is read-only unless it is returned")
+        raise FormLocked("This form has been submitted, so it is read-only unless it is returned")
     response.answers = answers
     response.version += 1
     if submit:
         response.status = FormStatus.SUBMITTED
         response.submitted_at = timezone.now()
         response.submitted_by = user
-    response.full_clean()
-    response.save()
+    response.full_clean(validate_constraints=response.pk is not None)
+    try:
+        with transaction.atomic():
+            response.save()
+    except IntegrityError as error:  # two first saves of the same form at the same moment
+        raise SavedMeanwhile(
+            "Someone else saved this form at the same moment. Your answers are still on this "
+            "page: open the form again to see theirs before you save"
+        ) from error
     return response
 
 

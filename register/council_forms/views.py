@@ -10,7 +10,7 @@ from register.council_forms import definition as definition_for
 from register.council_forms.base import Fact, Table
 from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import response_for, responses_of
-from register.council_forms.services import save_answers
+from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
 from register.council_forms.webform import CouncilFormForm, shown_answer
 from register.models import FormResponse
 from register.occasions import APPROVAL
@@ -57,9 +57,13 @@ class FormFillView(View):
             form.check_complete()
         if not form.is_valid():
             return self.render(form, status=400)
-        save_answers(
-            response=self.response, answers=form.answers(), user=request.user, submit=submit
-        )
+        try:
+            save_answers(
+                response=self.response, answers=form.answers(), user=request.user, submit=submit
+            )
+        except (FormLocked, SavedMeanwhile) as refusal:
+            form.add_error(None, str(refusal))
+            return self.render(form, status=409)
         messages.success(
             request, f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}"
         )
