@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import HistoricalChanges
 
 from register.models import (
     Arrangement,
@@ -199,11 +200,12 @@ def has_acted(user) -> bool:
     collector.collect([user])
     if collector.protected:
         return True
-    historical = (m for m in apps.get_models() if m.__name__.startswith("Historical"))
+    # Every simple-history table (m2m ones have no history_user of their own).
     return any(
-        m._default_manager.filter(history_user=user).exists()
-        for m in historical
-        if any(f.name == "history_user" for f in m._meta.fields)
+        model._default_manager.filter(history_user=user).exists()
+        for model in apps.get_models()
+        if issubclass(model, HistoricalChanges)
+        and any(field.name == "history_user" for field in model._meta.fields)
     )
 
 
