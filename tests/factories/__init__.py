@@ -17,6 +17,8 @@ from tests.factories.register import (
     ScreeningFactory,
     ServiceFactory,
     UserFactory,
+    complete_answers,
+    submit_required_forms,
 )
 
 __all__ = [
@@ -37,4 +39,6 @@ __all__ = [
     "ScreeningFactory",
     "ServiceFactory",
     "UserFactory",
+    "complete_answers",
+    "submit_required_forms",
 ]

@@ -10,6 +10,10 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
+from register.council_forms import definition
+from register.council_forms.base import Kind as QuestionKind
+from register.council_forms.selectors import response_for
+from register.council_forms.services import save_answers
 from register.models import (
     Arrangement,
     CorporateObjective,
@@ -26,6 +30,8 @@ from register.models import (
     Screening,
     Service,
 )
+from register.occasions import APPROVAL
+from register.policies import get_policy
 from register.roles import Role
 
 # The smallest file that is really a PDF by its content.
@@ -219,3 +225,34 @@ class FormResponseFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyFunction(lambda: {"aims": "Safer streets at night"})
     status = FormStatus.DRAFT
     version = 1
+
+
+def complete_answers(definition) -> dict:
+    """An answer to every question of a council template, each valid for its kind."""
+    samples = {
+        QuestionKind.TEXT: "Agreed",
+        QuestionKind.LONG_TEXT: "Set out in the partnership agreement",
+        QuestionKind.YES_NO: "yes",
+        QuestionKind.MONEY: "1000",
+        QuestionKind.NUMBER: "1",
+    }
+    return {
+        name: question.choices[0][0]
+        if question.kind == QuestionKind.CHOICE
+        else samples[question.kind]
+        for name, question in definition.fields()
+    }
+
+
+def submit_required_forms(arrangement, user=None) -> list[FormResponse]:
+    """Fill and submit every form the policy requires before approval (the lead officer's)."""
+    policy = get_policy()
+    return [
+        save_answers(
+            response=response_for(arrangement, definition(template.key, policy.key), APPROVAL),
+            answers=complete_answers(definition(template.key, policy.key)),
+            user=user or arrangement.lead_officer,
+            submit=True,
+        )
+        for template in policy.forms_required(arrangement)
+    ]
