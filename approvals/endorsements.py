@@ -8,12 +8,12 @@ from register.council_forms.endorsements import Endorsement
 from register.roles import Role
 
 
-def approval_endorsements(definition, arrangement, occasion) -> dict:
-    """Each signature's decision in force from the latest approval round."""
+def approval_endorsements(definition, arrangement, occasion, since) -> dict:
+    """Each signature's decision in force, of those made since the form was submitted."""
     if not occasion.is_approval:
         return {}
     decisions = list(
-        Decision.objects.filter(step__round__arrangement=arrangement)
+        Decision.objects.filter(step__round__arrangement=arrangement, decided_at__gte=since)
         .select_related("step", "decided_by", "on_behalf_of")
         .order_by("-step__round__created_at", "-decided_at")
     )

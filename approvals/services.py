@@ -31,6 +31,7 @@ from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
 from register.roles import is_read_only
+from register.submission import missing_for_submission
 
 OUTCOMES_BY_KIND = {
     StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
@@ -102,7 +103,7 @@ def submit_for_approval(*, arrangement: Arrangement, user) -> ApprovalRound:
     """A submitted arrangement gets its route, or the submission is refused with the list of
     what is missing (and nothing is saved)."""
     policy = get_policy()
-    missing = policy.missing(arrangement)
+    missing = missing_for_submission(policy, arrangement)
     if missing:
         raise ValidationError([item.message for item in missing])
     if any(not stage.steps for stage in policy.route(arrangement)):

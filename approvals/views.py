@@ -10,6 +10,8 @@ from approvals import forms, selectors, services
 from approvals.models import ApprovalStep, Decision, DeclaredInterest, StepStatus
 from approvals.permissions import may_act
 from register.choices import Status
+from register.council_forms.selectors import approval_forms
+from register.policies import get_policy
 from register.policies.base import StepKind
 from register.roles import can_edit_arrangement, is_read_only, is_responsible_for
 from register.views import (
@@ -93,6 +95,7 @@ class DecideView(View):
             decisions=selectors.decisions_of(approval_round),
             documents=self.arrangement.documents.all(),
             partners=self.arrangement.partners.all(),
+            council_forms=approval_forms(get_policy(), self.arrangement),
         )
 
 

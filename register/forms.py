@@ -35,6 +35,7 @@ from register.models import (
     Service,
 )
 from register.policies import get_policy
+from register.submission import missing_for_submission
 from register.templatetags.register_tags import person
 
 YES_NO = [("True", "Yes"), ("False", "No")]
@@ -161,7 +162,13 @@ ARRANGEMENT_SECTIONS = {
         "external_funding_use",
         "overall_budget",
     ],
-    "People": ["lead_officer", "service", "portfolio", "member_involvement"],
+    "People": [
+        "lead_officer",
+        "council_authorised_officer",
+        "service",
+        "portfolio",
+        "member_involvement",
+    ],
     "Impacts and safeguards": [
         "shares_personal_data",
         "data_protection_notes",
@@ -250,6 +257,16 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
             .order_by("first_name", "last_name")
         )
         self.fields["lead_officer"].label_from_instance = person
+        if get_policy().asks_council_authorised_officer:
+            officer = self.fields["council_authorised_officer"]
+            officer.queryset = self.fields["lead_officer"].queryset
+            officer.label_from_instance = person
+            officer.help_text = (
+                "For a private sector partnership: the officer its contract nominates to "
+                "monitor the services and that the contract is met (CB 3.2.7)"
+            )
+        else:
+            del self.fields["council_authorised_officer"]
         self.fields["service"].queryset = Service.objects.all()
         self.fields["meeting_frequency"].choices = [("", "Select how often")] + list(
             MeetingFrequency.choices
@@ -261,7 +278,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
         items = []
         for heading, names in ARRANGEMENT_SECTIONS.items():
             items.append(HTML(f'<h2 class="govuk-heading-m">{heading}</h2>'))
-            items += [self._field(name) for name in names]
+            items += [self._field(name) for name in names if name in self.fields]
         return Layout(*items)
 
     def _field(self, name):
@@ -287,7 +304,7 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     def check_ready_to_submit(self):
         """Add an error next to every answer that submission needs and the draft lacks."""
         arrangement = self.instance
-        for missing in get_policy().missing(arrangement):
+        for missing in missing_for_submission(get_policy(), arrangement):
             if missing.field in self.fields:
                 self.add_error(missing.field, missing.message)
             else:

@@ -211,6 +211,16 @@ class Arrangement(Timestamps):
     member_involvement = models.TextField(
         "Member involvement (which Member, in what role)", blank=True, max_length=2000
     )
+    # Asked only where the policy names one (Central Bedfordshire's private sector
+    # partnerships, CB 3.2.7: the contract nominates them).
+    council_authorised_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authorised_officer_of",
+        verbose_name="Council Authorised Officer",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -27,6 +27,7 @@ from register.models import (
     Risk,
     Screening,
 )
+from register.occasions import APPROVAL
 from register.panels import panels_for
 from register.policies import get_policy
 from register.roles import (
@@ -36,6 +37,7 @@ from register.roles import (
     can_view_arrangement,
 )
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
+from register.submission import missing_for_submission, missing_form_key
 
 
 def apply_service_errors(form, error: ValidationError):
@@ -133,6 +135,8 @@ def route_preview(policy, arrangement) -> dict:
 def where_to_answer(policy, arrangement, item) -> str:
     """The page on which a missing answer is given: the form, a part's page or a checklist."""
     reference = arrangement.reference
+    if form_key := missing_form_key(item):
+        return reverse("council_forms:fill", args=[reference, APPROVAL, form_key])
     if item.field in PARTS:
         return reverse("register:part-add", args=[reference, item.field])
     question = next((q for q in policy.questions if q.key == item.field), None)
@@ -174,7 +178,9 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             can_recategorise=can_recategorise(self.request.user, policy),
             missing=[
                 (item, where_to_answer(policy, arrangement, item))
-                for item in (policy.missing(arrangement) if arrangement.is_draft else [])
+                for item in (
+                    missing_for_submission(policy, arrangement) if arrangement.is_draft else []
+                )
             ],
             **route_preview(policy, arrangement),
             partners=arrangement.partners.all(),

@@ -36,12 +36,15 @@ from tests.factories import (
     DeclaredInterestFactory,
     DeputyFactory,
     PortfolioFactory,
+    submit_required_forms,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def submit(arrangement):
+    """Submit for approval as the lead officer would: every required form submitted first."""
+    submit_required_forms(arrangement)
     arrangement.status = Status.SUBMITTED
     arrangement.save()
     return services.submit_for_approval(arrangement=arrangement, user=arrangement.lead_officer)

@@ -9,7 +9,7 @@ from register import services
 from register.choices import Status
 from register.lifecycle import TransitionNotAllowed
 from register.models import Arrangement
-from tests.factories import ArrangementFactory, ScreeningFactory
+from tests.factories import ArrangementFactory, ScreeningFactory, submit_required_forms
 
 
 def form_data(arrangement=None, **overrides):
@@ -97,6 +97,7 @@ def test_money_is_read_as_officers_type_it(lead_officer_client, draft):
 
 
 def test_a_complete_draft_is_submitted_and_goes_into_approval(lead_officer_client, draft):
+    submit_required_forms(draft)
     response = lead_officer_client.post(edit_url(draft), form_data(draft, action="submit"))
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -226,6 +227,7 @@ def test_a_failure_during_submission_leaves_the_saved_draft_untouched(
     def refuse(*args, **kwargs):
         raise TransitionNotAllowed("refused")
 
+    submit_required_forms(draft)
     monkeypatch.setattr(services, "change_status", refuse)
     with pytest.raises(TransitionNotAllowed):
         lead_officer_client.post(

@@ -39,7 +39,7 @@ from register.choices import Status
 from register.lifecycle import change_status
 from register.models import Arrangement
 from register.roles import Role
-from tests.factories import ArrangementFactory, UserFactory
+from tests.factories import ArrangementFactory, UserFactory, submit_required_forms
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -127,6 +127,7 @@ def arrangement(officer):
         is_statutory=False,
         is_fundamental_to_objective=False,
     )
+    submit_required_forms(arrangement)
     change_status(arrangement, Status.SUBMITTED)
     services.submit_for_approval(arrangement=arrangement, user=officer)
     return arrangement

@@ -120,7 +120,8 @@ def test_a_returned_arrangement_opens_its_submitted_forms_again(lead_officer_cli
     decide(step, person(Role.SECTION_151_OFFICER))
     leader = next(s for s in pending(approval_round) if s.role == Role.LEADER)
     decide(leader, person(Role.LEADER), Outcome.RETURN, comment="Answer the MO")
-    assert FormResponse.objects.get(arrangement=arrangement).status == FormStatus.RETURNED
+    evaluation = FormResponse.objects.get(arrangement=arrangement, form_key=EVALUATION.key)
+    assert evaluation.status == FormStatus.RETURNED
     assert "Save as draft" in lead_officer_client.get(fill_url(arrangement)).content.decode()
     text = pdf_text(lead_officer_client.get(pdf_url(arrangement)))
     assert "DRAFT" in text  # no longer the submitted form ...

@@ -30,6 +30,7 @@ from register.pdf import (
 from register.policies.base import StepKind
 from register.roles import Role
 from tests.factories import ArrangementFactory, DeputyFactory, UserFactory
+from tests.test_approvals import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,8 @@ def decide(step, user, comment="", **details):
 def approved():
     """A significant Gravesham partnership taken through every step: opinions (the Section
     151 Officer's by a deputy), Management Team's decision at a meeting, then the Members."""
-    arrangement = ArrangementFactory(complete=True, status=Status.SUBMITTED, is_statutory=True)
-    approval_round = services.submit_for_approval(
-        arrangement=arrangement, user=arrangement.lead_officer
-    )
+    arrangement = ArrangementFactory(complete=True, is_statutory=True)
+    approval_round = submit(arrangement)
     s151 = person(Role.SECTION_151_OFFICER, "Sunita", "Holder")
     deputy = person(Role.LEAD_OFFICER, "Desmond", "Deputy")
     DeputyFactory(

@@ -103,6 +103,16 @@ class CouncilForm:
         for section in self.sections:
             yield from section.questions()
 
+    def example_answers(self) -> dict:
+        """An answer to every question, each valid for its kind: the demo's forms (and the
+        tests'), so the demo's arrangements in approval have their forms submitted."""
+        return {
+            name: question.choices[0][0]
+            if question.kind == Kind.CHOICE
+            else EXAMPLE_ANSWERS[question.kind]
+            for name, question in self.fields()
+        }
+
     def missing(self, answers: dict) -> dict[str, list[str]]:
         """Required answers not yet given, by section key."""
         return {
@@ -128,6 +138,15 @@ class CouncilForm:
                     continue
             totals[column.key] = total
         return totals
+
+
+EXAMPLE_ANSWERS = {
+    Kind.TEXT: "Agreed",
+    Kind.LONG_TEXT: "Set out in the partnership agreement",
+    Kind.YES_NO: True,
+    Kind.MONEY: "1000",
+    Kind.NUMBER: "1",
+}
 
 
 def _blank(value) -> bool:

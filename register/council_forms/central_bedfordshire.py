@@ -1,21 +1,46 @@
-"""Central Bedfordshire's Joint Committee or Board terms of reference (Partnerships Protocol
-J3, paragraph 2.9.1).
+"""Central Bedfordshire's templates (Partnerships Protocol J3): the Joint Committee or
+Board terms of reference (2.9.1), the business case (2.10.1) and the private sector
+partnership contract (3.2).
 
-The fifteen items are worded once, in the policy (TERMS_OF_REFERENCE_ITEMS), whose
-checklist on the arrangement records which of them the terms of reference cover. This form
-records what the terms of reference say on each: where the arrangement already holds it
-(the parties, the vision, the legal status, the lead authority, the frequency of meetings)
-it is shown, not asked again. The protocol gives no signatures for it.
+The fifteen items of the terms of reference are worded once, in the policy
+(TERMS_OF_REFERENCE_ITEMS), whose checklist on the arrangement records which of them the
+terms of reference cover. The form records what the terms of reference say on each: where
+the arrangement already holds it (the parties, the vision, the legal status, the lead
+authority, the frequency of meetings) it is shown, not asked again. The protocol gives no
+signatures for it; the contract's is the Monitoring Officer's approval (3.2.3).
 """
 
-from register.council_forms.base import CouncilForm, Fact, Kind, Question, Section
-from register.council_forms.facts import choice, meetings, objectives, partners, text
+from register.council_forms.base import (
+    CouncilForm,
+    Fact,
+    Kind,
+    Question,
+    Section,
+    Signature,
+    Table,
+    q,
+)
+from register.council_forms.facts import (
+    choice,
+    corporate_objectives,
+    council_resources,
+    dates,
+    meetings,
+    objectives,
+    partners,
+    person,
+    risks,
+    text,
+)
 from register.policies.central_bedfordshire import (
     BOARD_TERMS_OF_REFERENCE,
+    BUSINESS_CASE,
+    CONTRACT,
     POLICY,
     TERMS_OF_REFERENCE_ITEMS,
     terms_of_reference_key,
 )
+from register.roles import Role
 
 COUNCIL = "Central Bedfordshire Council"
 CHECKLIST = next(c for c in POLICY.checklists if c.group == "board_terms_of_reference")
@@ -90,4 +115,165 @@ BOARD_TERMS = CouncilForm(
     ),
 )
 
-FORMS = (BOARD_TERMS,)
+# The protocol asks for "a clear business case ... including the costs and benefits, any
+# payback periods, and improved service delivery and performance" (CB 2.10.1) and gives no
+# template: these are its four headings, with the rest of 2.10 the Board is to be clear on.
+BUSINESS_CASE_FORM = CouncilForm(
+    key=BUSINESS_CASE.key,
+    title="Business case for the partnership",
+    council=COUNCIL,
+    source="Partnerships Protocol J3, paragraph 2.10.1",
+    sections=(
+        Section(
+            "partnership",
+            "The partnership",
+            (
+                Fact("Partnership", text("name")),
+                Fact("Purpose, aims and objectives", vision),
+                Fact("Partners", partners),
+                Fact("Dates", dates),
+                Fact("Council resources", council_resources),
+            ),
+        ),
+        Section(
+            "costs_and_benefits",
+            "Costs and benefits (CB 2.10.1)",
+            (
+                Table(
+                    "costs",
+                    "Costs and benefits a year",
+                    rows=("Year 1", "Year 2", "Year 3"),
+                    columns=(
+                        Question("cost", "Costs (£)", Kind.MONEY),
+                        Question("benefit", "Financial benefits (£)", Kind.MONEY),
+                    ),
+                    totals=True,
+                ),
+                q("other_benefits", "Benefits that are not financial"),
+                q(
+                    "payback",
+                    "Payback period",
+                    "When the benefits will have repaid the costs, and how that is worked out.",
+                ),
+            ),
+        ),
+        Section(
+            "service_delivery",
+            "Improved service delivery and performance (CB 2.10.1)",
+            (
+                q("improvement", "The improved service delivery and performance that will result"),
+                q(
+                    "people_of_central_bedfordshire",
+                    "How the partnership is focused on the needs of the people of Central "
+                    "Bedfordshire (CB 2.10.3)",
+                ),
+                q("development", "How the partnership is to develop (CB 2.10.2)"),
+            ),
+        ),
+    ),
+)
+
+# What the contract of a private sector partnership must provide (CB 3.2); the Monitoring
+# Officer approves it (CB 3.2.3), which the approval record prints on its line.
+CONTRACT_FORM = CouncilForm(
+    key=CONTRACT.key,
+    title="Private sector partnership contract",
+    council=COUNCIL,
+    source="Partnerships Protocol J3, paragraphs 3.2.1 to 3.2.9",
+    sections=(
+        Section(
+            "partnership",
+            "The partnership",
+            (
+                Fact("Partnership", text("name")),
+                Fact("Partners", partners),
+                Fact("Dates", dates),
+                Fact("Council Authorised Officer (CB 3.2.7)", person("council_authorised_officer")),
+            ),
+        ),
+        Section(
+            "board",
+            "The Partnership Board (CB 3.2.1)",
+            (
+                q(
+                    "executive_member",
+                    "The executive member on the Partnership Board",
+                    kind=Kind.TEXT,
+                    max_length=200,
+                ),
+                q(
+                    "senior_officer",
+                    "The senior officer on the Partnership Board",
+                    kind=Kind.TEXT,
+                    max_length=200,
+                ),
+                q(
+                    "openness",
+                    "How the parties share information and financial data (CB 3.2.2)",
+                ),
+            ),
+        ),
+        Section(
+            "contract",
+            "The contract (CB 3.2.3, 3.2.4)",
+            (
+                Question(
+                    "complies_with_constitution",
+                    "Does the contract comply with the Council's constitution and its "
+                    "Financial, Contracts and Procurement Procedures?",
+                    Kind.YES_NO,
+                ),
+                Question(
+                    "complies_with_legislation",
+                    "Does it comply with relevant legislation and best practice?",
+                    Kind.YES_NO,
+                ),
+                q("monitoring", "Its contract monitoring and management provisions"),
+                q(
+                    "flexibility",
+                    "How it is drafted to react to changes in the political and economic "
+                    "environment",
+                ),
+                q(
+                    "terms",
+                    "The terms and conditions, and any overarching Partnership Agreement "
+                    "between the parties (CB 3.2.4)",
+                ),
+            ),
+        ),
+        Section(
+            "management",
+            "Performance, risk and objectives",
+            (
+                q(
+                    "performance",
+                    "Performance management mechanisms, with the measures that reflect service "
+                    "users' experience (CB 3.2.5)",
+                ),
+                Fact("Risks on the register", risks),
+                q(
+                    "risk_management",
+                    "Risk management arrangements: how risks are identified and allocated from "
+                    "the outset and reviewed (CB 3.2.6)",
+                ),
+                q(
+                    "authorised_officer_duties",
+                    "How the Council Authorised Officer, with the Chief Finance Officer, "
+                    "monitors the services and that the terms and specification are met "
+                    "(CB 3.2.7)",
+                ),
+                Fact("Corporate objectives", corporate_objectives),
+                q(
+                    "strategic_objectives",
+                    "The partnership's strategic objectives, and how they reflect the "
+                    "Council's corporate objectives (CB 3.2.9)",
+                ),
+            ),
+        ),
+    ),
+    signatures=(
+        Signature(Role.MONITORING_OFFICER, "Approved by the Monitoring Officer (CB 3.2.3)"),
+    ),
+)
+
+FORMS = (BOARD_TERMS, BUSINESS_CASE_FORM, CONTRACT_FORM)

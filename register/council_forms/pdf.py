@@ -69,5 +69,5 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
         "sections": sections,
         "draft": response is None or response.status != FormStatus.SUBMITTED,
         "blank": blank,
-        "signatures": endorsement_lines(definition, arrangement, occasion),
+        "signatures": endorsement_lines(definition, arrangement, response),
     }

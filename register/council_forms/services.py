@@ -26,6 +26,12 @@ def save_answers(*, response: FormResponse, answers: dict, user, submit: bool) -
         response.status, response.version = current.status, current.version
     if not response.is_editable:
         raise FormLocked("This form has been submitted, so it is read-only unless it is returned")
+    if response.get_occasion().is_approval and not response.arrangement.is_editable:
+        # What the approvers are reading does not change under them (issue 10, point 1).
+        raise FormLocked(
+            "This arrangement is with its approvers, so its forms for approval are read-only "
+            "until the approval is finished or it is returned"
+        )
     response.answers = answers
     response.version += 1
     if submit:

@@ -9,7 +9,7 @@ from django.views import View
 from register.council_forms import definition as definition_for
 from register.council_forms.base import Fact, Table
 from register.council_forms.pdf import form_pdf_context
-from register.council_forms.selectors import response_for, responses_of
+from register.council_forms.selectors import approval_forms, response_for, responses_of
 from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
 from register.council_forms.webform import CouncilFormForm, shown_answer
 from register.models import FormResponse
@@ -159,13 +159,7 @@ def forms_panel(request, arrangement):
     and every response kept from other occasions (earlier years' reviews ...)."""
     policy = get_policy()
     kept = responses_of(arrangement)  # one query for every occasion
-    approval = {r.form_key: r for r in kept if r.occasion == APPROVAL.key}
-    required = [definition_for(t.key, policy.key) for t in policy.forms_required(arrangement)]
-    rows = [
-        (d, approval.get(d.key) or FormResponse(arrangement=arrangement, form_key=d.key))
-        for d in required
-        if d is not None
-    ]
+    rows = approval_forms(policy, arrangement, kept)
     earlier = [
         (definition, response)
         for response in kept

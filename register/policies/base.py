@@ -159,6 +159,8 @@ class Policy:
     # How long before conditional support lapses the officer and register owner are told
     # (the product's reading: no council sets a day).
     conditional_support_warning_days: int = 14
+    # Whether the record form asks for the Council Authorised Officer (CB 3.2.7).
+    asks_council_authorised_officer: bool = False
 
     # What the portal asks of the policy -------------------------------------------------
 

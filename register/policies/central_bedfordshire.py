@@ -62,7 +62,6 @@ CONTRACT = FormTemplate(
 
 PRIVATE_SECTOR = "private_sector"
 COUNCIL_JOINT_COMMITTEE = "council_joint_committee"
-AUTHORISED_OFFICER = "authorised_officer_identified"
 BOARD_MEMBERS = "executive_member_on_board"
 
 # The fifteen items the Joint Committee or Board's terms of reference must include (CB 2.9.1).
@@ -116,6 +115,8 @@ class CentralBedfordshire(Policy):
     # Sector Delivery Partnership (CB 1.5.2). Reading of the product: the protocol has
     # three types only, and delivery is the one with the fuller checks.
     strategic_types: frozenset = frozenset({ArrangementType.STRATEGIC})
+    # The contract of a private sector partnership nominates one (CB 3.2.7).
+    asks_council_authorised_officer: bool = True
     # Reading of the product: a partner recorded in the private sector makes it a Private
     # Sector Partnership, "either in their own right or as part of a public sector
     # partnership" (CB 1.5.3), as does a yes to the private sector question. Partners are
@@ -305,12 +306,11 @@ class CentralBedfordshire(Policy):
                         "Partnership Board (CB 3.2.1)",
                     )
                 )
-            if not self.answer(arrangement, AUTHORISED_OFFICER):
+            if arrangement.council_authorised_officer_id is None:
                 missing.append(
                     MissingAnswer(
-                        AUTHORISED_OFFICER,
-                        "Identify the Council Authorised Officer the contract will nominate "
-                        "(CB 3.2.7)",
+                        "council_authorised_officer",
+                        "Select the Council Authorised Officer the contract nominates (CB 3.2.7)",
                     )
                 )
         if self.terms_of_reference_before_submission:
@@ -401,12 +401,6 @@ POLICY = CentralBedfordshire(
             BOARD_MEMBERS,
             "Will an executive member and a senior officer of the Council sit on the "
             "Partnership Board (CB 3.2.1)?",
-            "private_sector",
-        ),
-        PolicyQuestion(
-            AUTHORISED_OFFICER,
-            "Has the Council Authorised Officer the contract will nominate been identified "
-            "(CB 3.2.7)?",
             "private_sector",
         ),
         *TERMS_OF_REFERENCE_QUESTIONS,

@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 
 from register.choices import ArrangementType, DocumentKind, Kind, LegalStatus, Sector, Status
 from register.council_forms import definition
-from register.council_forms.base import Kind as QuestionKind
 from register.council_forms.selectors import response_for
 from register.council_forms.services import save_answers
 from register.models import (
@@ -126,6 +125,8 @@ class ArrangementFactory(factory.django.DjangoModelFactory):
                 "tests.factories.register.PartnerFactory", "arrangement"
             ),
             risk=factory.RelatedFactory("tests.factories.register.RiskFactory", "arrangement"),
+            # Named on a private sector partnership's contract (CB 3.2.7).
+            council_authorised_officer=factory.SubFactory(UserFactory),
         )
 
 
@@ -229,30 +230,23 @@ class FormResponseFactory(factory.django.DjangoModelFactory):
 
 def complete_answers(definition) -> dict:
     """An answer to every question of a council template, each valid for its kind."""
-    samples = {
-        QuestionKind.TEXT: "Agreed",
-        QuestionKind.LONG_TEXT: "Set out in the partnership agreement",
-        QuestionKind.YES_NO: "yes",
-        QuestionKind.MONEY: "1000",
-        QuestionKind.NUMBER: "1",
-    }
-    return {
-        name: question.choices[0][0]
-        if question.kind == QuestionKind.CHOICE
-        else samples[question.kind]
-        for name, question in definition.fields()
-    }
+    return definition.example_answers()
 
 
 def submit_required_forms(arrangement, user=None) -> list[FormResponse]:
-    """Fill and submit every form the policy requires before approval (the lead officer's)."""
+    """Fill and submit every form the policy requires before approval that is not yet
+    submitted (as the lead officer, unless someone else is named)."""
     policy = get_policy()
-    return [
-        save_answers(
-            response=response_for(arrangement, definition(template.key, policy.key), APPROVAL),
-            answers=complete_answers(definition(template.key, policy.key)),
-            user=user or arrangement.lead_officer,
-            submit=True,
-        )
-        for template in policy.forms_required(arrangement)
-    ]
+    responses = []
+    for template in policy.forms_required(arrangement):
+        form = definition(template.key, policy.key)
+        response = response_for(arrangement, form, APPROVAL)
+        if response.status != FormStatus.SUBMITTED:
+            response = save_answers(
+                response=response,
+                answers={**complete_answers(form), **(response.answers or {})},
+                user=user or arrangement.lead_officer,
+                submit=True,
+            )
+        responses.append(response)
+    return responses

@@ -176,19 +176,12 @@ def test_the_lead_authority_is_asked_for_once_in_the_protocol_words_cb_1_6():
 
 
 @pytest.mark.parametrize(
-    ("answers", "fields"),
+    ("answers", "authorised_officer", "fields"),
     [
-        (PRIVATE_YES, ["executive_member_on_board", "authorised_officer_identified"]),
-        ({**PRIVATE_YES, "executive_member_on_board": True}, ["authorised_officer_identified"]),
-        (
-            {
-                **PRIVATE_YES,
-                "executive_member_on_board": True,
-                "authorised_officer_identified": True,
-            },
-            [],
-        ),
-        ({}, []),
+        (PRIVATE_YES, False, ["executive_member_on_board", "council_authorised_officer"]),
+        ({**PRIVATE_YES, "executive_member_on_board": True}, False, ["council_authorised_officer"]),
+        ({**PRIVATE_YES, "executive_member_on_board": True}, True, []),
+        ({}, False, []),
     ],
     ids=[
         "CB 3.2.1, 3.2.7 both missing",
@@ -198,9 +191,11 @@ def test_the_lead_authority_is_asked_for_once_in_the_protocol_words_cb_1_6():
     ],
 )
 def test_a_private_sector_partnership_needs_its_board_members_and_authorised_officer(
-    answers, fields
+    answers, authorised_officer, fields
 ):
     arrangement = build(policy_answers=answers)
+    if authorised_officer:
+        arrangement.council_authorised_officer_id = 1  # someone is named (CB 3.2.7)
     category = POLICY.classify(arrangement).category
     assert [m.field for m in POLICY.policy_missing(arrangement, category)] == fields
 

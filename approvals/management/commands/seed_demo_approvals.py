@@ -5,14 +5,32 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from approvals.models import RoundPurpose
 from approvals.services import open_round
 from register.choices import Status
 from register.lifecycle import change_status
-from register.models import Arrangement
+from register.models import Arrangement, FormResponse, FormStatus
+from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.roles import Role
+from register.submission import required_definitions
+
+
+def submit_example_forms(policy, arrangement):
+    for definition in required_definitions(policy, arrangement):
+        FormResponse.objects.get_or_create(
+            arrangement=arrangement,
+            form_key=definition.key,
+            occasion=APPROVAL.key,
+            defaults={
+                "answers": definition.example_answers(),
+                "status": FormStatus.SUBMITTED,
+                "submitted_by": arrangement.lead_officer,
+                "submitted_at": timezone.now(),
+            },
+        )
 
 
 class Command(BaseCommand):
@@ -32,6 +50,8 @@ class Command(BaseCommand):
         )
         system = get_user_model().objects.filter(username=Role.REGISTER_OWNER.value).first()
         for arrangement in awaiting.order_by("pk"):
+            # Its approvers read its council forms first (issue 10): the demo's are filled.
+            submit_example_forms(policy, arrangement)
             if arrangement.status == Status.SUBMITTED:
                 change_status(arrangement, Status.IN_APPROVAL)
             # Demo rows were given their status directly; the route is the policy's own.
