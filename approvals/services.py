@@ -103,9 +103,7 @@ def submit_for_approval(*, arrangement: Arrangement, user) -> ApprovalRound:
     """A submitted arrangement gets its route, or the submission is refused with the list of
     what is missing (and nothing is saved)."""
     policy = get_policy()
-    missing = missing_for_submission(policy, arrangement)
-    if missing:
-        raise ValidationError([item.message for item in missing])
+    _refuse_if_missing(missing_for_submission(policy, arrangement))
     if any(not stage.steps for stage in policy.route(arrangement)):
         raise ValidationError("The approval route is not complete yet")
     change_status(arrangement, Status.IN_APPROVAL)
@@ -122,9 +120,7 @@ def route_again(*, arrangement: Arrangement, user, reasons: list[str]) -> Approv
     """A material change to an approved arrangement: classify again and approve again, once
     it has what the policy checks before a re-approval (refused with the list otherwise)."""
     policy = get_policy()
-    missing = policy.reapproval_missing(arrangement)
-    if missing:
-        raise ValidationError([item.message for item in missing])
+    _refuse_if_missing(policy.reapproval_missing(arrangement))
     change_status(
         arrangement, Status.IN_APPROVAL, reason="Changed materially: " + "; ".join(reasons)
     )
@@ -135,6 +131,13 @@ def route_again(*, arrangement: Arrangement, user, reasons: list[str]) -> Approv
         reason="; ".join(reasons),
         stages=policy.route(arrangement),
     )
+
+
+def _refuse_if_missing(missing):
+    """Every round checks what the policy needs before it opens: refused with the list,
+    nothing saved."""
+    if missing:
+        raise ValidationError([item.message for item in missing])
 
 
 def _approved_route(arrangement) -> tuple[Stage, ...] | None:
@@ -167,9 +170,9 @@ def _someone_decides(stages) -> tuple[Stage, ...]:
 def request_withdrawal(
     *, arrangement: Arrangement, user, reason: str, end_date: datetime.date
 ) -> ApprovalRound:
-    stages = _someone_decides(
-        get_policy().withdrawal_route(arrangement, _approved_route(arrangement))
-    )
+    policy = get_policy()
+    _refuse_if_missing(policy.withdrawal_missing(arrangement))
+    stages = _someone_decides(policy.withdrawal_route(arrangement, _approved_route(arrangement)))
     change_status(arrangement, Status.WITHDRAWING, reason=reason)
     return open_round(
         arrangement=arrangement,
@@ -184,7 +187,9 @@ def request_withdrawal(
 @transaction.atomic
 def request_renewal(*, arrangement: Arrangement, user, reason: str) -> ApprovalRound:
     """Conditional support lasts a few months at a time and may be renewed (B)."""
-    stages = _someone_decides(get_policy().renewal_route(arrangement, _approved_route(arrangement)))
+    policy = get_policy()
+    _refuse_if_missing(policy.renewal_missing(arrangement))
+    stages = _someone_decides(policy.renewal_route(arrangement, _approved_route(arrangement)))
     change_status(arrangement, Status.IN_APPROVAL, reason=reason)
     return open_round(
         arrangement=arrangement,

@@ -7,12 +7,14 @@ from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 import register.policies.brentwood as brentwood_module
 import register.policies.gravesham as gravesham_module
+from approvals import services
 from register.choices import Status
 from register.models import Arrangement
 from register.policies import COUNCILS, get_policy
@@ -188,3 +190,92 @@ def test_the_arrangement_page_warns_of_lapsing_support_when_the_policy_says(
     )
     page = client_for(arrangement.lead_officer).get(arrangement.get_absolute_url())
     assert ("renew it before it lapses" in page.content.decode()) is warned
+
+
+# Every round checks what the policy needs before it opens (issue 10, point 2) ------------------
+
+
+def withdraw(arrangement):
+    return services.request_withdrawal(
+        arrangement=arrangement,
+        user=arrangement.lead_officer,
+        reason="The partners have agreed to end it",
+        end_date=timezone.localdate() + datetime.timedelta(days=90),
+    )
+
+
+def renew(arrangement):
+    return services.request_renewal(
+        arrangement=arrangement, user=arrangement.lead_officer, reason="The bid is delayed"
+    )
+
+
+def lose(arrangement, needed):
+    """An approved arrangement that has since lost what the policy needs."""
+    if needed == "exit_strategy":
+        Arrangement.objects.filter(pk=arrangement.pk).update(exit_strategy="")
+    elif needed == "risks":
+        arrangement.risks.all().delete()
+    else:
+        Arrangement.objects.filter(pk=arrangement.pk).update(purpose="")
+    arrangement.refresh_from_db()
+
+
+ROUND_CHECKS = [
+    # (round, what it has lost, refused, the message)
+    (withdraw, "exit_strategy", True, "Enter the exit strategy"),  # G 2.12
+    (withdraw, "risks", True, "Add at least one risk to the risk register"),  # G 2.11
+    (withdraw, "purpose", False, None),  # the withdrawal itself needs no purpose
+    (renew, "exit_strategy", True, "Enter the exit strategy"),  # G 2.12
+    (renew, "risks", True, "Add at least one risk to the risk register"),  # G 2.11
+    (renew, "purpose", True, "Enter the purpose, aims and objectives"),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_round", "needed", "refused", "message"),
+    ROUND_CHECKS,
+    ids=[f"{r.__name__} without {n}" for r, n, *_ in ROUND_CHECKS],
+)
+def test_withdrawal_and_renewal_run_the_policys_checks_before_the_round_opens(
+    settings, request_round, needed, refused, message
+):
+    if request_round is renew:
+        settings.COUNCIL_POLICY = "brentwood"  # conditional support is Brentwood's (B)
+    arrangement = other_partnership(policy_answers={"partnership_level": "borough"})
+    approve_everything(submit(arrangement))
+    arrangement.refresh_from_db()
+    if request_round is renew:
+        Arrangement.objects.filter(pk=arrangement.pk).update(status=Status.CONDITIONAL_SUPPORT)
+    lose(arrangement, needed)
+    rounds_before = arrangement.rounds.count()
+    status_before = arrangement.status
+    if not refused:
+        request_round(arrangement)
+        assert arrangement.rounds.count() == rounds_before + 1
+        return
+    with pytest.raises(ValidationError) as refusal:
+        request_round(arrangement)
+    assert message in refusal.value.messages
+    arrangement.refresh_from_db()
+    assert (arrangement.status, arrangement.rounds.count()) == (status_before, rounds_before)
+
+
+def test_a_withdrawal_refused_on_the_page_lists_what_is_missing_and_saves_nothing(client_for):
+    arrangement = other_partnership()
+    approve_everything(submit(arrangement))
+    Arrangement.objects.filter(pk=arrangement.pk).update(exit_strategy="")
+    end = timezone.localdate() + datetime.timedelta(days=90)
+    response = client_for(arrangement.lead_officer).post(
+        reverse("approvals:withdraw", args=[arrangement.reference]),
+        {
+            "reason": "The partners have agreed to end it",
+            "end_date_0": end.day,
+            "end_date_1": end.month,
+            "end_date_2": end.year,
+        },
+    )
+    assert response.status_code == 400
+    assert "Enter the exit strategy" in response.content.decode()
+    arrangement.refresh_from_db()
+    assert arrangement.status == Status.ACTIVE

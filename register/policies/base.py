@@ -137,6 +137,10 @@ SCREENING_QUESTIONS_ASKED = {
 }
 
 
+# What an arrangement must hold when its withdrawal is sent for a decision.
+WITHDRAWAL_NEEDS = frozenset({"exit_strategy", "risks"})
+
+
 @dataclass(frozen=True)
 class Policy:
     """One council's rules. Subclasses fill in the data and the small functions below."""
@@ -208,6 +212,16 @@ class Policy:
         """What a re-approval after a material change still needs: what first submission
         does (a risk assessment, G 2.11; an exit strategy, G 2.12 ...)."""
         return self.missing(arrangement)
+
+    def renewal_missing(self, arrangement) -> list[MissingAnswer]:
+        """Renewing conditional support approves it for longer, so it needs what first
+        submission does."""
+        return self.missing(arrangement)
+
+    def withdrawal_missing(self, arrangement) -> list[MissingAnswer]:
+        """Withdrawing follows the exit strategy (G 2.12) and its risks (G 2.11): neither
+        may be missing when the withdrawal goes for a decision."""
+        return [item for item in self.missing(arrangement) if item.field in WITHDRAWAL_NEEDS]
 
     # Shared behaviour ----------------------------------------------------------------------
 

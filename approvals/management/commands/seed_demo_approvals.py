@@ -49,9 +49,11 @@ class Command(BaseCommand):
             status__in=[Status.SUBMITTED, Status.IN_APPROVAL], rounds__isnull=True
         )
         system = get_user_model().objects.filter(username=Role.REGISTER_OWNER.value).first()
-        for arrangement in awaiting.order_by("pk"):
-            # Its approvers read its council forms first (issue 10): the demo's are filled.
+        # Approvers read the council forms first (issue 10): every demo arrangement past
+        # draft has its forms submitted.
+        for arrangement in Arrangement.objects.exclude(status=Status.DRAFT):
             submit_example_forms(policy, arrangement)
+        for arrangement in awaiting.order_by("pk"):
             if arrangement.status == Status.SUBMITTED:
                 change_status(arrangement, Status.IN_APPROVAL)
             # Demo rows were given their status directly; the route is the policy's own.
