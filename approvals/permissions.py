@@ -11,6 +11,13 @@ from register.roles import Role, roles_of
 
 # Either may act (DOMAIN.md section 4): the Deputy Monitoring Officer for the Monitoring Officer.
 STANDS_IN_FOR = {Role.MONITORING_OFFICER: {Role.DEPUTY_MONITORING_OFFICER}}
+# The two statutory opinions, each the other's: never given by one person.
+MONITORING = frozenset({Role.MONITORING_OFFICER, Role.DEPUTY_MONITORING_OFFICER})
+OTHER_STATUTORY_OPINION = {
+    Role.MONITORING_OFFICER: frozenset({Role.SECTION_151_OFFICER}),
+    Role.DEPUTY_MONITORING_OFFICER: frozenset({Role.SECTION_151_OFFICER}),
+    Role.SECTION_151_OFFICER: MONITORING,
+}
 
 
 @dataclass(frozen=True)

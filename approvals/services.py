@@ -19,7 +19,7 @@ from approvals.models import (
     RoundPurpose,
     StepStatus,
 )
-from approvals.permissions import may_act
+from approvals.permissions import OTHER_STATUTORY_OPINION, may_act
 from approvals.selectors import gave_another_opinion
 from register import formatting
 from register.choices import Status
@@ -30,7 +30,7 @@ from register.models import Arrangement
 from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
-from register.roles import is_read_only
+from register.roles import Role, is_read_only, roles_of
 from register.submission import missing_for_submission
 
 OUTCOMES_BY_KIND = {
@@ -455,6 +455,16 @@ def name_deputy(*, holder, deputy, role: str, starts: datetime.date, ends: datet
             {
                 "deputy": f"{formatting.person(deputy)} reads the register and changes nothing, "
                 "so cannot act for you"
+            }
+        )
+    other = OTHER_STATUTORY_OPINION.get(Role(role), frozenset()) & roles_of(deputy)
+    if other:
+        # The Monitoring Officer's and Section 151 Officer's opinions come from two people
+        # (DOMAIN.md section 4): whoever gives one cannot stand in for the other.
+        raise ValidationError(
+            {
+                "deputy": f"{formatting.person(deputy)} is the {min(other).label}, who gives "
+                f"the other statutory opinion, so cannot act for the {Role(role).label}"
             }
         )
     named = Deputy(holder=holder, deputy=deputy, role=role, starts=starts, ends=ends)

@@ -129,3 +129,45 @@ def test_a_read_only_role_cannot_be_named_a_deputy(client_for, role):
             ends=today,
         )
     assert not monitoring_officer.deputies.exists()
+
+
+DEPUTY_CASES = [
+    # (the holder's role, the deputy's roles, refused)
+    (Role.MONITORING_OFFICER, [Role.SECTION_151_OFFICER], True),
+    (Role.SECTION_151_OFFICER, [Role.MONITORING_OFFICER], True),
+    (Role.SECTION_151_OFFICER, [Role.DEPUTY_MONITORING_OFFICER], True),
+    (Role.MONITORING_OFFICER, [Role.DEPUTY_MONITORING_OFFICER], False),
+    (Role.SECTION_151_OFFICER, [Role.LEAD_OFFICER], False),
+    (Role.LEADER, [Role.SECTION_151_OFFICER], False),  # not a statutory opinion
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "deputy_roles", "refused"),
+    DEPUTY_CASES,
+    ids=[f"{r.label} names a {', '.join(d.label for d in ds)}" for r, ds, _ in DEPUTY_CASES],
+)
+def test_whoever_gives_one_statutory_opinion_cannot_be_named_to_give_the_other(
+    client_for, role, deputy_roles, refused
+):
+    """The Monitoring Officer's and the Section 151 Officer's opinions come from two people
+    (DOMAIN.md section 4), so neither names the other as deputy."""
+    holder = person(role)
+    deputy = person(deputy_roles[0])
+    today = timezone.localdate()
+    response = client_for(holder).post(
+        reverse("approvals:deputies"),
+        {
+            "role": role.value,
+            "deputy": deputy.pk,
+            **{f"starts_{i}": v for i, v in enumerate((today.day, today.month, today.year))},
+            **{f"ends_{i}": v for i, v in enumerate((today.day, today.month, today.year))},
+        },
+    )
+    if refused:
+        assert response.status_code == 400
+        assert "who gives the other statutory opinion" in response.content.decode()
+        assert not holder.deputies.exists()
+    else:
+        assert response.status_code == 302, response.content.decode()
+        assert holder.deputies.get().deputy == deputy

@@ -12,7 +12,6 @@ from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import approval_forms, response_for, responses_of
 from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
 from register.council_forms.webform import CouncilFormForm, shown_answer
-from register.models import FormResponse
 from register.occasions import APPROVAL
 from register.pdf import pdf_response
 from register.policies import get_policy
