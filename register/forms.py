@@ -13,6 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 
 from register.choices import (
     TYPES_BY_KIND,
@@ -34,8 +35,9 @@ from register.models import (
     Risk,
     Service,
 )
+from register.occasions import APPROVAL
 from register.policies import get_policy
-from register.submission import missing_for_submission
+from register.submission import missing_for_submission, missing_form_key
 from register.templatetags.register_tags import person
 
 YES_NO = [("True", "Yes"), ("False", "No")]
@@ -304,11 +306,16 @@ class ArrangementForm(GovUKForm, forms.ModelForm):
     def check_ready_to_submit(self):
         """Add an error next to every answer that submission needs and the draft lacks."""
         arrangement = self.instance
+        self.error_links = {}
         for missing in missing_for_submission(get_policy(), arrangement):
             if missing.field in self.fields:
                 self.add_error(missing.field, missing.message)
-            else:
-                self.add_error(None, missing.message)
+                continue
+            if form_key := missing_form_key(missing):
+                self.error_links[missing.message] = reverse(
+                    "council_forms:fill", args=[arrangement.reference, APPROVAL, form_key]
+                )
+            self.add_error(None, missing.message)
         if arrangement.status != Status.DRAFT:
             self.add_error(None, "Only a draft can be submitted")
 

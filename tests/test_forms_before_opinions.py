@@ -197,7 +197,10 @@ def test_save_and_submit_on_the_record_form_names_each_form_still_to_submit(clie
     response = client_for(officer).post(edit, data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Fill in and submit the Partnership Evaluation (Appendix 1)" in page
+    url = reverse(
+        "council_forms:fill", args=[arrangement.reference, "approval", "gravesham_evaluation"]
+    )
+    assert f'<a href="{url}">Fill in and submit the Partnership Evaluation (Appendix 1)' in page
     arrangement.refresh_from_db()
     assert arrangement.status == Status.DRAFT
 

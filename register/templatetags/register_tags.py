@@ -52,3 +52,12 @@ def person(user, blank=formatting.NOT_ANSWERED):
 def lookup(mapping, key):
     """mapping[key] in a template, or None when absent."""
     return (mapping or {}).get(key)
+
+
+@register.filter
+def non_field_error_links(form):
+    """(error, link) for each error not about one field: the page it is put right on, where
+    the form says (`error_links`), or else the form's first field."""
+    links = getattr(form, "error_links", {})
+    first = f"#{form.visible_fields()[0].auto_id}" if form.visible_fields() else "#"
+    return [(error, links.get(str(error), first)) for error in form.non_field_errors()]

@@ -45,6 +45,20 @@ def open_from_inbox(page, arrangement, step_title, assert_accessible):
     )
 
 
+def fill_every_answer(page):
+    """Answer every question of a council form as an officer would: words in every box,
+    the first option of every choice."""
+    for box in page.locator("main form textarea").all():
+        box.fill("Agreed with the partners")
+    for box in page.locator("main form input[type=text]").all():
+        box.fill("1000")
+    names = page.locator("main form input[type=radio]").evaluate_all(
+        "radios => [...new Set(radios.map(radio => radio.name))]"
+    )
+    for name in names:
+        page.locator(f'main form input[type=radio][name="{name}"]').first.check()
+
+
 def record(page, outcome, comment=""):
     page.get_by_role("group", name="Your decision").get_by_label(outcome, exact=True).check()
     if comment:
@@ -85,10 +99,27 @@ def test_an_arrangement_is_approved_step_by_step_in_the_browser(
         ),
     }
 
-    # The lead officer submits it from its edit page.
+    # The lead officer tries to submit it before its council forms: refused, with a link
+    # to each (G 2.6: the opinions are recorded on the evaluation).
     sign_in(officer)
     page.goto(f"/arrangements/{reference}/edit/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Change {arrangement.name}")
+    page.get_by_role("button", name="Save and submit").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Fill in and submit the Partnership Evaluation (Appendix 1)")
+    assert_accessible(page)
+    page.goto(f"/arrangements/{reference}/")
+    for form in ("Partnership Evaluation (Appendix 1)", "Partnership agreement checklist"):
+        page.locator("#missing-answers").get_by_role(
+            "link", name=re.compile(re.escape(f"Fill in and submit the {form}"))
+        ).click()
+        fill_every_answer(page)
+        page.get_by_role("button", name="Submit the form").click()
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("submitted")
+        page.goto(f"/arrangements/{reference}/")
+
+    # Then it submits it from its edit page.
+    page.goto(f"/arrangements/{reference}/edit/")
     page.get_by_role("button", name="Save and submit").click()
     expect(page).to_have_url(re.compile(rf"/arrangements/{reference}/$"))
     expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{reference} submitted")
@@ -105,6 +136,9 @@ def test_an_arrangement_is_approved_step_by_step_in_the_browser(
     ):
         sign_in(people[role])
         open_from_inbox(page, arrangement, title, assert_accessible)
+        forms = page.locator("main dl", has_text="Partnership Evaluation")
+        expect(forms).to_contain_text("Version 1, submitted on")
+        expect(forms.get_by_role("link", name=re.compile("^PDF"))).to_have_count(2)
         assert_accessible(page)  # the decision page
         record(page, "Endorse")
         expect_recorded(page, arrangement)
