@@ -176,6 +176,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             crumbs=[("Register", reverse("register:list")), (arrangement.reference, "")],
             can_edit=can_edit_arrangement(self.request.user, arrangement),
             can_recategorise=can_recategorise(self.request.user, policy),
+            asks_council_authorised_officer=policy.asks_council_authorised_officer,
             missing=[
                 (item, where_to_answer(policy, arrangement, item))
                 for item in (

@@ -5,6 +5,7 @@ show the policy makes no queries for them."""
 import dataclasses
 
 import pytest
+from django.urls import reverse
 
 from register.choices import ArrangementType, Kind, Sector
 from register.completeness import MissingAnswer
@@ -12,7 +13,7 @@ from register.models import Arrangement
 from register.policies import get_policy
 from register.policies.base import StepKind
 from register.roles import Role
-from tests.factories import ArrangementFactory, PartnerFactory
+from tests.factories import ArrangementFactory, PartnerFactory, UserFactory
 
 POLICY = get_policy("central_bedfordshire")
 PRIVATE_YES = {"private_sector": True}
@@ -416,3 +417,38 @@ def test_role_titles_are_central_bedfordshire_own():
     assert POLICY.title(Role.REGISTER_OWNER) == "Office of the Chief Executive"
     assert POLICY.title(Role.PORTFOLIO_HOLDER) == "relevant Executive Member"
     assert POLICY.title(Role.SECTION_151_OFFICER) == "Chief Finance Officer"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("council", "asked"), [("central_bedfordshire", True), ("gravesham", False)]
+)
+def test_the_council_authorised_officer_is_a_person_on_the_arrangement_where_the_policy_asks(
+    settings, client_for, council, asked
+):
+    """CB 3.2.7: the contract nominates a Council Authorised Officer; no other council asks."""
+    settings.COUNCIL_POLICY = council
+    officer = UserFactory(roles=[Role.LEAD_OFFICER])
+    named = UserFactory(roles=[Role.DIRECTOR], first_name="Ayo", last_name="Authorised")
+    arrangement = ArrangementFactory(lead_officer=officer, council_authorised_officer=named)
+    client = client_for(officer)
+    form = client.get(reverse("register:edit", args=[arrangement.reference])).content.decode()
+    assert ('name="council_authorised_officer"' in form) is asked
+    page = client.get(arrangement.get_absolute_url()).content.decode()
+    assert ("Council Authorised Officer" in page) is asked
+    assert ("Ayo Authorised" in page) is asked
+
+
+@pytest.mark.django_db
+def test_a_private_sector_partnership_without_its_authorised_officer_links_to_the_question(
+    settings, client_for
+):
+    settings.COUNCIL_POLICY = "central_bedfordshire"
+    officer = UserFactory(roles=[Role.LEAD_OFFICER])
+    arrangement = ArrangementFactory(lead_officer=officer, policy_answers=PRIVATE_YES)
+    page = client_for(officer).get(arrangement.get_absolute_url()).content.decode()
+    edit = reverse("register:edit", args=[arrangement.reference])
+    assert (
+        f'href="{edit}#id_council_authorised_officer">Select the Council Authorised Officer the '
+        "contract nominates (CB 3.2.7)"
+    ) in page
