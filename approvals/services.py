@@ -31,7 +31,7 @@ from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import Stage, StepKind
 from register.roles import Role, is_read_only, roles_of
-from register.submission import missing_for_submission
+from register.submission import forms_not_submitted, missing_for_submission
 
 OUTCOMES_BY_KIND = {
     StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
@@ -120,7 +120,9 @@ def route_again(*, arrangement: Arrangement, user, reasons: list[str]) -> Approv
     """A material change to an approved arrangement: classify again and approve again, once
     it has what the policy checks before a re-approval (refused with the list otherwise)."""
     policy = get_policy()
-    _refuse_if_missing(policy.reapproval_missing(arrangement))
+    _refuse_if_missing(
+        policy.reapproval_missing(arrangement) + forms_not_submitted(policy, arrangement)
+    )
     change_status(
         arrangement, Status.IN_APPROVAL, reason="Changed materially: " + "; ".join(reasons)
     )

@@ -387,7 +387,9 @@ def build_evaluation(service):
         PerformanceMeasure,
         Risk,
     )
+    from register.policies import get_policy
     from register.roles import Role
+    from register.submission import required_definitions
 
     lead = person("priya-sharma", "Priya", "Sharma", Role.LEAD_OFFICER)
     arrangement = Arrangement.objects.create(
@@ -499,6 +501,18 @@ def build_evaluation(service):
         submitted_by=lead,
         submitted_at=timezone.now(),
     )
+
+    for other in required_definitions(get_policy(), arrangement):  # submitted before approval
+        FormResponse.objects.get_or_create(
+            arrangement=arrangement,
+            form_key=other.key,
+            defaults={
+                "answers": other.example_answers(),
+                "status": FormStatus.SUBMITTED,
+                "submitted_by": lead,
+                "submitted_at": timezone.now(),
+            },
+        )
 
     # The statutory officers' opinions, so the endorsement lines are filled too.
     approval_round = approvals.submit_for_approval(arrangement=arrangement, user=lead)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from approvals import services
 from approvals.models import ApprovalRound, Outcome
-from register.choices import TYPES_BY_KIND, ArrangementType, Kind, Status
+from register.choices import TYPES_BY_KIND, ArrangementType, DocumentKind, Kind, Status
 from register.council_forms import BY_COUNCIL, DEFINITIONS
 from register.council_forms.selectors import response_for
 from register.council_forms.services import FormLocked, save_answers
@@ -21,8 +21,15 @@ from register.occasions import APPROVAL
 from register.policies import COUNCILS, get_policy
 from register.roles import Role
 from register.submission import forms_not_submitted
-from tests.approvals_helpers import decide, other_partnership, pending, person, someone_for
-from tests.factories import complete_answers, submit_required_forms
+from tests.approvals_helpers import (
+    approve_everything,
+    decide,
+    other_partnership,
+    pending,
+    person,
+    someone_for,
+)
+from tests.factories import DocumentFactory, complete_answers, submit_required_forms
 from tests.test_approvals import submit
 from tests.test_council_forms import pdf_text, squeeze
 
@@ -296,3 +303,27 @@ def test_a_draft_prints_no_endorsement_even_when_opinions_exist(client_for, in_a
     assert "MonaOfficer" not in endorsement_text(
         client_for(person(Role.REGISTER_OWNER)), in_approval
     )
+
+
+def test_a_material_change_that_needs_a_new_form_is_refused_until_it_is_submitted():
+    """A joint officer arrangement that becomes joint management needs its business case
+    (G 3.7) before it is approved again, as on first submission."""
+    arrangement = other_partnership(kind=Kind.SHARED_SERVICE, type=ArrangementType.JOINT_OFFICER)
+    approve_everything(submit(arrangement))
+    arrangement.refresh_from_db()
+    arrangement.type = ArrangementType.JOINT_MANAGEMENT
+    arrangement.save()
+    DocumentFactory(arrangement=arrangement, kind=DocumentKind.BUSINESS_CASE)
+    with pytest.raises(ValidationError) as refused:
+        services.route_again(
+            arrangement=arrangement, user=arrangement.lead_officer, reasons=["type changed"]
+        )
+    assert refused.value.messages == [
+        "Fill in and submit the Shared Services Business Case (Appendix 2): the approvers "
+        "read it before they give their opinions and decide"
+    ]
+    submit_required_forms(arrangement)
+    services.route_again(
+        arrangement=arrangement, user=arrangement.lead_officer, reasons=["type changed"]
+    )
+    assert arrangement.rounds.filter(purpose="reapproval", closed_at__isnull=True).exists()
