@@ -27,7 +27,7 @@ from register.models import (
     Risk,
     Screening,
 )
-from register.panels import panels_for
+from register.panels import list_notes_for, panels_for
 from register.policies import get_policy
 from register.roles import (
     can_create_arrangement,
@@ -95,12 +95,20 @@ class ArrangementListView(ListView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form,
             heading=self.heading,
             query_string=query.urlencode(),
+            mine=self.mine,
             **kwargs,
         )
+        if self.mine:
+            # Where each of the officer's own arrangements stands in its approval.
+            notes = list_notes_for(self.request, context["arrangements"])
+            context["rows"] = [(a, notes[a.pk]) for a in context["arrangements"]]
+        else:
+            context["rows"] = [(a, []) for a in context["arrangements"]]
+        return context
 
 
 class MyArrangementsView(ArrangementListView):
