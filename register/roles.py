@@ -41,6 +41,9 @@ ADMIN_PERMISSIONS = {
         "register.add_service",
         "register.change_service",
         "register.view_service",
+        "register.add_portfolio",
+        "register.change_portfolio",
+        "register.view_portfolio",
     ],
 }
 
