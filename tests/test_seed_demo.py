@@ -212,7 +212,6 @@ def test_in_the_demo_only_the_holder_of_its_portfolio_approves_an_arrangement_G_
     from approvals.permissions import may_act
     from approvals.services import open_round
     from register.policies import get_policy
-
     from register.policies.base import StepKind
 
     def portfolio_holder_decides(stages):
