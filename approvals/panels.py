@@ -1,33 +1,35 @@
 from django.utils import timezone
 
-from approvals.models import StepStatus
-from approvals.permissions import may_act, people_who_may_act
-from approvals.selectors import open_round_of
+from approvals.permissions import may_act, standing_of
+from approvals.selectors import approval_of, not_endorsed, open_round_of, waiting_on
 from register.choices import Status
 from register.policies import get_policy
 from register.roles import can_edit_arrangement, is_responsible_for
 
+# Statuses in which the arrangement page says how it was approved and when it is reviewed.
+APPROVED_STATUSES = (Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.WITHDRAWING)
+
 
 def approval_panel(request, arrangement):
-    """On the arrangement page: who it is waiting on, and what the user may do."""
+    """On the arrangement page: how it was approved, who it is waiting on and since when,
+    any 'do not endorse', and what the user may do."""
     if arrangement.is_draft and not arrangement.rounds.exists():
         return None
-    approval_round = open_round_of(arrangement)
-    waiting = []
-    mine = []
-    if approval_round is not None:
-        for step in approval_round.steps.filter(status=StepStatus.PENDING):
-            waiting.append((step, people_who_may_act(step)))
-            if may_act(request.user, step).allowed:
-                mine.append(step)
     user = request.user
+    approval_round = open_round_of(arrangement)
+    waiting = waiting_on([arrangement.pk]).get(arrangement.pk, []) if approval_round else []
+    standing = standing_of(user)
     until = arrangement.conditional_support_until
     return (
         "approvals/panel.html",
         {
             "approval_round": approval_round,
             "waiting": waiting,
-            "my_steps": mine,
+            "my_steps": [w.step for w in waiting if may_act(user, w.step, standing).allowed],
+            "not_endorsed": not_endorsed([arrangement.pk]).get(arrangement.pk, []),
+            "approval": approval_of(arrangement)
+            if arrangement.status in APPROVED_STATUSES
+            else None,
             "can_withdraw": arrangement.status == Status.ACTIVE
             and (is_responsible_for(user, arrangement) or can_edit_arrangement(user, arrangement)),
             "can_renew": arrangement.status == Status.CONDITIONAL_SUPPORT
@@ -35,4 +37,15 @@ def approval_panel(request, arrangement):
             "support_lapsing": until is not None
             and get_policy().conditional_support_warning_on(until) <= timezone.localdate(),
         },
+    )
+
+
+def approval_notes(request, arrangements):
+    """For a list of arrangements ('My arrangements'): who each is waiting on and since
+    when, and any 'do not endorse'; a fixed number of queries however long the list."""
+    ids = [a.pk for a in arrangements]
+    waiting, advice = waiting_on(ids), not_endorsed(ids)
+    return (
+        "approvals/list_note.html",
+        {pk: {"waiting": waiting.get(pk, []), "not_endorsed": advice.get(pk, [])} for pk in ids},
     )

@@ -76,7 +76,7 @@ class DecideView(View):
                 apply_service_errors(form, error)
             else:
                 messages.success(request, "Your decision has been recorded")
-                return redirect("approvals:record", reference=self.arrangement.reference)
+                return redirect("approvals:inbox")
         return self.render(form, status=400)
 
     def save(self, form):

@@ -674,7 +674,9 @@ def bench_pdf(args):
     context = {
         "council_name": settings.COUNCIL_NAME or get_policy().council,
         "printed_at": timezone.localtime(),
-        **form_pdf_context(evaluation, arrangement, response_for(arrangement, evaluation, APPROVAL)),
+        **form_pdf_context(
+            evaluation, arrangement, response_for(arrangement, evaluation, APPROVAL)
+        ),
     }
     html = render_to_string("council_forms/pdf.html", context)
     base_url = static_folders()[0][1].as_uri() + "/"  # as the portal's html_to_pdf

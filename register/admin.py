@@ -24,6 +24,7 @@ from register.models import (
     Screening,
     Service,
 )
+from register.roles import Role
 
 
 class RegisterAdmin(SimpleHistoryAdmin):
@@ -168,8 +169,21 @@ class ScreeningAdmin(RegisterAdmin):
 
 @admin.register(Portfolio)
 class PortfolioAdmin(RegisterAdmin):
+    """Kept by the register owner: the holder approves the arrangements in the portfolio."""
+
     list_display = ["name", "holder"]
+    list_select_related = ["holder"]
     search_fields = ["name", "holder__first_name", "holder__last_name"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "holder":
+            # Only someone who holds the role can hold a portfolio.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_active=True, groups__name=Role.PORTFOLIO_HOLDER.value)
+                .order_by("last_name", "first_name")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(FormResponse)

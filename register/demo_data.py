@@ -43,13 +43,49 @@ USERS = [
     ("management_team", Role.MANAGEMENT_TEAM, "Mark", "Bennett"),
     ("leader", Role.LEADER, "Margaret", "Doyle"),
     ("portfolio_holder", Role.PORTFOLIO_HOLDER, "Harjit", "Sandhu"),
+    ("portfolio_holder_2", Role.PORTFOLIO_HOLDER, "Rebecca", "Lane"),
+    ("portfolio_holder_3", Role.PORTFOLIO_HOLDER, "Alan", "Ridgers"),
     ("democratic_services", Role.DEMOCRATIC_SERVICES, "Lucy", "Barnes"),
     ("register_owner", Role.REGISTER_OWNER, "Karen", "Fletcher"),
     ("internal_audit", Role.INTERNAL_AUDIT, "Owen", "Price"),
     ("overview_scrutiny", Role.OVERVIEW_SCRUTINY, "Janet", "Moss"),
     ("administrator", Role.ADMINISTRATOR, "Chris", "Webb"),
 ]
-# Django admin access: only the administrator.
+# Cabinet portfolios (name, holder's username, the services whose arrangements are in it):
+# only the Portfolio Holder of an arrangement's portfolio approves it (G 2.14). The register
+# owner keeps them in Django admin.
+PORTFOLIOS = [
+    (
+        "Community Safety and Environment",
+        "portfolio_holder",
+        [
+            "Community Safety",
+            "Emergency Planning and Resilience",
+            "Environmental Health and Licensing",
+            "Environmental Services",
+        ],
+    ),
+    (
+        "Housing and Communities",
+        "portfolio_holder_2",
+        ["Communities", "Housing", "Leisure and Culture"],
+    ),
+    (
+        "Regeneration and Corporate Services",
+        "portfolio_holder_3",
+        [
+            "Corporate Services",
+            "Finance",
+            "Legal and Democratic Services",
+            "Planning and Regeneration",
+        ],
+    ),
+]
+PORTFOLIO_OF_SERVICE = {
+    service: name for name, _holder, services in PORTFOLIOS for service in services
+}
+
+# Django admin access: the administrator and the register owner.
 STAFF_USERNAMES = {"administrator", "register_owner"}
 
 SERVICES = [

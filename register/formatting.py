@@ -39,3 +39,10 @@ def yes_no(value, yes: str = "Yes", no: str = "No", blank: str = NOT_ANSWERED) -
 def long_date(day: date | None, blank: str = NOT_ANSWERED) -> str:
     """1 April 2026."""
     return day.strftime("%-d %B %Y") if day else blank
+
+
+def waited(days: int) -> str:
+    """How long something has waited: "opened today", "1 day", "12 days"."""
+    if days <= 0:
+        return "opened today"
+    return f"{days} day" if days == 1 else f"{days} days"

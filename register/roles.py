@@ -41,6 +41,9 @@ ADMIN_PERMISSIONS = {
         "register.add_service",
         "register.change_service",
         "register.view_service",
+        "register.add_portfolio",
+        "register.change_portfolio",
+        "register.view_portfolio",
     ],
 }
 
@@ -63,12 +66,16 @@ def roles_of(user) -> frozenset[Role]:
         return frozenset()
     cached = getattr(user, "_register_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(role for role in Role if role.value in names)
-        if user.is_superuser:
-            cached |= {Role.ADMINISTRATOR}
+        cached = roles_from_groups(user, user.groups.values_list("name", flat=True))
         user._register_roles = cached
     return cached
+
+
+def roles_from_groups(user, group_names) -> frozenset[Role]:
+    """The roles of a user in these groups (for lists that read every user's groups at once)."""
+    names = set(group_names)
+    roles = frozenset(role for role in Role if role.value in names)
+    return roles | {Role.ADMINISTRATOR} if user.is_superuser else roles
 
 
 def has_role(user, *roles: Role) -> bool:

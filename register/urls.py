@@ -9,8 +9,13 @@ urlpatterns = [
     path("mine/", views.MyArrangementsView.as_view(), name="mine"),
     path("new/", views.ArrangementCreateView.as_view(), name="create"),
     path("new/screening/", views.ScreeningView.as_view(), name="screening"),
+    path("new/route/", views.ArrangementCreateRouteView.as_view(), name="create-route"),
     path("<str:reference>/", views.ArrangementDetailView.as_view(), name="detail"),
     path("<str:reference>/edit/", views.ArrangementUpdateView.as_view(), name="edit"),
+    path(
+        "<str:reference>/edit/route/", views.ArrangementUpdateRouteView.as_view(), name="edit-route"
+    ),
+    path("<str:reference>/next/", views.NextStepsView.as_view(), name="next"),
     path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),
     path("<str:reference>/category/", views.RecategoriseView.as_view(), name="recategorise"),
     path(

@@ -28,7 +28,7 @@ from register.models import (
     Screening,
 )
 from register.occasions import APPROVAL
-from register.panels import panels_for
+from register.panels import list_notes_for, panels_for
 from register.policies import get_policy
 from register.roles import (
     can_create_arrangement,
@@ -97,12 +97,20 @@ class ArrangementListView(ListView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form,
             heading=self.heading,
             query_string=query.urlencode(),
+            mine=self.mine,
             **kwargs,
         )
+        if self.mine:
+            # Where each of the officer's own arrangements stands in its approval.
+            notes = list_notes_for(self.request, context["arrangements"])
+            context["rows"] = [(a, notes[a.pk]) for a in context["arrangements"]]
+        else:
+            context["rows"] = [(a, []) for a in context["arrangements"]]
+        return context
 
 
 class MyArrangementsView(ArrangementListView):
@@ -145,6 +153,16 @@ def where_to_answer(policy, arrangement, item) -> str:
     return f"{reverse('register:edit', args=[reference])}#id_{item.field}"
 
 
+def still_missing(policy, arrangement) -> list[tuple]:
+    """What a draft still needs before submission, each with the page where it is given."""
+    if not arrangement.is_draft:
+        return []
+    return [
+        (item, where_to_answer(policy, arrangement, item))
+        for item in missing_for_submission(policy, arrangement)
+    ]
+
+
 def visible_arrangement(request, reference) -> Arrangement:
     """The arrangement of the URL; another officer's draft is simply not found."""
     arrangement = get_object_or_404(Arrangement, reference=reference)
@@ -177,12 +195,7 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             can_edit=can_edit_arrangement(self.request.user, arrangement),
             can_recategorise=can_recategorise(self.request.user, policy),
             asks_council_authorised_officer=policy.asks_council_authorised_officer,
-            missing=[
-                (item, where_to_answer(policy, arrangement, item))
-                for item in (
-                    missing_for_submission(policy, arrangement) if arrangement.is_draft else []
-                )
-            ],
+            missing=still_missing(policy, arrangement),
             **route_preview(policy, arrangement),
             partners=arrangement.partners.all(),
             representatives=arrangement.councilrepresentatives.all(),
@@ -253,9 +266,12 @@ class ArrangementFormView(View):
             request,
             f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
         )
-        return redirect(arrangement)
+        return redirect(self.saved_url(arrangement, submit))
 
-    def render(self, form, status=200):
+    def saved_url(self, arrangement, submitted) -> str:
+        return arrangement.get_absolute_url()
+
+    def render(self, form, status=200, previewed=False):
         instance = form.instance
         return render(
             self.request,
@@ -263,10 +279,31 @@ class ArrangementFormView(View):
             {
                 "form": form,
                 "arrangement": instance if instance.pk else None,
+                "form_url": self.form_url(),
+                "preview_url": self.preview_url(),
+                "previewed": previewed,
                 **route_preview(get_policy(), instance),
             },
             status=status,
         )
+
+
+class RoutePreviewMixin:
+    """The route preview of what is typed on the form, saving nothing: the form page again
+    with the preview worked out from the posted answers. The 'Update the approval route'
+    button posts here without JavaScript; static/js/route-preview.js posts here as fields
+    change and swaps in the page's #route-preview-content. Same access as the form (the
+    view it is mixed into), and CSRF-protected like every POST."""
+
+    def get(self, request, **kwargs):
+        return redirect(self.form_url())
+
+    def post(self, request, **kwargs):
+        form = self.make_form(request.POST)
+        # Validating builds form.instance from the valid answers; invalid ones keep their
+        # earlier values and are listed on the page, with the preview of the rest.
+        form.is_valid()
+        return self.render(form, previewed=True)
 
 
 class ArrangementCreateView(ArrangementFormView):
@@ -291,9 +328,55 @@ class ArrangementCreateView(ArrangementFormView):
     def extra_save_arguments(self):
         return {"screening": self.screening}
 
+    def form_url(self):
+        return f"{reverse('register:create')}?screening={self.screening.pk}"
+
+    def preview_url(self):
+        return f"{reverse('register:create-route')}?screening={self.screening.pk}"
+
+    def saved_url(self, arrangement, submitted):
+        # After the first save: straight on to partners, risks and the council forms.
+        if submitted:
+            return arrangement.get_absolute_url()
+        return reverse("register:next", args=[arrangement.reference])
+
+
+class ArrangementCreateRouteView(RoutePreviewMixin, ArrangementCreateView):
+    pass
+
 
 class ArrangementUpdateView(ArrangementAccessMixin, ArrangementFormView):
     needs_edit = True
+
+    def form_url(self):
+        return reverse("register:edit", args=[self.arrangement.reference])
+
+    def preview_url(self):
+        return reverse("register:edit-route", args=[self.arrangement.reference])
+
+
+class ArrangementUpdateRouteView(RoutePreviewMixin, ArrangementUpdateView):
+    pass
+
+
+class NextStepsView(ArrangementAccessMixin, TemplateView):
+    """Right after the first save of a new arrangement: the partners, risks and council
+    forms it needs, and what is still missing, so it is taken to 'ready to submit' in one
+    journey."""
+
+    template_name = "register/next_steps.html"
+    needs_edit = True
+
+    def get_context_data(self, **kwargs):
+        arrangement = self.arrangement
+        return super().get_context_data(
+            arrangement=arrangement,
+            missing=still_missing(get_policy(), arrangement),
+            partners=arrangement.partners.all(),
+            risks=arrangement.risks.all(),
+            panels=panels_for(self.request, arrangement),
+            **kwargs,
+        )
 
 
 class ScreeningView(View):

@@ -51,12 +51,17 @@ def someone_for(step):
     return user
 
 
-def approve_everything(approval_round):
-    """Give every pending step a plain approval (or endorsement) until the round closes."""
+def approve_everything(approval_round, outcome_for=None, comment_for=None):
+    """Give every pending step a plain approval (or endorsement) until the round closes;
+    outcome_for(step) and comment_for(step) may choose another outcome and its comment."""
     while True:
         approval_round.refresh_from_db()
         steps = pending(approval_round)
         if not approval_round.is_open or not steps:
             return approval_round
         for step in steps:
-            decide(ApprovalStep.objects.get(pk=step.pk), someone_for(step))
+            outcome = outcome_for(step) if outcome_for else None
+            comment = comment_for(step) if comment_for else ""
+            decide(
+                ApprovalStep.objects.get(pk=step.pk), someone_for(step), outcome, comment=comment
+            )

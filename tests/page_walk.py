@@ -297,6 +297,19 @@ CASES = [
         query=a_screening_by,
         errors=SAVE_AS_DRAFT,
     ),
+    # The route preview is posted to (by the form's button and its script); opened, it
+    # goes back to the form.
+    Case(
+        "register:create-route",
+        access(redirect=CREATORS, others=REFUSED),
+        query=a_screening_by,
+    ),
+    Case(
+        "register:edit-route",
+        access(redirect=LEAD | KEEPERS, refused=READ_ONLY, others=NOT_FOUND),
+        {"reference": DRAFT},
+    ),
+    Case("register:next", CHANGE_DRAFT, {"reference": DRAFT}, label="a draft"),
     Case("register:detail", DRAFT_PAGE, {"reference": DRAFT}, label="a draft"),
     Case("register:detail", OPEN_TO_EVERY_ROLE, label="an active arrangement"),
     Case(

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from register.models import Portfolio
 from register.roles import Role
 from tests.factories import (
     CorporateObjectiveFactory,
@@ -83,6 +84,42 @@ def test_register_owner_keeps_corporate_objectives_and_services_in_admin(client_
     assert response.status_code == 302
     assert client.get(reverse("admin:register_service_changelist")).status_code == 200
     assert client.get(reverse("admin:register_arrangement_changelist")).status_code == 403
+
+
+PORTFOLIO_ADMIN = [
+    # (case, role, add page, list page)
+    ("the register owner keeps portfolios", Role.REGISTER_OWNER, 200, 200),
+    ("Internal Audit reads nothing in admin", Role.INTERNAL_AUDIT, 403, 403),
+    ("Overview & Scrutiny reads nothing in admin", Role.OVERVIEW_SCRUTINY, 403, 403),
+    ("a Portfolio Holder does not choose their own portfolio", Role.PORTFOLIO_HOLDER, 403, 403),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "role", "add", "changelist"), PORTFOLIO_ADMIN, ids=[c[0] for c in PORTFOLIO_ADMIN]
+)
+def test_only_the_register_owner_keeps_portfolios_in_admin_G_2_14(
+    client_for, case, role, add, changelist
+):
+    client = client_for(role, is_staff=True)  # staff status alone gives no permission
+    assert client.get(reverse("admin:register_portfolio_add")).status_code == add
+    assert client.get(reverse("admin:register_portfolio_changelist")).status_code == changelist
+
+
+def test_a_portfolio_is_held_by_someone_in_the_portfolio_holder_role(client_for, user_with_role):
+    holder = user_with_role(Role.PORTFOLIO_HOLDER, first_name="Rebecca", last_name="Lane")
+    director = user_with_role(Role.DIRECTOR)
+    client = client_for(Role.REGISTER_OWNER, is_staff=True)
+    add = reverse("admin:register_portfolio_add")
+
+    choices = client.get(add).context["adminform"].form.fields["holder"].queryset
+    refused = client.post(add, {"name": "Housing", "holder": director.pk})
+    saved = client.post(add, {"name": "Housing", "holder": holder.pk})
+
+    assert list(choices) == [holder]
+    assert refused.status_code == 200  # the form again, with the error
+    assert saved.status_code == 302
+    assert Portfolio.objects.get(name="Housing").holder == holder
 
 
 # Admin keeps the rules (issue 10, point 7) ----------------------------------------------------

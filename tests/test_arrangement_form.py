@@ -72,7 +72,7 @@ def test_a_draft_can_be_saved_with_only_a_name(lead_officer_client, lead_officer
     )
     arrangement = Arrangement.objects.get(name="Kent Resilience Forum")
     assert response.status_code == 302
-    assert response["Location"] == arrangement.get_absolute_url()
+    assert response["Location"] == reverse("register:next", args=[arrangement.reference])
     assert arrangement.status == Status.DRAFT
     assert arrangement.created_by == lead_officer
     assert arrangement.lead_officer == lead_officer

@@ -251,7 +251,9 @@ def test_each_save_is_a_new_version_shown_on_the_page_and_in_the_pdf_footer(
     saved = FormResponse.objects.get(arrangement=arrangement)
     assert saved.version == 3
     assert [h.version for h in saved.history.order_by("history_id")] == [1, 2, 3]
-    assert "Version 3, last updated" in lead_officer_client.get(fill_url(arrangement)).content.decode()
+    assert (
+        "Version 3, last updated" in lead_officer_client.get(fill_url(arrangement)).content.decode()
+    )
     text = pdf_text(lead_officer_client.get(pdf_url(arrangement)))
     saved_on = squeeze(f"Version 3 of {saved.updated_at:%-d %B %Y}")
     assert text.count(saved_on) == 1 + text.count("Page")  # under the title, every footer

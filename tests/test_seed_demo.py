@@ -21,6 +21,7 @@ from register.models import (
     Objective,
     Partner,
     PerformanceMeasure,
+    Portfolio,
     Risk,
     Service,
 )
@@ -39,6 +40,7 @@ SEEDED_MODELS = [
     MeasureResult,
     Service,
     CorporateObjective,
+    Portfolio,
     Group,
     get_user_model(),
 ]
@@ -189,6 +191,55 @@ def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely():
     assert not Arrangement.objects.filter(status=Status.SUBMITTED).exists()
     for arrangement in Arrangement.objects.filter(status=Status.IN_APPROVAL):
         assert arrangement.rounds.filter(closed_at__isnull=True).count() == 1
+
+
+def test_demo_portfolios_are_held_by_demo_portfolio_holders_and_hold_the_arrangements():
+    portfolios = Portfolio.objects.select_related("holder")
+    assert portfolios.count() >= 3
+    holders = {portfolio.holder for portfolio in portfolios}
+    assert len(holders) == portfolios.count()  # one holder each
+    for holder in holders:
+        assert holder.groups.filter(name=Role.PORTFOLIO_HOLDER.value).exists()
+    with_service = Arrangement.objects.exclude(service=None)
+    assert with_service.exists()
+    assert not with_service.filter(portfolio=None).exists()
+    for portfolio in portfolios:
+        assert portfolio.arrangement_set.exists(), portfolio.name
+
+
+def test_in_the_demo_only_the_holder_of_its_portfolio_approves_an_arrangement_G_2_14(db):
+    from approvals.models import RoundPurpose
+    from approvals.permissions import may_act
+    from approvals.services import open_round
+    from register.policies import get_policy
+    from register.policies.base import StepKind
+
+    def portfolio_holder_decides(stages):
+        return any(
+            step.role == Role.PORTFOLIO_HOLDER and step.kind == StepKind.DECISION
+            for stage in stages
+            for step in stage.steps
+        )
+
+    policy = get_policy()
+    arrangement = next(
+        a
+        for a in Arrangement.objects.filter(status=Status.ACTIVE).exclude(portfolio=None)
+        if portfolio_holder_decides(policy.route(a))
+    )
+    stages = policy.route(arrangement)
+    approval_round = open_round(
+        arrangement=arrangement,
+        purpose=RoundPurpose.REAPPROVAL,
+        user=arrangement.lead_officer,
+        stages=stages,
+    )
+    step = approval_round.steps.get(role=Role.PORTFOLIO_HOLDER, kind=StepKind.DECISION)
+    portfolio_holders = get_user_model().objects.filter(groups__name=Role.PORTFOLIO_HOLDER.value)
+
+    allowed = {user.username for user in portfolio_holders if may_act(user, step).allowed}
+
+    assert allowed == {arrangement.portfolio.holder.username}
 
 
 def test_demo_approvals_are_refused_under_production_settings(settings):

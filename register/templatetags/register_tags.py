@@ -33,6 +33,12 @@ def answer(value):
 
 
 @register.filter
+def waited_days(days):
+    """12 days, 1 day, or "opened today"."""
+    return formatting.waited(days)
+
+
+@register.filter
 def governance_labels(keys):
     return [GovernanceItem(key).label for key in keys if key in GovernanceItem.values]
 

@@ -67,7 +67,9 @@ def record(page, outcome, comment=""):
 
 
 def expect_recorded(page, arrangement):
-    expect(page).to_have_url(re.compile(rf"/approvals/record/{arrangement.reference}/$"))
+    """Back on 'Awaiting my decision', where the decided step is no longer listed."""
+    expect(page).to_have_url(re.compile(r"/approvals/$"))
+    expect(page.locator("tbody tr", has_text=arrangement.reference)).to_have_count(0)
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Your decision has been recorded"
     )
@@ -184,6 +186,10 @@ def test_an_arrangement_is_approved_step_by_step_in_the_browser(
     sign_in(officer)
     page.goto(f"/arrangements/{reference}/")
     expect(page.locator("main .govuk-tag").first).to_have_text("Active")
+    how = page.locator("#how-approved")
+    expect(how).to_contain_text("Approved with conditions")
+    expect(page.locator("#approval-conditions")).to_contain_text(CONDITIONS)
+    expect(page.locator("#next-review")).not_to_have_text("Not set")
 
     # The approval record: every step, who decided and what.
     page.get_by_role("link", name="Approval record").click()

@@ -33,7 +33,9 @@ def test_a_lead_officer_fills_in_the_evaluation_saves_it_and_downloads_the_pdf(
     page, officer, sign_in, assert_accessible
 ):
     arrangement = other_partnership(lead_officer=officer)
-    fill_path = reverse("council_forms:fill", args=[arrangement.reference, "approval", "gravesham_evaluation"])
+    fill_path = reverse(
+        "council_forms:fill", args=[arrangement.reference, "approval", "gravesham_evaluation"]
+    )
     sign_in(officer)
 
     # From the arrangement's page, through its "Council forms" panel.
@@ -91,7 +93,9 @@ def test_a_lead_officer_fills_in_the_evaluation_saves_it_and_downloads_the_pdf(
         page.get_by_role("link", name="Download as PDF").click()
     download = download_info.value
     assert download.failure() is None
-    assert download.suggested_filename == f"{arrangement.reference}-approval-gravesham_evaluation.pdf"
+    assert (
+        download.suggested_filename == f"{arrangement.reference}-approval-gravesham_evaluation.pdf"
+    )
     with open(download.path(), "rb") as file:
         pdf = file.read()
     assert pdf.startswith(b"%PDF-")

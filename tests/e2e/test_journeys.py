@@ -75,11 +75,13 @@ def test_lead_officer_records_an_arrangement_and_adds_a_partner(page, officer, s
     page.locator("#id_cash_per_year").fill("12500")
     page.get_by_role("button", name="Save as draft").click()
 
-    # The arrangement page, under its new reference.
-    expect(page).to_have_url(re.compile(r"/arrangements/PA-\d{4}-\d{4}/$"))
+    # What next, under its new reference; then the arrangement page.
+    expect(page).to_have_url(re.compile(r"/arrangements/PA-\d{4}-\d{4}/next/$"))
     reference = page.locator("main .govuk-caption-l").inner_text().strip()
     assert REFERENCE.match(reference), reference
     expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{reference} saved")
+    page.get_by_role("link", name="Go to the arrangement's page").click()
+    expect(page).to_have_url(re.compile(rf"/arrangements/{reference}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Gravesend Town Centre Partnership")
     expect(page.locator("main")).to_contain_text("Delivery partnership")
     expect(page.locator("main")).to_contain_text("£12,500")

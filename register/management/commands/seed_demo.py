@@ -24,6 +24,7 @@ from register.models import (
     Objective,
     Partner,
     PerformanceMeasure,
+    Portfolio,
     Risk,
     Service,
 )
@@ -100,6 +101,10 @@ class Seeder:
             )
             for title, description, current in demo_data.CORPORATE_OBJECTIVES
         }
+        self.portfolios = {
+            name: self.upsert(Portfolio, {"name": name}, {"holder": self.users[holder]})
+            for name, holder, _services in demo_data.PORTFOLIOS
+        }
         for spec in demo_data.ARRANGEMENTS:
             self.seed_arrangement(spec)
 
@@ -136,6 +141,10 @@ class Seeder:
             "lead_officer": self.users[spec["lead"]],
             "created_by": self.users[spec["lead"]],
             "service": self.services[spec["service"]] if spec.get("service") else None,
+            # In the portfolio of its service, whose holder approves it.
+            "portfolio": self.portfolios.get(
+                demo_data.PORTFOLIO_OF_SERVICE.get(spec.get("service", ""), "")
+            ),
         }
         name = values.pop("name")
         arrangement = self.upsert(Arrangement, {"name": name}, values)
@@ -208,6 +217,7 @@ class Seeder:
             (get_user_model(), "demo users", {"username__in": self.users}),
             (Service, "services", {"name__in": self.services}),
             (CorporateObjective, "corporate objectives", {"title__in": self.objectives}),
+            (Portfolio, "portfolios", {"name__in": self.portfolios}),
             (Arrangement, "arrangements", {"name__in": names}),
             (Partner, "partners", {"arrangement__name__in": names}),
             (CouncilRepresentative, "council representatives", {"arrangement__name__in": names}),
