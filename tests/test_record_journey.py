@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from register.models import Arrangement
 from register.roles import Role
-from tests.factories import ArrangementFactory, PartnerFactory, RiskFactory, ScreeningFactory
+from tests.factories import (
+    ArrangementFactory,
+    PartnerFactory,
+    RiskFactory,
+    ScreeningFactory,
+    submit_required_forms,
+)
 from tests.test_arrangement_form import form_data
 
 pytestmark = pytest.mark.django_db
@@ -218,13 +224,17 @@ def test_the_first_save_goes_on_to_partners_risks_and_what_is_missing(
     assert 'id="ready-to-submit"' not in page
 
 
-def test_with_its_partners_and_risks_it_is_ready_to_submit(lead_officer_client, lead_officer):
+def test_with_its_partners_risks_and_forms_it_is_ready_to_submit(lead_officer_client, lead_officer):
     arrangement = ArrangementFactory(lead_officer=lead_officer)
     url = reverse("register:next", args=[arrangement.reference])
     assert 'id="ready-to-submit"' not in lead_officer_client.get(url).content.decode()
 
     PartnerFactory(arrangement=arrangement)
     RiskFactory(arrangement=arrangement)
+    page = lead_officer_client.get(url).content.decode()
+    assert 'id="ready-to-submit"' not in page  # its council forms come first (G 2.6)
+    assert "Fill in and submit the Partnership Evaluation (Appendix 1)" in page
+    submit_required_forms(arrangement)
 
     page = lead_officer_client.get(url).content.decode()
     assert 'id="ready-to-submit"' in page

@@ -13,6 +13,7 @@ from approvals.models import ApprovalRound, Decision, Outcome, RoundOutcome
 from register.choices import Status
 from register.models import Arrangement
 from register.roles import Role
+from tests.e2e.council_forms import submit_council_forms
 from tests.factories import ArrangementFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -43,20 +44,6 @@ def open_from_inbox(page, arrangement, step_title, assert_accessible):
     expect(page.locator("main .govuk-caption-l")).to_have_text(
         f"{arrangement.reference} {arrangement.name}"
     )
-
-
-def fill_every_answer(page):
-    """Answer every question of a council form as an officer would: words in every box,
-    the first option of every choice."""
-    for box in page.locator("main form textarea").all():
-        box.fill("Agreed with the partners")
-    for box in page.locator("main form input[type=text]").all():
-        box.fill("1000")
-    names = page.locator("main form input[type=radio]").evaluate_all(
-        "radios => [...new Set(radios.map(radio => radio.name))]"
-    )
-    for name in names:
-        page.locator(f'main form input[type=radio][name="{name}"]').first.check()
 
 
 def record(page, outcome, comment=""):
@@ -110,15 +97,7 @@ def test_an_arrangement_is_approved_step_by_step_in_the_browser(
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Fill in and submit the Partnership Evaluation (Appendix 1)")
     assert_accessible(page)
-    page.goto(f"/arrangements/{reference}/")
-    for form in ("Partnership Evaluation (Appendix 1)", "Partnership agreement checklist"):
-        page.locator("#missing-answers").get_by_role(
-            "link", name=re.compile(re.escape(f"Fill in and submit the {form}"))
-        ).click()
-        fill_every_answer(page)
-        page.get_by_role("button", name="Submit the form").click()
-        expect(page.locator(".govuk-notification-banner")).to_contain_text("submitted")
-        page.goto(f"/arrangements/{reference}/")
+    submit_council_forms(page, reference)
 
     # Then it submits it from its edit page.
     page.goto(f"/arrangements/{reference}/edit/")

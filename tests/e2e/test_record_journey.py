@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from register.models import Arrangement
 from register.roles import Role
+from tests.e2e.council_forms import submit_council_forms
 from tests.factories import ScreeningFactory, ServiceFactory
 
 pytestmark = pytest.mark.browser
@@ -97,6 +98,12 @@ def test_a_new_arrangement_is_taken_to_ready_to_submit_in_one_journey_G_1_11b(
     page.locator("#id_owner").fill("Head of Community Safety")
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("The risk has been saved")
+
+    # Its council forms, each from its link in what is still needed (G 2.6).
+    expect(page.locator("#missing-answers")).to_contain_text(
+        "Fill in and submit the Partnership Evaluation (Appendix 1)"
+    )
+    submit_council_forms(page, arrangement.reference)
 
     # Ready to submit, on the arrangement's page and on 'What next'.
     expect(page.locator("main")).to_contain_text("Every answer needed for submission is given")
