@@ -217,6 +217,7 @@ def test_the_conflict_page_shows_their_value_and_what_was_typed_in_words(edit_fo
     row = row[: row.index("</tr>")]
     assert f">{edit_form.theirs[1]}<" in row
     assert f">{edit_form.mine[1]}<" in row
+    assert body.count('<tr class="govuk-table__row">') == 2  # its heading, and that field only
     assert 'href="' + url + '"' in body  # Keep theirs: back to the page
 
 
