@@ -5,14 +5,14 @@ newer version without retyping. One page for the arrangement, its parts, checkli
 council forms; the version check itself is register/versions.py."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
 from django.shortcuts import render
 
 from register import formatting
 from register.forms import VERSION, MoneyField
-from register.versions import version_of
+from register.versions import NEW, version_of
 
 NOT_POSTED_AGAIN = {VERSION, "csrfmiddlewaretoken"}
 
@@ -22,6 +22,7 @@ class Difference:
     label: str
     theirs: str
     mine: str
+    changed_by_them: bool | None  # since the form was opened; None: its history cannot say
 
 
 def _choice_label(field, value) -> str:
@@ -60,15 +61,38 @@ def shown(field, value) -> str:
     return str(value)
 
 
+def opened_values(form, current, version: str) -> dict | None:
+    """The form's fields as they were saved in the version the form was opened at, from the
+    row's history; None when the history does not hold that version."""
+    if version == NEW:
+        return {}  # nothing was saved yet
+    record = (
+        current.history.filter(updated_at=datetime.fromisoformat(version))
+        .order_by("-history_id")
+        .first()
+    )
+    if record is None:
+        return None
+    values = form.saved_values(record.instance)
+    for field in current._meta.many_to_many:
+        if field.name in values:  # record.instance would read the relation as it is now
+            target = field.m2m_reverse_field_name()
+            values[field.name] = [getattr(row, target) for row in getattr(record, field.name).all()]
+    return values
+
+
 def differences(form, current) -> list[Difference]:
-    """Every field of the (valid) form whose saved value on `current` is not what was typed."""
+    """Every field of the (valid) form whose saved value on `current` is not what was typed,
+    and whether it is one the others changed after the form was opened."""
     saved, typed = form.saved_values(current), form.typed_values()
+    opened = opened_values(form, current, form.version)
     rows = []
     for name, field in form.fields.items():
         if name in typed:
             theirs, mine = shown(field, saved.get(name)), shown(field, typed[name])
             if theirs != mine:
-                rows.append(Difference(str(field.label), theirs, mine))
+                changed = None if opened is None else shown(field, opened.get(name)) != theirs
+                rows.append(Difference(str(field.label), theirs, mine, changed))
     return rows
 
 
@@ -83,13 +107,15 @@ def conflict_page(request, conflict, *, form, what: str, arrangement):
     """Refuse the save (409) with what differs, and a form that posts what was typed again
     to the same page at the version that is saved now; "Keep theirs" opens the page again."""
     current = conflict.current
+    rows = differences(form, current)
     return render(
         request,
         "conflict.html",
         {
             "what": what,
             "arrangement": arrangement,
-            "differences": differences(form, current),
+            "differences": rows,
+            "marked": any(row.changed_by_them is not None for row in rows),
             "saved_by": saved_by(current),
             "saved_at": current.updated_at,
             "typed": [

@@ -19,6 +19,7 @@ from register.roles import Role
 from tests.editing import hidden_inputs, post_as_opened, version_on
 from tests.factories import (
     ArrangementFactory,
+    CorporateObjectiveFactory,
     CouncilRepresentativeFactory,
     FormResponseFactory,
     MeasureResultFactory,
@@ -304,3 +305,34 @@ def test_a_council_form_first_saved_by_someone_else_while_it_was_open_empty_is_a
     assert FormResponse.objects.get().answers["aims"] == "Theirs"
     assert me.post(url, hidden_inputs(page)).status_code == 302
     assert FormResponse.objects.get().answers["aims"] == "Mine"
+
+
+def test_the_conflict_page_marks_the_answers_they_changed_apart_from_those_only_i_changed(
+    officers,
+):
+    me, other, lead = officers
+    arrangement = ArrangementFactory(lead_officer=lead, complete=True)
+    objective = CorporateObjectiveFactory(title="A safe and clean borough")
+    url = reverse("register:edit", args=[arrangement.reference])
+    as_opened = form_data(arrangement, area="Gravesham", meeting_place="Civic Centre")
+    post_as_opened(me, url, as_opened)
+    opened = version_on(me.get(url))
+    other.post(
+        url,
+        as_opened | {"area": "Dartford", "corporate_objectives": [objective.pk], "version": opened},
+    )
+
+    page = me.post(url, as_opened | {"meeting_place": "Woodville Halls", "version": opened})
+
+    rows = {
+        label: (theirs, mine, changed)
+        for label, theirs, mine, changed in (
+            (r.label, r.theirs, r.mine, r.changed_by_them) for r in page.context["differences"]
+        )
+    }
+    assert rows == {
+        "Area of operation": ("Dartford", "Gravesham", True),
+        "Corporate objectives": ("A safe and clean borough", "Not answered", True),
+        "Meeting place": ("Civic Centre", "Woodville Halls", False),
+    }
+    assert page.content.decode().count("Changed since you opened it</strong></td>") == 2

@@ -55,10 +55,11 @@ def test_the_second_officer_to_save_sees_both_versions_and_applies_theirs_on_top
     )
     expect(page.locator("#conflict-summary")).to_contain_text("Sam Okoro saved the arrangement")
     area = page.locator("#differences tr", has_text="Area of operation")
-    expect(area.locator("td").nth(0)).to_have_text("Gravesham and Dartford")
+    expect(area.locator("td").nth(0)).to_contain_text("Gravesham and Dartford")
+    expect(area.locator("td .govuk-tag")).to_have_text("Changed since you opened it")
     expect(area.locator("td").nth(1)).to_have_text("Gravesend town centre")
     place = page.locator("#differences tr", has_text="Meeting place")
-    expect(place.locator("td").nth(0)).to_have_text("Civic Centre")
+    expect(place.locator("td").nth(0)).to_have_text("Civic Centre")  # only I changed it
     expect(place.locator("td").nth(1)).to_have_text("Woodville Halls <Room 2>")
     assert Arrangement.objects.get(pk=arrangement.pk).area == "Gravesham and Dartford"
     assert_accessible(page)
