@@ -39,6 +39,7 @@ from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.submission import missing_for_submission, missing_form_key
 from register.templatetags.register_tags import person
+from register.versions import NEW, parse_version, version_of
 
 YES_NO = [("True", "Yes"), ("False", "No")]
 
@@ -61,6 +62,63 @@ class GovUKForm:
                 ] + [MaxLengthValidator(field.max_length, _too_long(field))]
                 if isinstance(field.widget, forms.Textarea):
                     field.widget.attrs.pop("maxlength", None)  # the character count says it
+
+
+VERSION = "version"  # the hidden field of every edit form
+
+
+class VersionedForm(GovUKForm):
+    """An edit form that carries, hidden, the version of the row it was opened at
+    (register/versions.py). A model form's row is its instance; other forms are given
+    `row`. What is typed and what is saved are compared field by field on a conflict
+    (register/conflicts.py)."""
+
+    MISSING_VERSION = (
+        "Nothing was saved: this page did not say which version it was opened at. Open the "
+        "page again to see what is saved now, then make your changes"
+    )
+
+    def __init__(self, *args, row=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[VERSION] = forms.CharField(
+            required=False,
+            widget=forms.HiddenInput,
+            initial=version_of(self.instance if row is None else row),
+        )
+        self.helper.render_hidden_fields = True
+
+    def clean_version(self):
+        """None when missing or garbled; a form for a row not saved yet (adding a partner,
+        a council form never saved) needs none: there is no version to lose."""
+        token = self.cleaned_data[VERSION]
+        if not token and self.fields[VERSION].initial == NEW:
+            return NEW
+        return parse_version(token)
+
+    def clean(self):
+        cleaned = super().clean()
+        if VERSION in cleaned and cleaned[VERSION] is None:
+            self.add_error(None, self.MISSING_VERSION)
+        return cleaned
+
+    @property
+    def version(self) -> str:
+        """The version it was opened at (once valid)."""
+        return self.cleaned_data[VERSION]
+
+    def saved_values(self, row) -> dict:
+        """The row's saved values of this form's fields, as typed_values() gives them."""
+        values = {}
+        for name in self.fields:
+            if name != VERSION:
+                value = getattr(row, name)
+                values[name] = (
+                    list(value.all()) if row._meta.get_field(name).many_to_many else value
+                )
+        return values
+
+    def typed_values(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != VERSION}
 
 
 def _too_long(field):
@@ -187,7 +245,7 @@ ARRANGEMENT_SECTIONS = {
 }
 
 
-class ArrangementForm(GovUKForm, forms.ModelForm):
+class ArrangementForm(VersionedForm, forms.ModelForm):
     """Every fact the arrangement carries. A draft may leave most of them blank."""
 
     DRAFT = "draft"
@@ -360,7 +418,7 @@ class ArrangementFilterForm(forms.Form):
         self.fields["lead_officer"].label_from_instance = person
 
 
-class PartnerForm(GovUKForm, forms.ModelForm):
+class PartnerForm(VersionedForm, forms.ModelForm):
     contribution_per_year = MoneyField(
         label="Partner's financial contribution a year (£, optional)",
         what="the partner's contribution a year",
@@ -379,7 +437,7 @@ class PartnerForm(GovUKForm, forms.ModelForm):
         self.fields["sector"].choices = [("", "Select a sector")] + Sector.choices
 
 
-class CouncilRepresentativeForm(GovUKForm, forms.ModelForm):
+class CouncilRepresentativeForm(VersionedForm, forms.ModelForm):
     start_date = DateField("Start date", "the date they started", required=True)
     finish_date = DateField("Finish date (if they have stopped)", "the date they finished")
 
@@ -389,7 +447,7 @@ class CouncilRepresentativeForm(GovUKForm, forms.ModelForm):
         error_messages = {"name": {"required": "Enter the representative's name"}}
 
 
-class ObjectiveForm(GovUKForm, forms.ModelForm):
+class ObjectiveForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Objective
         fields = ["description"]
@@ -397,7 +455,7 @@ class ObjectiveForm(GovUKForm, forms.ModelForm):
         error_messages = {"description": {"required": "Enter the objective"}}
 
 
-class PerformanceMeasureForm(GovUKForm, forms.ModelForm):
+class PerformanceMeasureForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = PerformanceMeasure
         fields = ["objective", "name", "unit"]
@@ -410,7 +468,7 @@ class PerformanceMeasureForm(GovUKForm, forms.ModelForm):
         self.fields["objective"].queryset = arrangement.objectives.all()
 
 
-class MeasureResultForm(GovUKForm, forms.ModelForm):
+class MeasureResultForm(VersionedForm, forms.ModelForm):
     target = forms.DecimalField(
         label="Target",
         max_digits=14,
@@ -446,7 +504,7 @@ class MeasureResultForm(GovUKForm, forms.ModelForm):
         )
 
 
-class RiskForm(GovUKForm, forms.ModelForm):
+class RiskForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Risk
         fields = ["description", "likelihood", "impact", "mitigation", "owner", "is_escalated"]
@@ -475,7 +533,7 @@ ACCEPTED_DOCUMENT_TYPES = {
 }
 
 
-class DocumentForm(GovUKForm, forms.ModelForm):
+class DocumentForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Document
         fields = ["kind", "title", "file"]
@@ -586,7 +644,7 @@ class RecategoriseForm(GovUKForm, forms.Form):
         return cleaned
 
 
-class ChecklistForm(GovUKForm, forms.Form):
+class ChecklistForm(VersionedForm, forms.Form):
     """One page of a policy's questions (a scorecard, a checklist of controls ...)."""
 
     def __init__(self, *args, questions, **kwargs):
@@ -608,3 +666,10 @@ class ChecklistForm(GovUKForm, forms.Form):
             q.key: self.cleaned_data[q.key] if q.choices else self.cleaned_data[q.key] == "True"
             for q in self.questions
         }
+
+    def saved_values(self, row) -> dict:
+        saved = row.policy_answers or {}
+        return {q.key: saved.get(q.key) for q in self.questions}
+
+    def typed_values(self) -> dict:
+        return self.answers()

@@ -9,6 +9,7 @@ from register.models import Arrangement, ArrangementChild, Document, Screening
 from register.policies import get_policy
 from register.policies.base import Policy
 from register.signals import arrangement_submitted, material_change
+from register.versions import locked_at_version
 
 
 @transaction.atomic
@@ -19,18 +20,20 @@ def record_arrangement(
     corporate_objectives=None,
     submit: bool = False,
     screening: Screening | None = None,
+    version: str | None = None,
 ) -> Arrangement:
     """Save the arrangement with the values set on it (a new one is proposed by user, after
     the screening that found it in scope); submit it if asked. A material change to an
     active arrangement sends it for approval again, or is refused, with nothing saved,
-    when the policy says what it still needs (ValidationError)."""
+    when the policy says what it still needs (ValidationError). A save over a newer
+    version than the form's is refused (EditConflict)."""
     before = None
     if arrangement.pk is None:
         arrangement.created_by = user
         if arrangement.lead_officer_id is None:
             arrangement.lead_officer = user
     else:
-        before = Arrangement.objects.get(pk=arrangement.pk)
+        before = locked_at_version(arrangement, version)
     arrangement.full_clean(exclude=["reference"])  # numbered on its first save
     arrangement.save()
     if corporate_objectives is not None:
@@ -75,9 +78,14 @@ def material_changes(policy, before, after) -> list[str]:
 
 
 @transaction.atomic
-def record_part(*, part: models.Model, arrangement: Arrangement, user) -> models.Model:
+def record_part(
+    *, part: models.Model, arrangement: Arrangement, user, version: str | None = None
+) -> models.Model:
     """Save a partner, representative, risk, objective, measure, result or document with
-    the values set on it; the arrangement is classified again."""
+    the values set on it; the arrangement is classified again. A change saved over a
+    newer version than the form's is refused (EditConflict)."""
+    if part.pk is not None:
+        locked_at_version(part, version)
     if isinstance(part, ArrangementChild):
         part.arrangement = arrangement
     if isinstance(part, Document):
@@ -134,8 +142,14 @@ def recategorise(*, arrangement: Arrangement, category: str, reason: str, user) 
 
 
 @transaction.atomic
-def record_policy_answers(*, arrangement: Arrangement, answers: dict) -> None:
-    """Keep the answers to a page of the policy's questions; the category follows them."""
-    arrangement.policy_answers = {**(arrangement.policy_answers or {}), **answers}
-    arrangement.full_clean(exclude=["reference"])
-    arrangement.save()
+def record_policy_answers(
+    *, arrangement: Arrangement, answers: dict, version: str | None = None
+) -> Arrangement:
+    """Keep the answers to a page of the policy's questions, beside the other pages'
+    answers as saved now; the category follows them. Refused over a newer version of the
+    arrangement than the page's (EditConflict)."""
+    current = locked_at_version(arrangement, version)
+    current.policy_answers = {**(current.policy_answers or {}), **answers}
+    current.full_clean(exclude=["reference"])
+    current.save()
+    return current

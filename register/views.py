@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from register import forms, services
+from register.conflicts import conflict_page
 from register.history import arrangement_history
 from register.models import (
     Arrangement,
@@ -38,6 +39,7 @@ from register.roles import (
 )
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
 from register.submission import missing_for_submission, missing_form_key
+from register.versions import EditConflict
 
 
 def apply_service_errors(form, error: ValidationError):
@@ -257,11 +259,16 @@ class ArrangementFormView(View):
                 corporate_objectives=form.cleaned_data["corporate_objectives"],
                 user=request.user,
                 submit=submit,
+                version=form.version,
                 **self.extra_save_arguments(),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
             return self.render(form, status=400)
+        except EditConflict as conflict:
+            return conflict_page(
+                request, conflict, form=form, what="the arrangement", arrangement=conflict.current
+            )
         messages.success(
             request,
             f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
@@ -509,7 +516,21 @@ class PartFormView(PartMixin, View):
         form = self.make_form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_form(form, status=400)
-        services.record_part(part=form.instance, arrangement=self.arrangement, user=request.user)
+        try:
+            services.record_part(
+                part=form.instance,
+                arrangement=self.arrangement,
+                user=request.user,
+                version=form.version,
+            )
+        except EditConflict as conflict:
+            return conflict_page(
+                request,
+                conflict,
+                form=form,
+                what=f"the {self.part.noun}",
+                arrangement=self.arrangement,
+            )
         messages.success(request, f"The {self.part.noun} has been saved")
         return redirect(self.arrangement)
 
@@ -606,13 +627,26 @@ class ChecklistView(ArrangementAccessMixin, View):
             for q in self.questions
             if q.key in answers
         }
-        return self.render(forms.ChecklistForm(questions=self.questions, initial=initial))
+        return self.render(
+            forms.ChecklistForm(questions=self.questions, initial=initial, row=self.arrangement)
+        )
 
     def post(self, request, reference, group):
-        form = forms.ChecklistForm(request.POST, questions=self.questions)
+        form = forms.ChecklistForm(request.POST, questions=self.questions, row=self.arrangement)
         if not form.is_valid():
             return self.render(form, status=400)
-        services.record_policy_answers(arrangement=self.arrangement, answers=form.answers())
+        try:
+            services.record_policy_answers(
+                arrangement=self.arrangement, answers=form.answers(), version=form.version
+            )
+        except EditConflict as conflict:
+            return conflict_page(
+                request,
+                conflict,
+                form=form,
+                what=self.checklist.title,
+                arrangement=conflict.current,
+            )
         messages.success(request, f"{self.checklist.title} saved")
         return redirect(self.arrangement)
 

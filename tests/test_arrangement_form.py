@@ -9,6 +9,7 @@ from register import services
 from register.choices import Status
 from register.lifecycle import TransitionNotAllowed
 from register.models import Arrangement
+from register.versions import version_of
 from tests.factories import ArrangementFactory, ScreeningFactory, submit_required_forms
 
 
@@ -46,6 +47,7 @@ def form_data(arrangement=None, **overrides):
     if arrangement is not None:
         data["lead_officer"] = arrangement.lead_officer_id
         data["service"] = arrangement.service_id
+        data["version"] = version_of(arrangement)  # the version it was opened at
     data.update(overrides)
     return data
 

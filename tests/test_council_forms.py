@@ -14,6 +14,7 @@ from register.council_forms import DEFINITIONS
 from register.models import FormResponse, FormStatus
 from register.roles import Role
 from tests.approvals_helpers import decide, other_partnership, pending, person
+from tests.editing import post_as_opened
 from tests.test_approvals import submit
 
 pytestmark = pytest.mark.django_db
@@ -84,8 +85,8 @@ def test_submitting_with_answers_missing_is_refused_and_nothing_is_saved(
     lead_officer_client, arrangement
 ):
     lead_officer_client.post(fill_url(arrangement), {"aims": "First", "action": "draft"})
-    response = lead_officer_client.post(
-        fill_url(arrangement), {"aims": "Changed", "action": "submit"}
+    response = post_as_opened(
+        lead_officer_client, fill_url(arrangement), {"aims": "Changed", "action": "submit"}
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -247,7 +248,9 @@ def test_each_save_is_a_new_version_shown_on_the_page_and_in_the_pdf_footer(
 ):
     assert "Notyetsaved" in pdf_text(lead_officer_client.get(pdf_url(arrangement)))
     for aims in ("One", "Two", "Three"):
-        lead_officer_client.post(fill_url(arrangement), {"aims": aims, "action": "draft"})
+        post_as_opened(
+            lead_officer_client, fill_url(arrangement), {"aims": aims, "action": "draft"}
+        )
     saved = FormResponse.objects.get(arrangement=arrangement)
     assert saved.version == 3
     assert [h.version for h in saved.history.order_by("history_id")] == [1, 2, 3]
@@ -261,7 +264,7 @@ def test_each_save_is_a_new_version_shown_on_the_page_and_in_the_pdf_footer(
 
 def test_a_refused_submission_makes_no_new_version(lead_officer_client, arrangement):
     lead_officer_client.post(fill_url(arrangement), {"aims": "One", "action": "draft"})
-    lead_officer_client.post(fill_url(arrangement), {"aims": "Two", "action": "submit"})
+    post_as_opened(lead_officer_client, fill_url(arrangement), {"aims": "Two", "action": "submit"})
     assert FormResponse.objects.get(arrangement=arrangement).version == 1
 
 
@@ -272,8 +275,10 @@ def test_the_submitted_pdf_names_the_officer_who_completed_it_and_when(
     lead_officer.save()
     lead_officer_client.post(fill_url(arrangement), {"aims": "Draft", "action": "draft"})
     assert "PriyaShah" not in completed_by(pdf_text(lead_officer_client.get(pdf_url(arrangement))))
-    lead_officer_client.post(
-        fill_url(arrangement), {**complete_answers(EVALUATION), "action": "submit"}
+    post_as_opened(
+        lead_officer_client,
+        fill_url(arrangement),
+        {**complete_answers(EVALUATION), "action": "submit"},
     )
     submitted = FormResponse.objects.get(arrangement=arrangement).submitted_at
     text = completed_by(pdf_text(lead_officer_client.get(pdf_url(arrangement))))
@@ -321,7 +326,7 @@ def test_the_arrangement_page_lists_the_forms_its_policy_requires(lead_officer_c
 
 def test_every_change_to_a_form_is_kept_in_history(lead_officer_client, arrangement):
     lead_officer_client.post(fill_url(arrangement), {"aims": "One", "action": "draft"})
-    lead_officer_client.post(fill_url(arrangement), {"aims": "Two", "action": "draft"})
+    post_as_opened(lead_officer_client, fill_url(arrangement), {"aims": "Two", "action": "draft"})
     history = FormResponse.objects.get().history.order_by("history_id")
     assert [h.answers["aims"] for h in history] == ["One", "Two"]
     assert history.last().history_user == arrangement.lead_officer

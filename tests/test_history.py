@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from register.models import Arrangement
 from register.roles import Role
+from tests.editing import post_as_opened
 from tests.factories import ArrangementFactory, CorporateObjectiveFactory
 from tests.test_arrangement_form import form_data
 
@@ -48,7 +49,8 @@ def test_history_records_partners_added_changed_and_removed(lead_officer_client,
     add = reverse("register:part-add", args=[arrangement.reference, "partners"])
     lead_officer_client.post(add, {"name": "Kent Police", "sector": "police_fire"})
     partner = arrangement.partners.get()
-    lead_officer_client.post(
+    post_as_opened(
+        lead_officer_client,
         reverse("register:part-edit", args=[arrangement.reference, "partners", partner.pk]),
         {"name": "Kent Police", "sector": "police_fire", "contribution": "Two officers"},
     )

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from register.models import FormResponse, FormStatus
 from register.occasions import Occasion
+from register.versions import check_version
 
 
 class FormLocked(PermissionError):
@@ -16,11 +17,15 @@ class SavedMeanwhile(Exception):
 
 
 @transaction.atomic
-def save_answers(*, response: FormResponse, answers: dict, user, submit: bool) -> FormResponse:
+def save_answers(
+    *, response: FormResponse, answers: dict, user, submit: bool, version: str | None = None
+) -> FormResponse:
     """Keep the answers as a draft, or submit them (then they are read-only).
 
     The saved row is locked and read again first, so a form submitted by someone else
-    since this one was opened is never written over."""
+    since this one was opened is never written over, and a save over a newer version than
+    the page's is refused (EditConflict)."""
+    current = response
     if response.pk is not None:
         current = FormResponse.objects.select_for_update().get(pk=response.pk)
         response.status, response.version = current.status, current.version
@@ -32,6 +37,7 @@ def save_answers(*, response: FormResponse, answers: dict, user, submit: bool) -
             "This arrangement is with its approvers, so its forms for approval are read-only "
             "until the approval is finished or it is returned"
         )
+    check_version(current, version)
     response.answers = answers
     response.version += 1
     if submit:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from register.conflicts import conflict_page
 from register.council_forms import definition as definition_for
 from register.council_forms.base import Fact, Table
 from register.council_forms.pdf import form_pdf_context
@@ -16,6 +17,7 @@ from register.occasions import APPROVAL
 from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import can_fill_form
+from register.versions import EditConflict
 from register.views import visible_arrangement
 
 
@@ -41,16 +43,20 @@ class FormFillView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, **kwargs):
-        form = CouncilFormForm(initial=self.response.answers, definition=self.definition)
-        return self.render(form)
+        return self.render(self.make_form())
+
+    def make_form(self, data=None):
+        return CouncilFormForm(
+            data,
+            initial=self.response.answers,
+            definition=self.definition,
+            row=self.response,
+        )
 
     def post(self, request, **kwargs):
         if not self.can_edit:
-            return self.render(
-                CouncilFormForm(initial=self.response.answers, definition=self.definition),
-                status=403,
-            )
-        form = CouncilFormForm(request.POST, definition=self.definition)
+            return self.render(self.make_form(), status=403)
+        form = self.make_form(request.POST)
         submit = request.POST.get("action") == "submit"
         if form.is_valid() and submit:
             form.check_complete()
@@ -58,11 +64,23 @@ class FormFillView(View):
             return self.render(form, status=400)
         try:
             save_answers(
-                response=self.response, answers=form.answers(), user=request.user, submit=submit
+                response=self.response,
+                answers=form.answers(),
+                user=request.user,
+                submit=submit,
+                version=form.version,
             )
         except (FormLocked, SavedMeanwhile) as refusal:
             form.add_error(None, str(refusal))
             return self.render(form, status=409)
+        except EditConflict as conflict:
+            return conflict_page(
+                request,
+                conflict,
+                form=form,
+                what=f"the {self.definition.title}",
+                arrangement=self.arrangement,
+            )
         messages.success(
             request, f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}"
         )

@@ -4,7 +4,7 @@ from django import forms
 
 from register import formatting
 from register.council_forms.base import Kind, Question, Table
-from register.forms import GovUKForm, MoneyField, yes_no_field
+from register.forms import VERSION, MoneyField, VersionedForm, yes_no_field
 
 
 def shown_answer(question, value) -> str:
@@ -52,7 +52,7 @@ def _field(question, label):
     )
 
 
-class CouncilFormForm(GovUKForm, forms.Form):
+class CouncilFormForm(VersionedForm, forms.Form):
     """Every answer is optional while saving a draft; submitting needs the required ones."""
 
     def __init__(self, *args, definition, **kwargs):
@@ -73,10 +73,19 @@ class CouncilFormForm(GovUKForm, forms.Form):
         """The cleaned answers as JSON-friendly values."""
         result = {}
         for name, value in self.cleaned_data.items():
-            result[name] = (
-                str(value) if value is not None and not isinstance(value, (bool, str)) else value
-            )
+            if name != VERSION:
+                result[name] = (
+                    str(value)
+                    if value is not None and not isinstance(value, (bool, str))
+                    else value
+                )
         return result
+
+    def saved_values(self, row) -> dict:
+        return {name: (row.answers or {}).get(name) for name in self.fields if name != VERSION}
+
+    def typed_values(self) -> dict:
+        return self.answers()
 
     def check_complete(self):
         """Add an error next to every required answer still missing."""

@@ -8,6 +8,7 @@ Fixtures:
               Policy violations and static files that do not load
   officer     a lead officer (password PASSWORD)
   sign_in     sign_in(user): signs in through the real sign-in page
+              (sign_in_on(page, user) does it in another context's page)
   assert_accessible
               assert_accessible(page): axe-core finds no WCAG 2.2 AA violations
 
@@ -133,17 +134,19 @@ def officer(transactional_db):
     return UserFactory(roles=[Role.LEAD_OFFICER], first_name="Priya", last_name="Sharma")
 
 
+def sign_in_on(page, user, password=PASSWORD):
+    """Sign in through the real sign-in page, in that page's browser context."""
+    page.goto("/sign-in/")
+    page.locator("input[name=username]").fill(user.username)
+    page.locator("input[name=password]").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".govuk-footer")).to_contain_text("Signed in as")
+    return page
+
+
 @pytest.fixture
 def sign_in(page):
-    def sign_in(user, password=PASSWORD):
-        page.goto("/sign-in/")
-        page.locator("input[name=username]").fill(user.username)
-        page.locator("input[name=password]").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        expect(page.locator(".govuk-footer")).to_contain_text("Signed in as")
-        return page
-
-    return sign_in
+    return functools.partial(sign_in_on, page)
 
 
 def assert_styled(page):
