@@ -31,6 +31,7 @@ from tests.approvals_helpers import (
 )
 from tests.factories import DocumentFactory, complete_answers, submit_required_forms
 from tests.test_approvals import submit
+from tests.test_arrangement_form import form_data
 from tests.test_council_forms import pdf_text, squeeze
 
 pytestmark = pytest.mark.django_db
@@ -187,19 +188,14 @@ def test_save_and_submit_on_the_record_form_names_each_form_still_to_submit(clie
     officer = person(Role.LEAD_OFFICER)
     arrangement = other_partnership(lead_officer=officer)
     edit = reverse("register:edit", args=[arrangement.reference])
-    form = client_for(officer).get(edit).context["form"]
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and name not in {"corporate_objectives", "governance_in_place"}
-    }
-    data.update(
-        {
-            "action": "submit",
-            "start_date-day": arrangement.start_date.day,
-            "start_date-month": arrangement.start_date.month,
-            "start_date-year": arrangement.start_date.year,
-        }
+    data = form_data(
+        arrangement,
+        action="submit",
+        lead_officer=officer.pk,
+        service=arrangement.service_id,
+        cash_per_year="1000",
+        staff_cost_per_year="0",
+        is_statutory="False",
     )
     response = client_for(officer).post(edit, data)
     assert response.status_code == 400
