@@ -232,7 +232,7 @@ def complete_answers(definition) -> dict:
     samples = {
         QuestionKind.TEXT: "Agreed",
         QuestionKind.LONG_TEXT: "Set out in the partnership agreement",
-        QuestionKind.YES_NO: "yes",
+        QuestionKind.YES_NO: True,  # as the web form posts it ("True")
         QuestionKind.MONEY: "1000",
         QuestionKind.NUMBER: "1",
     }
