@@ -333,3 +333,15 @@ def test_each_new_definition_shows_facts_and_asks_only_what_the_arrangement_does
 def test_signature_lines_only_where_the_seed_names_who_signs_or_approves(key, signers):
     definition = next(case.definition for case in CASES if case.key == key)
     assert [signature.role for signature in definition.signatures] == signers
+
+
+def test_the_equality_assessments_impacts_print_in_words_not_as_keys(db, lead_officer_client):
+    with override_settings(COUNCIL_POLICY="brentwood"):
+        arrangement = other_partnership(lead_officer=lead_officer_client.user)
+        key = b.EQUALITY_IMPACT_ASSESSMENT.key
+        answers = complete_answers(BY_COUNCIL["brentwood"][key]) | {"impact_race": "negative"}
+        lead_officer_client.post(fill_url(arrangement, key), {**answers, "action": "submit"})
+        text = pdf_text(lead_officer_client.get(pdf_url(arrangement, key)))
+    assert squeeze("Age Positive") in text
+    assert squeeze("Race Negative") in text
+    assert "Racenegative" not in text and "Agepositive" not in text
