@@ -345,3 +345,15 @@ def test_the_equality_assessments_impacts_print_in_words_not_as_keys(db, lead_of
     assert squeeze("Age Positive") in text
     assert squeeze("Race Negative") in text
     assert "Racenegative" not in text and "Agepositive" not in text
+
+
+def test_the_blank_form_prints_every_heading_question_and_signature_line(case, lead_officer_client):
+    text = pdf_text(lead_officer_client.get(reverse("council_forms:blank", args=[case.key])))
+    assert "BLANK" in text
+    for section in case.definition.sections:
+        assert squeeze(section.title) in text, section.key
+        for item in section.items:
+            label = getattr(item, "label", "")
+            assert squeeze(label) in text, label
+    for signature in case.definition.signatures:
+        assert squeeze(signature.title) in text
