@@ -3,8 +3,6 @@ every council form its policy requires submitted; the approvers see those forms;
 form is locked while they look at it; and a form's PDF prints on its endorsement lines only
 what was decided on the version printed."""
 
-import itertools
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
@@ -12,11 +10,11 @@ from django.urls import reverse
 
 from approvals import services
 from approvals.models import ApprovalRound, Outcome
-from register.choices import TYPES_BY_KIND, ArrangementType, DocumentKind, Kind, Status
-from register.council_forms import BY_COUNCIL, DEFINITIONS
+from register.choices import ArrangementType, DocumentKind, Kind, Status
+from register.council_forms import DEFINITIONS
 from register.council_forms.selectors import response_for
 from register.council_forms.services import FormLocked, save_answers
-from register.models import Arrangement, FormStatus
+from register.models import FormStatus
 from register.occasions import APPROVAL
 from register.policies import COUNCILS, get_policy
 from register.roles import Role
@@ -35,41 +33,6 @@ from tests.test_arrangement_form import form_data
 from tests.test_council_forms import pdf_text, squeeze
 
 pytestmark = pytest.mark.django_db
-
-
-def arrangements_of_every_shape(policy):
-    """Unsaved arrangements in every category, kind and type, with every policy question
-    answered yes and then no, and with and without council resources."""
-    categories = [c.key for c in policy.categories] if policy.allows_recategorisation else [""]
-    for category, kind, answer, cash in itertools.product(
-        categories, Kind, (True, False), (0, 100_000)
-    ):
-        for type_ in TYPES_BY_KIND[kind]:
-            yield Arrangement(
-                name="Any",
-                kind=kind,
-                type=type_,
-                cash_per_year=cash,
-                category_override=category,
-                category_override_reason="A test of every category",
-                policy_answers={q.key: answer for q in policy.questions if not q.choices},
-                is_urgent=answer,
-                is_statutory=answer,
-            )
-
-
-@pytest.mark.parametrize("council", COUNCILS)
-def test_every_form_any_policy_requires_has_its_council_template(council):
-    """Today's gap: Central Bedfordshire listed its business case and private sector contract
-    (CB 2.10.1, 3.2.3) and the portal silently had neither."""
-    policy = get_policy(council)
-    required = {
-        template.key: template.title
-        for arrangement in arrangements_of_every_shape(policy)
-        for template in policy.forms_required(arrangement)
-    }
-    assert required, "every policy requires some form for some arrangement"
-    assert {key: title for key, title in required.items() if key not in BY_COUNCIL[council]} == {}
 
 
 # Submission refused until the forms are submitted --------------------------------------------

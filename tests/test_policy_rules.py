@@ -20,7 +20,7 @@ from register.models import Arrangement
 from register.policies import COUNCILS, get_policy
 from register.views import ShortFormPage
 from tests.approvals_helpers import approve_everything, other_partnership
-from tests.test_approvals import submit
+from tests.test_approvals import brentwood_borough_partnership, submit
 from tests.test_arrangement_form import form_data
 
 pytestmark = pytest.mark.django_db
@@ -242,7 +242,9 @@ def test_withdrawal_and_renewal_run_the_policys_checks_before_the_round_opens(
 ):
     if request_round is renew:
         settings.COUNCIL_POLICY = "brentwood"  # conditional support is Brentwood's (B)
-    arrangement = other_partnership(policy_answers={"partnership_level": "borough"})
+        arrangement = brentwood_borough_partnership()
+    else:
+        arrangement = other_partnership()
     approve_everything(submit(arrangement))
     arrangement.refresh_from_db()
     if request_round is renew:

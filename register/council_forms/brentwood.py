@@ -8,7 +8,7 @@ lines: the authorisation by elected Members is recorded in the approval itself.
 """
 
 from register.choices import DocumentKind
-from register.council_forms.base import CouncilForm, Fact, Section, q
+from register.council_forms.base import CouncilForm, Fact, Kind, Question, Section, Table, q
 from register.council_forms.facts import (
     asked,
     capitalised,
@@ -16,6 +16,7 @@ from register.council_forms.facts import (
     corporate_objectives,
     council_resources,
     documents,
+    governance_in_place,
     objectives,
     partners,
     person,
@@ -24,7 +25,14 @@ from register.council_forms.facts import (
     text,
     yes_no,
 )
-from register.policies.brentwood import KEY_CONTROLS, PARTNERSHIP_CHECKLIST, POLICY
+from register.policies.brentwood import (
+    BUSINESS_CASE_REPORT,
+    EQUALITY_IMPACT_ASSESSMENT,
+    KEY_CONTROLS,
+    PARTNERSHIP_CHECKLIST,
+    POLICY,
+    TERMS_OF_REFERENCE,
+)
 
 COUNCIL = POLICY.council
 SOURCE = f'{POLICY.name}, "Approval of a Brentwood Borough Partnership"'
@@ -103,4 +111,312 @@ PARTNERSHIP_CHECKLIST_FORM = CouncilForm(
     ),
 )
 
-FORMS = (PARTNERSHIP_CHECKLIST_FORM,)
+# The policy names three more documents and gives none of them (they accompany the policy):
+# each form below is built from the policy's own paragraphs on it, in its words, with the
+# heading each comes from. Like the checklist, none has signature lines: who approves is
+# recorded in the approval itself.
+
+
+def the_partnership(*facts) -> Section:
+    """Each form's first section: the partnership's name, then what else it holds."""
+    return Section(
+        "partnership", "The partnership", (Fact("Partnership name", text("name")), *facts)
+    )
+
+
+# "Documentation in support of this will be captured on the Council's Partnership Register and
+# related business case reports" (BOROUGH_APPROVAL); the report makes the case the policy asks
+# for in "Aims", with the costs of "Financial Implications" identified before any decision.
+BUSINESS_CASE_REPORT_FORM = CouncilForm(
+    key=BUSINESS_CASE_REPORT.key,
+    title=BUSINESS_CASE_REPORT.title,
+    council=COUNCIL,
+    source=f'{POLICY.name}, "Approval of a Brentwood Borough Partnership", "Aims" and '
+    '"Financial Implications"',
+    sections=(
+        the_partnership(
+            Fact("Brentwood Borough Partnership or Service Level Partnership", level),
+            Fact("Brentwood Borough Council lead", person("lead_officer")),
+            Fact("Membership details", partners),
+            Fact("Aims and objectives of partnership", text("purpose")),
+        ),
+        Section(
+            "case",
+            "Why the Council should work in partnership",
+            (
+                Fact(
+                    "Whether engagement is a statutory obligation",
+                    yes_no("is_statutory", "Statutory", "Not statutory"),
+                ),
+                Fact("Linkage to Council priority(ies)", corporate_objectives),
+                q(
+                    "more_effective",
+                    "How partnership working will provide a more efficient or effective way of "
+                    "supporting our residents and businesses, or will deliver the commitments of "
+                    "the Corporate Plan more appropriately than working alone",
+                ),
+                q(
+                    "money_or_resources",
+                    "How it will increase opportunities for accessing or saving money or "
+                    "resources, ensuring best value delivery for residents or businesses",
+                ),
+            ),
+            intro="Brentwood Borough Council will actively seek to work in partnership where it "
+            "has statutory obligations to be a member, where partnership working is more "
+            "efficient or effective, or where it increases opportunities for accessing or "
+            "saving money or resources.",
+        ),
+        Section(
+            "costs",
+            "Financial Implications",
+            (
+                Fact("The Council's resources a year", council_resources),
+                Table(
+                    "costs",
+                    "Resource implications for Brentwood Borough Council",
+                    rows=("Financial commitment", "Officer support", "Other in kind support"),
+                    columns=(
+                        Question("year_1", "Year 1 (£)", Kind.MONEY),
+                        Question("year_2", "Year 2 (£)", Kind.MONEY),
+                        Question("year_3", "Year 3 (£)", Kind.MONEY),
+                    ),
+                    totals=True,
+                ),
+                q(
+                    "finance_guidance",
+                    "The guidance sought from the Finance Director (Section 151 Officer) and "
+                    "the relevant account officer on procurement or other related financial "
+                    "matters",
+                    "Needed before entering into any financial arrangements with external bodies.",
+                    required=False,
+                ),
+                q(
+                    "services_not_affected",
+                    "Why the agreement or arrangement will not have an adverse effect on the "
+                    "services provided by the Council",
+                ),
+            ),
+            intro="These costs will need to be identified before any formal decisions are agreed.",
+        ),
+        Section(
+            "benefits_and_risks",
+            "Benefits and risks",
+            (
+                q(
+                    "benefits",
+                    "The value the partnership adds, and why the costs of being involved do not "
+                    "outweigh the benefits gained",
+                ),
+                q("outcomes", "The positive outcomes for the people of Brentwood"),
+                Fact("Risk to organisation", risks),
+                q("mitigation", "How the risks will be fully considered and mitigated against"),
+            ),
+        ),
+        Section(
+            "recommendation",
+            "Recommendation",
+            (q("recommendation", "The recommendation to the decision-maker"),),
+        ),
+    ),
+)
+
+# "A standardised Terms of Reference/Partnership Agreement template has been developed to
+# assist officers" (SERVICE_APPROVAL): the template is not in the policy, so these are the
+# things the policy says a Terms of Reference records (SCOPE, "Aims", LEGAL, RETENTION,
+# MONITORING, "Communication", WITHDRAWING).
+TERMS_OF_REFERENCE_FORM = CouncilForm(
+    key=TERMS_OF_REFERENCE.key,
+    title="Terms of Reference / Partnership Agreement",
+    council=COUNCIL,
+    source=f'{POLICY.name}, "Approval of a Service Level Partnership" and "Scope"',
+    sections=(
+        the_partnership(
+            Fact("Membership details", partners),
+            Fact("Aims and objectives of partnership", text("purpose")),
+            Fact("Objectives and their measures", objectives),
+            Fact("Brentwood Borough Council lead", person("lead_officer")),
+            Fact("Frequency of meeting forum", choice("meeting_frequency")),
+            Fact("Legal status", choice("legal_status")),
+        ),
+        Section(
+            "responsibilities",
+            "Responsibilities, accountabilities and liabilities",
+            (
+                q(
+                    "responsibilities",
+                    "The key responsibilities of each agency",
+                ),
+                q(
+                    "accountabilities",
+                    "The accountabilities of each agency, and the lines of accountability to "
+                    "each partner",
+                ),
+                q(
+                    "liabilities",
+                    "The individual and collective responsibility and liability of the partners "
+                    "for the actions of the partnership",
+                ),
+            ),
+            intro="Key responsibilities, accountabilities or liabilities shared with members "
+            "are formally recorded within a Terms of Reference or a Partnership Agreement.",
+        ),
+        Section(
+            "governance",
+            "Governance and decision making",
+            (
+                Fact("Collaborative working arrangements", governance_in_place),
+                q(
+                    "decision_making",
+                    "How decisions are properly authorised and made by the relevant constituent "
+                    "bodies through agreed governance arrangements",
+                ),
+            ),
+        ),
+        Section(
+            "information",
+            "Information sharing and data retention",
+            (
+                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact("Governance for Information exchange", text("data_protection_notes")),
+                q(
+                    "information_sharing_protocol",
+                    "The information sharing protocol which partners have responsibility to "
+                    "adhere to",
+                    "Where appropriate.",
+                    required=False,
+                ),
+                q(
+                    "retention",
+                    "How partnership information, minutes and action records are retained, "
+                    "reviewed and disposed of, and by which partner",
+                    f"Under normal circumstances, all partnership information will be held for a "
+                    f"period of {POLICY.retention_months} months, after the partnership "
+                    "arrangement has ceased.",
+                ),
+            ),
+        ),
+        Section(
+            "monitoring",
+            "Monitoring and evaluation",
+            (
+                q(
+                    "monitoring",
+                    "The monitoring and evaluation mechanisms pre-agreed by partners",
+                    "Proportionate to the level of the partnership and the risks or benefits "
+                    "involved.",
+                ),
+            ),
+        ),
+        Section(
+            "communication",
+            "Communication",
+            (
+                q("values", "The values and behaviours that are expected within the partnership"),
+                q(
+                    "communication_lead",
+                    "The agency that will take the lead for communication activity within the "
+                    "partnership",
+                    kind=Kind.TEXT,
+                    max_length=200,
+                ),
+            ),
+        ),
+        Section(
+            "leaving",
+            "Leaving the partnership",
+            (
+                Fact("Exit strategy", text("exit_strategy")),
+                q(
+                    "leaving",
+                    "How each individual organisation can leave the partnership, and actions "
+                    "which might be necessary in such eventualities",
+                ),
+            ),
+        ),
+    ),
+)
+
+# "An initial Equality Impact Assessment should be completed for those partnerships that could
+# impact on service delivery or our residents to ensure that the Council continues its
+# commitment to the Public Sector Equality Duty" (SCOPE); the policy gives no template, so the
+# protected characteristics are those of the Equality Act 2010 it names ("Aims").
+PROTECTED_CHARACTERISTICS = (
+    ("age", "Age"),
+    ("disability", "Disability"),
+    ("gender_reassignment", "Gender reassignment"),
+    ("marriage", "Marriage and civil partnership"),
+    ("pregnancy", "Pregnancy and maternity"),
+    ("race", "Race"),
+    ("religion", "Religion or belief"),
+    ("sex", "Sex"),
+    ("sexual_orientation", "Sexual orientation"),
+)
+IMPACTS = (("positive", "Positive"), ("neutral", "Neutral"), ("negative", "Negative"))
+
+EQUALITY_IMPACT_ASSESSMENT_FORM = CouncilForm(
+    key=EQUALITY_IMPACT_ASSESSMENT.key,
+    title=EQUALITY_IMPACT_ASSESSMENT.title,
+    council=COUNCIL,
+    source=f'{POLICY.name}, "Scope"',
+    sections=(
+        the_partnership(
+            Fact("Aims and objectives of partnership", text("purpose")),
+            Fact("Membership details", partners),
+            Fact("Brentwood Borough Council lead", person("lead_officer")),
+        ),
+        Section(
+            "impact",
+            "Impact on service delivery and residents",
+            (
+                Question(
+                    "could_impact",
+                    "Could the partnership impact on service delivery or our residents?",
+                    Kind.YES_NO,
+                ),
+                Fact("Equality & Diversity considerations", text("equalities_impact")),
+            ),
+        ),
+        Section(
+            "protected_characteristics",
+            "Protected characteristics (Equality Act 2010)",
+            tuple(
+                Question(f"impact_{key}", label, Kind.CHOICE, choices=IMPACTS)
+                for key, label in PROTECTED_CHARACTERISTICS
+            )
+            + (
+                q(
+                    "negative_impact",
+                    "Where the impact may be negative: what will be done to mitigate it",
+                    required=False,
+                ),
+            ),
+            intro="How the partnership's working is supportive of the diverse communities "
+            "within Brentwood and will continue to support those with protected "
+            "characteristics.",
+        ),
+        Section(
+            "duty",
+            "Public Sector Equality Duty",
+            (
+                q(
+                    "equality_duty",
+                    "How the partnership ensures that the Council continues its commitment to "
+                    "the Public Sector Equality Duty",
+                ),
+                Question(
+                    "full_assessment",
+                    "Is a full Equality Impact Assessment needed?",
+                    Kind.YES_NO,
+                    "This is the initial assessment.",
+                ),
+            ),
+        ),
+    ),
+)
+
+FORMS = (
+    PARTNERSHIP_CHECKLIST_FORM,
+    BUSINESS_CASE_REPORT_FORM,
+    TERMS_OF_REFERENCE_FORM,
+    EQUALITY_IMPACT_ASSESSMENT_FORM,
+)

@@ -9,7 +9,8 @@ from register.forms import VERSION, MoneyField, VersionedForm, yes_no_field
 
 def shown_answer(question, value) -> str:
     """An answer in words: Yes / No, pounds for money, plain numbers for counts and
-    percentages (Appendix 4's targets and outturns), or as typed; "" when not given."""
+    percentages (Appendix 4's targets and outturns), the chosen option's label, or as typed;
+    "" when not given."""
     if value is None or value == "":
         return ""
     if question.kind == Kind.YES_NO:
@@ -18,6 +19,8 @@ def shown_answer(question, value) -> str:
         return formatting.money(value)
     if question.kind == Kind.NUMBER:
         return formatting.number(value)
+    if question.kind == Kind.CHOICE:
+        return dict(question.choices).get(value, str(value))
     return str(value)
 
 
