@@ -286,3 +286,14 @@ def test_a_material_change_that_needs_a_new_form_is_refused_until_it_is_submitte
         arrangement=arrangement, user=arrangement.lead_officer, reasons=["type changed"]
     )
     assert arrangement.rounds.filter(purpose="reapproval", closed_at__isnull=True).exists()
+
+
+def test_a_submitted_form_reads_in_words_as_its_pdf_does(client_for, in_approval):
+    """Yes / No and pounds, never the stored True or 1000."""
+    url = reverse(
+        "council_forms:fill", args=[in_approval.reference, "approval", "gravesham_evaluation"]
+    )
+    page = client_for(in_approval.lead_officer).get(url).content.decode()
+    assert "Submit the form" not in page  # read-only
+    answers = page.split('id="sections"', 1)[1]
+    assert ">True<" not in answers and ">Yes<" in answers

@@ -123,7 +123,14 @@ def _items(section, form, answers, definition, arrangement):
             items.append({"fact": item, "value": item.value(arrangement)})
         elif isinstance(item, Table):
             rows = [
-                (label, [form[item.cell(row, column)] for column in item.columns])
+                (
+                    label,
+                    [
+                        (form[name], shown_answer(column, answers.get(name)))
+                        for column in item.columns
+                        if (name := item.cell(row, column))
+                    ],
+                )
                 for row, label in enumerate(item.rows)
             ]
             totals = definition.table_totals(item, answers) if item.totals else None
@@ -137,7 +144,10 @@ def _items(section, form, answers, definition, arrangement):
                 }
             )
         else:
-            items.append({"field": form[item.key]})
+            # Read-only pages show the answer in words, as the PDF does.
+            items.append(
+                {"field": form[item.key], "shown": shown_answer(item, answers.get(item.key))}
+            )
     return items
 
 
