@@ -39,3 +39,8 @@ def yes_no(value, yes: str = "Yes", no: str = "No", blank: str = NOT_ANSWERED) -
 def long_date(day: date | None, blank: str = NOT_ANSWERED) -> str:
     """1 April 2026."""
     return day.strftime("%-d %B %Y") if day else blank
+
+
+def capitalised(words: str) -> str:
+    """The first letter in capitals, the rest as written (a policy's words in a list)."""
+    return words[:1].upper() + words[1:]

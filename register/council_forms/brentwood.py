@@ -11,7 +11,6 @@ from register.choices import DocumentKind
 from register.council_forms.base import CouncilForm, Fact, Section, q
 from register.council_forms.facts import (
     asked,
-    capitalised,
     choice,
     corporate_objectives,
     council_resources,
@@ -24,6 +23,7 @@ from register.council_forms.facts import (
     text,
     yes_no,
 )
+from register.formatting import capitalised
 from register.policies.brentwood import KEY_CONTROLS, PARTNERSHIP_CHECKLIST, POLICY
 
 COUNCIL = POLICY.council
