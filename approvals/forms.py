@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from approvals.models import Deputy, ItemAnswer, Outcome
-from approvals.services import outcomes_for
+from approvals.services import NOT_AGREED_NEEDS_A_REASON, outcomes_for
 from register import formatting
 from register.formatting import capitalised, long_date
 from register.forms import DateField, GovUKForm
@@ -86,6 +86,13 @@ class DecisionForm(GovUKForm, forms.Form):
             error_messages={"required": f"Select agreed or not agreed for the {words}"},
         )
         return Field.radios(key, legend_size=Size.SMALL, inline=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        not_agreed = ItemAnswer.NOT_AGREED in {cleaned.get(key) for key, _ in self.step.items}
+        if not_agreed and not cleaned.get("comment", "").strip():
+            self.add_error("comment", NOT_AGREED_NEEDS_A_REASON)
+        return cleaned
 
     def item_answers(self) -> dict:
         return {key: self.cleaned_data[key] for key, _words in self.step.items}

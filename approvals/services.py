@@ -54,6 +54,9 @@ OUTCOMES_BY_KIND = {
 CONDITION_OUTCOMES = (Outcome.AGREE, Outcome.NOT_AGREE)
 # Anything but a plain approval, endorsement, agreement or discussion must say why.
 NO_COMMENT_NEEDED = {Outcome.APPROVE, Outcome.ENDORSE, Outcome.AGREE, Outcome.DISCUSSED}
+NOT_AGREED_NEEDS_A_REASON = (
+    "Enter the reason it is not agreed: the arrangement goes back to the lead officer with it"
+)
 # What ends the round at once, and how.
 CLOSES_THE_ROUND = {
     Outcome.REFUSE: RoundOutcome.REFUSED,
@@ -420,10 +423,7 @@ def _decision_errors(
     if outcome not in outcomes_for(step, policy):
         errors["outcome"] = "Select one of the outcomes offered"
     if outcome == Outcome.NOT_AGREE and not comment.strip():
-        errors["comment"] = (
-            "Enter the reason it is not agreed: the arrangement goes back to the lead officer "
-            "with it"
-        )
+        errors["comment"] = NOT_AGREED_NEEDS_A_REASON
     elif outcome not in NO_COMMENT_NEEDED and not comment.strip():
         errors["comment"] = "Enter a comment: anything but a plain approval must say why"
     if step.kind == StepKind.OPINION and gave_another_opinion(user, step):
