@@ -49,6 +49,7 @@ class DecisionForm(GovUKForm, forms.Form):
             # A condition agreed item by item: the answers give the outcome (D 12(iv)).
             del self.fields["outcome"]
             fields = [self._add_item(key, words) for key, words in step.items]
+            self.order_fields([key for key, _words in step.items])  # as on the page
             self.fields["comment"].label = "Reason for anything not agreed"
             self.fields["comment"].help_text = (
                 "Needed if any item is not agreed: the arrangement goes back to the lead "
