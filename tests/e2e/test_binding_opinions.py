@@ -34,6 +34,12 @@ def shoot(page, name):
         page.set_viewport_size({"width": WIDTHS[0], "height": 900})
 
 
+def open_as(page, sign_in, step, role, first_name, last_name):
+    """Sign in as a new holder of the role and open the step's decision page."""
+    sign_in(UserFactory(roles=[role], first_name=first_name, last_name=last_name))
+    page.goto(reverse("approvals:decide", args=[step.pk]))
+
+
 def submitted(**fields):
     arrangement = ArrangementFactory(complete=True, status=Status.SUBMITTED, **fields)
     return services.submit_for_approval(arrangement=arrangement, user=arrangement.lead_officer)
@@ -47,9 +53,7 @@ def test_the_s151_officer_agrees_item_by_item_and_not_agreed_returns_it(
         cash_per_year=Decimal("12000"), policy_answers={"approving_body": "cabinet"}
     )
     step = pending(approval_round)[0]
-    s151 = UserFactory(roles=[Role.SECTION_151_OFFICER], first_name="Sam", last_name="Patel")
-    sign_in(s151)
-    page.goto(reverse("approvals:decide", args=[step.pk]))
+    open_as(page, sign_in, step, Role.SECTION_151_OFFICER, "Sam", "Patel")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Agreement of the Section 151 Officer (or nominee)"
     )
@@ -97,9 +101,7 @@ def test_the_next_decider_sees_an_advisory_do_not_endorse_as_a_warning(
     decide(monitoring, someone_for(monitoring), Outcome.NOT_ENDORSE, comment="Powers unclear")
     decide(section_151, someone_for(section_151))
     director_step = next(s for s in pending(approval_round) if s.role == Role.DIRECTOR)
-    director = UserFactory(roles=[Role.DIRECTOR], first_name="Dana", last_name="Director")
-    sign_in(director)
-    page.goto(reverse("approvals:decide", args=[director_step.pk]))
+    open_as(page, sign_in, director_step, Role.DIRECTOR, "Dana", "Director")
     expect(page.locator(".govuk-warning-text")).to_contain_text("does not endorse it")
     expect(page.locator(".govuk-warning-text")).to_contain_text("Powers unclear")
     assert_accessible(page)
@@ -113,9 +115,7 @@ def test_democratic_services_record_management_teams_discussion_g_2_14a(
     for step in pending(approval_round):
         decide(step, someone_for(step))
     discussion = pending(approval_round)[0]
-    clerk = UserFactory(roles=[Role.DEMOCRATIC_SERVICES], first_name="Dora", last_name="Clerk")
-    sign_in(clerk)
-    page.goto(reverse("approvals:decide", args=[discussion.pk]))
+    open_as(page, sign_in, discussion, Role.DEMOCRATIC_SERVICES, "Dora", "Clerk")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Discussion at Management Team, recorded by the Democratic Services officer"
     )
