@@ -22,6 +22,7 @@ from register.roles import Role
 from tests.approvals_helpers import decide, other_partnership, pending, person, someone_for
 from tests.factories import CouncilRepresentativeFactory, DocumentFactory, submit_required_forms
 from tests.test_approvals import submit as submit_submitted
+from tests.test_record_pdf import pdf_url, squeezed, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -314,3 +315,19 @@ def test_with_members_on_the_board_the_directors_opinion_fills_the_evaluation_di
     found = approval_endorsements(DEFINITIONS["gravesham_evaluation"], arrangement, APPROVAL)
     assert found[Role.DIRECTOR].name == "Dana Director"
     assert found[Role.DIRECTOR].outcome == "Endorse"
+
+
+def test_the_s151_answers_are_printed_item_by_item_in_the_record_pdf(dartford, client_for):
+    step = s151_step(dartford_arrangement())
+    decide(
+        step,
+        someone_for(step),
+        Outcome.NOT_AGREE,
+        item_answers=answers(step, not_agreed={"s151_vat"}),
+        comment="VAT advice first",
+    )
+    arrangement = step.round.arrangement
+    pdf = client_for(arrangement.lead_officer).get(pdf_url(arrangement)).content
+    text = squeezed(text_of(pdf))
+    assert squeezed("Budget availability to fund the partnership commitment: Agreed") in text
+    assert squeezed("VAT arrangements: Not agreed") in text
