@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from approvals.models import Deputy, ItemAnswer, Outcome
-from approvals.services import NOT_AGREED_NEEDS_A_REASON, outcomes_for
+from approvals.services import NOT_AGREED_NEEDS_A_REASON, item_unanswered, outcomes_for
 from register import formatting
 from register.formatting import capitalised, long_date
 from register.forms import DateField, GovUKForm
@@ -40,18 +40,17 @@ class DecisionForm(GovUKForm, forms.Form):
         self.step = step
         outcomes = outcomes_for(step)
         self.fields["outcome"].choices = [(o.value, Outcome(o).label) for o in outcomes]
+        comment = self.fields["comment"]
         if step.kind == StepKind.DISCUSSION:
             self.fields["outcome"].label = f"What did {step.body} conclude?"
-            self.fields[
-                "comment"
-            ].help_text = "What was said; needed when it is sent back for changes"
+            comment.help_text = "What was said; needed when it is sent back for changes"
         if step.items:
             # A condition agreed item by item: the answers give the outcome (D 12(iv)).
             del self.fields["outcome"]
             fields = [self._add_item(key, words) for key, words in step.items]
             self.order_fields([key for key, _words in step.items])  # as on the page
-            self.fields["comment"].label = "Reason for anything not agreed"
-            self.fields["comment"].help_text = (
+            comment.label = "Reason for anything not agreed"
+            comment.help_text = (
                 "Needed if any item is not agreed: the arrangement goes back to the lead "
                 "officer with it"
             )
@@ -84,7 +83,7 @@ class DecisionForm(GovUKForm, forms.Form):
             label=capitalised(words),
             choices=ItemAnswer.choices,
             widget=forms.RadioSelect,
-            error_messages={"required": f"Select agreed or not agreed for the {words}"},
+            error_messages={"required": item_unanswered(words)},
         )
         return Field.radios(key, legend_size=Size.SMALL, inline=True)
 

@@ -65,6 +65,11 @@ CLOSES_THE_ROUND = {
 }
 
 
+def item_unanswered(words: str) -> str:
+    """The message when an item of a condition is left unanswered (form and service)."""
+    return f"Select agreed or not agreed for the {words}"
+
+
 def outcomes_for(step, policy=None) -> tuple[Outcome, ...]:
     if step.kind == StepKind.OPINION and step.binding:
         return CONDITION_OUTCOMES
@@ -381,7 +386,7 @@ def _item_errors(step, outcome, item_answers) -> dict:
     if not step.items:
         return {}
     errors = {
-        key: f"Select agreed or not agreed for the {words}"
+        key: item_unanswered(words)
         for key, words in step.items
         if item_answers.get(key) not in ItemAnswer.values
     }
