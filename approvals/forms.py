@@ -5,10 +5,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from approvals.models import Deputy, Outcome
-from approvals.services import outcomes_for
+from approvals.models import Deputy, ItemAnswer, Outcome
+from approvals.services import NOT_AGREED_NEEDS_A_REASON, item_unanswered, outcomes_for
 from register import formatting
-from register.formatting import long_date
+from register.formatting import capitalised, long_date
 from register.forms import DateField, GovUKForm
 from register.policies import get_policy
 from register.policies.base import StepKind
@@ -37,13 +37,27 @@ class DecisionForm(GovUKForm, forms.Form):
     def __init__(self, *args, step, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("token", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
+        self.step = step
         outcomes = outcomes_for(step)
         self.fields["outcome"].choices = [(o.value, Outcome(o).label) for o in outcomes]
-        fields = [
-            Field.radios("outcome", legend_size=Size.MEDIUM),
-            Field.textarea("comment", label_size=Size.SMALL, rows=4),
-        ]
-        if step.kind == StepKind.BODY_DECISION:
+        comment = self.fields["comment"]
+        if step.kind == StepKind.DISCUSSION:
+            self.fields["outcome"].label = f"What did {step.body} conclude?"
+            comment.help_text = "What was said; needed when it is sent back for changes"
+        if step.items:
+            # A condition agreed item by item: the answers give the outcome (D 12(iv)).
+            del self.fields["outcome"]
+            fields = [self._add_item(key, words) for key, words in step.items]
+            self.order_fields([key for key, _words in step.items])  # as on the page
+            comment.label = "Reason for anything not agreed"
+            comment.help_text = (
+                "Needed if any item is not agreed: the arrangement goes back to the lead "
+                "officer with it"
+            )
+        else:
+            fields = [Field.radios("outcome", legend_size=Size.MEDIUM)]
+        fields.append(Field.textarea("comment", label_size=Size.SMALL, rows=4))
+        if step.at_a_meeting:
             fields += [
                 Field("meeting_date", context={"legend_size": "govuk-fieldset__legend--s"}),
                 Field.text("minute_reference", label_size=Size.SMALL, field_width=20),
@@ -64,10 +78,36 @@ class DecisionForm(GovUKForm, forms.Form):
             del self.fields["support_until"]
         self.helper.layout = Layout(*fields, Field("token"))
 
+    def _add_item(self, key, words):
+        self.fields[key] = forms.ChoiceField(
+            label=capitalised(words),
+            choices=ItemAnswer.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": item_unanswered(words)},
+        )
+        return Field.radios(key, legend_size=Size.SMALL, inline=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        not_agreed = ItemAnswer.NOT_AGREED in {cleaned.get(key) for key, _ in self.step.items}
+        if not_agreed and not cleaned.get("comment", "").strip():
+            self.add_error("comment", NOT_AGREED_NEEDS_A_REASON)
+        return cleaned
+
+    def item_answers(self) -> dict:
+        return {key: self.cleaned_data[key] for key, _words in self.step.items}
+
+    def chosen_outcome(self) -> str:
+        if not self.step.items:
+            return self.cleaned_data["outcome"]
+        answers = self.item_answers().values()
+        return Outcome.AGREE if set(answers) == {ItemAnswer.AGREED} else Outcome.NOT_AGREE
+
     def details(self) -> dict:
         data = self.cleaned_data
         return {
-            "outcome": data["outcome"],
+            "outcome": self.chosen_outcome(),
+            "item_answers": self.item_answers(),
             "comment": data.get("comment", ""),
             "meeting_date": data.get("meeting_date"),
             "minute_reference": data.get("minute_reference", ""),

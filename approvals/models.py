@@ -9,8 +9,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from register.formatting import capitalised
 from register.models import Arrangement, TimeStampedModel
-from register.policies.base import StepKind
+from register.policies.base import MEETING_KINDS, StepKind
 from register.roles import Role
 
 
@@ -63,6 +64,13 @@ class ApprovalRound(TimeStampedModel):
     def is_open(self) -> bool:
         return self.closed_at is None
 
+    @property
+    def advice_against(self) -> list:
+        """The advisory 'do not endorse' opinions in force: they do not stop the round
+        (G 2.14), and every later decider and the lead officer see them."""
+        decisions = (step.decision for step in self.steps.all() if step.kind == StepKind.OPINION)
+        return [d for d in decisions if d is not None and d.outcome == Outcome.NOT_ENDORSE]
+
 
 class StepStatus(models.TextChoices):
     WAITING = "waiting", "Waiting for an earlier stage"
@@ -79,6 +87,10 @@ class ApprovalStep(TimeStampedModel):
     role = models.CharField(max_length=40, choices=Role.choices)
     title = models.CharField(max_length=200)  # the council's words for who acts
     body = models.CharField(max_length=200, blank=True)  # for a decision of a body
+    # Copied from the policy's Step when the round opens: a condition rather than advice,
+    # and what it agrees item by item, as [key, words] pairs.
+    binding = models.BooleanField(default=False)
+    items = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=StepStatus.choices, default=StepStatus.WAITING)
 
     class Meta:
@@ -88,9 +100,23 @@ class ApprovalStep(TimeStampedModel):
         return self.describe()
 
     def describe(self) -> str:
+        return self.as_policy_step().describe()
+
+    def as_policy_step(self):
         from register.policies.base import Step
 
-        return Step(StepKind(self.kind), Role(self.role), self.title, self.body).describe()
+        return Step(
+            StepKind(self.kind),
+            Role(self.role),
+            self.title,
+            self.body,
+            binding=self.binding,
+            items=tuple(tuple(item) for item in self.items),
+        )
+
+    @property
+    def at_a_meeting(self) -> bool:
+        return self.kind in MEETING_KINDS
 
     @property
     def decision(self):
@@ -109,7 +135,17 @@ class Outcome(models.TextChoices):
     CONDITIONAL_SUPPORT = "conditional_support", "Give conditional support"
     REFUSE = "refuse", "Refuse"
     RETURN = "return", "Return for changes"
+    AGREE = "agree", "Agree"  # a condition (a binding opinion)
+    NOT_AGREE = "not_agree", "Do not agree"
+    DISCUSSED = "discussed", "Discussed: go on to the decision"
     NOTED = "noted", "Informed"
+
+
+class ItemAnswer(models.TextChoices):
+    """One item of a condition, e.g. one of the six of D 12(iv)."""
+
+    AGREED = "agreed", "Agreed"
+    NOT_AGREED = "not_agreed", "Not agreed"
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -137,6 +173,8 @@ class Decision(models.Model):
     meeting_date = models.DateField(null=True, blank=True)  # decisions of bodies
     minute_reference = models.CharField(max_length=100, blank=True)
     support_until = models.DateField(null=True, blank=True)  # conditional support
+    # A condition agreed item by item: item key -> ItemAnswer.
+    item_answers = models.JSONField(default=dict, blank=True)
     supersedes = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
     )
@@ -162,6 +200,21 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Decisions cannot be deleted")
+
+    def item_lines(self) -> list[tuple[str, str]]:
+        """Each item of the step in the policy's words, with this decision's answer."""
+        answers = self.item_answers or {}
+        return [
+            (capitalised(words), ItemAnswer(answers[key]).label)
+            for key, words in self.step.items
+            if answers.get(key) in ItemAnswer.values
+        ]
+
+    def items_not_agreed(self) -> list[str]:
+        answers = self.item_answers or {}
+        return [
+            words for key, words in self.step.items if answers.get(key) == ItemAnswer.NOT_AGREED
+        ]
 
 
 class Deputy(TimeStampedModel):

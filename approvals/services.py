@@ -14,6 +14,7 @@ from approvals.models import (
     Decision,
     DeclaredInterest,
     Deputy,
+    ItemAnswer,
     Outcome,
     RoundOutcome,
     RoundPurpose,
@@ -35,6 +36,8 @@ from register.submission import forms_not_submitted, missing_for_submission
 
 OUTCOMES_BY_KIND = {
     StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
+    # A body discusses it and may send it back; it decides nothing (G 2.14a, 3.10b).
+    StepKind.DISCUSSION: (Outcome.DISCUSSED, Outcome.RETURN),
     StepKind.DECISION: (
         Outcome.APPROVE,
         Outcome.APPROVE_WITH_CONDITIONS,
@@ -48,14 +51,35 @@ OUTCOMES_BY_KIND = {
         Outcome.RETURN,
     ),
 }
-# Anything but a plain approval or endorsement must say why.
-NO_COMMENT_NEEDED = {Outcome.APPROVE, Outcome.ENDORSE}
+# A condition (a binding opinion) is agreed or not; not agreed ends the round (D 12(iv)).
+CONDITION_OUTCOMES = (Outcome.AGREE, Outcome.NOT_AGREE)
+# Anything but a plain approval, endorsement, agreement or discussion must say why.
+NO_COMMENT_NEEDED = {Outcome.APPROVE, Outcome.ENDORSE, Outcome.AGREE, Outcome.DISCUSSED}
+NOT_AGREED_NEEDS_A_REASON = (
+    "Enter the reason it is not agreed: the arrangement goes back to the lead officer with it"
+)
+# What ends the round at once, and how.
+CLOSES_THE_ROUND = {
+    Outcome.REFUSE: RoundOutcome.REFUSED,
+    Outcome.RETURN: RoundOutcome.RETURNED,
+    Outcome.NOT_AGREE: RoundOutcome.RETURNED,
+}
+
+
+def item_unanswered(words: str) -> str:
+    """The message when an item of a condition is left unanswered (form and service)."""
+    return f"Select agreed or not agreed for the {words}"
 
 
 def outcomes_for(step, policy=None) -> tuple[Outcome, ...]:
+    if step.kind == StepKind.OPINION and step.binding:
+        return CONDITION_OUTCOMES
     outcomes = OUTCOMES_BY_KIND.get(StepKind(step.kind), ())
     policy = policy or get_policy()
-    if policy.offers_conditional_support and step.kind != StepKind.OPINION:
+    if policy.offers_conditional_support and step.kind in (
+        StepKind.DECISION,
+        StepKind.BODY_DECISION,
+    ):
         outcomes = (*outcomes[:2], Outcome.CONDITIONAL_SUPPORT, *outcomes[2:])
     return outcomes
 
@@ -93,6 +117,8 @@ def open_round(
                 role=step.role,
                 title=step.title,
                 body=step.body,
+                binding=step.binding,
+                items=[list(item) for item in step.items],
             )
     start_stage(approval_round, 0)
     return approval_round
@@ -153,12 +179,10 @@ def _approved_route(arrangement) -> tuple[Stage, ...] | None:
 
 
 def _stages_of(approval_round) -> list[Stage]:
-    from register.policies.base import Step
-
     stages = {}
     for step in approval_round.steps.order_by("stage", "pk"):
         name, steps = stages.setdefault(step.stage, (step.stage_name, []))
-        steps.append(Step(StepKind(step.kind), step.role, step.title, step.body))
+        steps.append(step.as_policy_step())
     return [Stage(name, tuple(steps)) for name, steps in stages.values()]
 
 
@@ -287,10 +311,14 @@ def record_decision(
     meeting_date: datetime.date | None = None,
     minute_reference: str = "",
     support_until: datetime.date | None = None,
+    item_answers: dict | None = None,
     supersedes: Decision | None = None,
     correction_reason: str = "",
 ) -> Decision:
     """Record one decision on a step, or return the one already recorded with this token.
+
+    A condition agreed item by item (`item_answers`: item key -> ItemAnswer) is agreed only
+    if every item is; any item not agreed returns the arrangement with the reason.
 
     The round is locked first, so two approvers acting at the same moment are taken one
     after the other and only one of them can move the arrangement on.
@@ -316,6 +344,8 @@ def record_decision(
         supersedes,
         policy,
     )
+    item_answers = item_answers or {}
+    errors.update(_item_errors(step, outcome, item_answers))
     if errors:
         raise ValidationError(errors)
     permission = may_act(user, step)
@@ -328,6 +358,7 @@ def record_decision(
         meeting_date=meeting_date,
         minute_reference=minute_reference.strip(),
         support_until=support_until,
+        item_answers={key: item_answers[key] for key, _words in step.items},
         supersedes=supersedes,
         correction_reason=correction_reason.strip(),
         token=token,
@@ -337,10 +368,8 @@ def record_decision(
     step.status = StepStatus.DONE
     step.save(update_fields=["status", "updated_at"])
     notifications.decided(decision)
-    if outcome == Outcome.REFUSE:
-        close_round(approval_round, RoundOutcome.REFUSED, reason=comment)
-    elif outcome == Outcome.RETURN:
-        close_round(approval_round, RoundOutcome.RETURNED, reason=comment)
+    if outcome in CLOSES_THE_ROUND:
+        close_round(approval_round, CLOSES_THE_ROUND[outcome], reason=_reason(decision))
     elif outcome == Outcome.CONDITIONAL_SUPPORT:
         close_round(
             approval_round, RoundOutcome.CONDITIONAL, reason=comment, support_until=support_until
@@ -348,6 +377,34 @@ def record_decision(
     elif supersedes is None:
         advance_if_done(approval_round)
     return decision
+
+
+def _reason(decision) -> str:
+    """Why the round ends, as the arrangement's status reason: for a condition not agreed,
+    who did not agree what, then their comment."""
+    if decision.outcome != Outcome.NOT_AGREE:
+        return decision.comment
+    step = decision.step
+    what = "; ".join(decision.items_not_agreed())
+    return f"The {step.title} did not agree{f' the {what}' if what else ''}: {decision.comment}"
+
+
+def _item_errors(step, outcome, item_answers) -> dict:
+    """Every item of a condition answered, and the outcome the one the answers give."""
+    if not step.items:
+        return {}
+    errors = {
+        key: item_unanswered(words)
+        for key, words in step.items
+        if item_answers.get(key) not in ItemAnswer.values
+    }
+    if not errors:
+        agreed = all(item_answers[key] == ItemAnswer.AGREED for key, _words in step.items)
+        if outcome != (Outcome.AGREE if agreed else Outcome.NOT_AGREE):
+            errors["outcome"] = (
+                "Agree only when every item is agreed; any item not agreed means you do not agree"
+            )
+    return errors
 
 
 def _decision_errors(
@@ -378,7 +435,9 @@ def _decision_errors(
         errors["outcome"] = permission.reason
     if outcome not in outcomes_for(step, policy):
         errors["outcome"] = "Select one of the outcomes offered"
-    if outcome not in NO_COMMENT_NEEDED and not comment.strip():
+    if outcome == Outcome.NOT_AGREE and not comment.strip():
+        errors["comment"] = NOT_AGREED_NEEDS_A_REASON
+    elif outcome not in NO_COMMENT_NEEDED and not comment.strip():
         errors["comment"] = "Enter a comment: anything but a plain approval must say why"
     if step.kind == StepKind.OPINION and gave_another_opinion(user, step):
         # The Monitoring Officer's and the Section 151 Officer's opinions come from two
@@ -387,7 +446,7 @@ def _decision_errors(
             "You have given the other statutory opinion on this approval, so someone else "
             "must give this one"
         )
-    if step.kind == StepKind.BODY_DECISION:
+    if step.at_a_meeting:
         submitted_on = timezone.localdate(approval_round.created_at)
         if meeting_date is None:
             errors["meeting_date"] = "Enter the date of the meeting"

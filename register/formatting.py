@@ -46,3 +46,8 @@ def waited(days: int) -> str:
     if days <= 0:
         return "opened today"
     return f"{days} day" if days == 1 else f"{days} days"
+
+
+def capitalised(words: str) -> str:
+    """The first letter in capitals, the rest as written (a policy's words in a list)."""
+    return words[:1].upper() + words[1:]

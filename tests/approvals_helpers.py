@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from approvals import services
-from approvals.models import ApprovalStep, Outcome, StepStatus
+from approvals.models import ApprovalStep, ItemAnswer, Outcome, StepStatus
 from approvals.permissions import may_act
 from register.policies.base import StepKind
 from register.roles import Role
@@ -30,10 +30,18 @@ def other_partnership(**fields):
     return ArrangementFactory(**{**defaults, **fields})
 
 
+PLAIN_YES = {StepKind.OPINION: Outcome.ENDORSE, StepKind.DISCUSSION: Outcome.DISCUSSED}
+
+
 def decide(step, user, outcome=None, **details):
+    """A plain yes unless told otherwise: an endorsement, a discussion that goes on, an
+    approval, or a condition agreed on every item."""
     if outcome is None:
-        outcome = Outcome.ENDORSE if step.kind == StepKind.OPINION else Outcome.APPROVE
-    if step.kind == StepKind.BODY_DECISION:
+        outcome = Outcome.AGREE if step.binding else PLAIN_YES.get(step.kind, Outcome.APPROVE)
+    if step.items:
+        answer = ItemAnswer.AGREED if outcome == Outcome.AGREE else ItemAnswer.NOT_AGREED
+        details.setdefault("item_answers", {key: answer for key, _words in step.items})
+    if step.at_a_meeting:
         details.setdefault("meeting_date", timezone.localdate())  # met the day it was sent
         details.setdefault("minute_reference", "MT/2026/41")
     details.setdefault("token", uuid.uuid4().hex)

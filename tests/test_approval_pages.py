@@ -277,7 +277,12 @@ def test_declaring_an_interest_takes_the_user_off_the_decision(
 def test_the_outcome_needs_no_comment_for_a_plain_approval():
     from approvals.services import NO_COMMENT_NEEDED
 
-    assert NO_COMMENT_NEEDED == {Outcome.APPROVE, Outcome.ENDORSE}
+    assert NO_COMMENT_NEEDED == {
+        Outcome.APPROVE,
+        Outcome.ENDORSE,
+        Outcome.AGREE,
+        Outcome.DISCUSSED,
+    }
 
 
 def test_money_on_the_decision_page_is_in_pounds(client_for, approval_round, monitoring_officer):

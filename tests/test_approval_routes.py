@@ -7,7 +7,7 @@ import pytest
 from approvals.models import Outcome, RoundOutcome
 from register.choices import ArrangementType, DocumentKind, Kind, Status
 from register.policies import COUNCILS, get_policy
-from register.policies.base import StepKind
+from register.policies.base import ADVISING_KINDS
 from tests.approvals_helpers import (
     approve_everything,
     decide,
@@ -69,10 +69,10 @@ def test_approved_at_every_step_it_becomes_active(arrangement):
 
 
 def first_decision_step(approval_round):
-    """Give opinions until a decision is pending, and return it."""
+    """Give opinions and hold discussions until a decision is pending, and return it."""
     while True:
         steps = pending(approval_round)
-        deciding = [s for s in steps if s.kind != StepKind.OPINION]
+        deciding = [s for s in steps if s.kind not in ADVISING_KINDS]
         if deciding:
             return deciding[0]
         for step in steps:

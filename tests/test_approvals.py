@@ -162,12 +162,12 @@ def test_an_outcome_of_another_kind_of_step_is_refused():
         decide(step, someone_for(step), Outcome.APPROVE)
 
 
-def test_a_body_decision_records_the_meeting_date_and_minute_reference():
+def test_a_discussion_at_management_team_records_the_meeting_date_and_minute_g_2_14a():
     arrangement = other_partnership(is_statutory=True)  # significant: Management Team
     approval_round = submit(arrangement)
     approve_everything_in_stage_0(approval_round)
     body = pending(approval_round)[0]
-    assert body.kind == StepKind.BODY_DECISION and body.body == "Management Team"
+    assert body.kind == StepKind.DISCUSSION and body.body == "Management Team"
     recorder = someone_for(body)
     with pytest.raises(ValidationError) as refused:
         decide(body, recorder, meeting_date=None, minute_reference="")

@@ -36,7 +36,6 @@ ALL_KEYS = [definition.key for definition in ALL]
 
 DARTFORD = get_policy("dartford")
 BRENTWOOD = get_policy("brentwood")
-S151_QUESTIONS = DARTFORD.questions_in("s151")
 CONTROL_QUESTIONS = BRENTWOOD.questions_in("key_controls")
 
 
@@ -119,15 +118,18 @@ def test_the_governance_form_asks_how_each_of_the_policys_24_elements_is_covered
     assert set(ELEMENT_FACTS) <= {element_key(e) for e in MINOR_GOVERNANCE_ELEMENTS}
 
 
-def test_the_s151_checklist_shows_the_policys_6_questions_and_asks_for_each_ones_details():
-    assert len(S151_ITEMS) == len(S151_QUESTIONS) == 6
-    shown = {fact.label for fact in facts(S151)}
-    assert {q.text for q in S151_QUESTIONS} <= shown
+def test_the_s151_checklist_asks_the_lead_officer_for_each_items_arrangements_not_the_agreement():
+    # D 12(iv): the Section 151 Officer agrees each item on the decision page; the lead
+    # officer's form sets out the arrangements and records no agreement.
+    assert len(S151_ITEMS) == 6
+    shown = " ".join(fact.label for fact in facts(S151)).lower()
+    assert "agreed so far" not in shown and "has the section 151" not in shown
     asked = questions(S151)
     assert len(asked) == 6
     assert all(q.required for q in asked)
     for question, (_key, item) in zip(asked, S151_ITEMS, strict=True):
         assert item[1:] in question.label
+        assert question.label.endswith("the arrangements proposed")
     assert [s.role for s in S151.signatures] == [Role.SECTION_151_OFFICER]
 
 
@@ -182,19 +184,16 @@ def test_nothing_answered_lists_every_question(lead_officer_client, arrangement,
         assert errors[name] == [f"Answer: {question.label}"]
 
 
-def test_the_policys_own_questions_are_shown_not_asked_again(lead_officer_client, lead_officer):
-    arrangement = other_partnership(
-        lead_officer=lead_officer,
-        policy_answers={"s151_budget_availability": True, "s151_pending_approvals": False},
-    )
+def test_the_lead_officers_s151_form_asks_nothing_of_the_agreement(
+    lead_officer_client, lead_officer
+):
+    arrangement = other_partnership(lead_officer=lead_officer)
     page = lead_officer_client.get(fill_url(arrangement, S151.key)).content.decode()
-    for question in S151_QUESTIONS:
-        assert f'name="{question.key}"' not in page
-        assert question.text.replace("'", "&#x27;") in page
     assert 'name="s151_budget_availability_details"' in page
+    assert 'name="s151_budget_availability"' not in page
+    assert "Has the Section 151 Officer" not in page
     assert 'name="name"' not in page
     assert arrangement.name in page
-    assert ">Yes<" in page and ">No<" in page and ">Not answered<" in page
 
 
 # The PDFs ---------------------------------------------------------------------------------------
@@ -226,21 +225,11 @@ def test_the_filled_governance_pdf_has_every_answer_and_what_the_arrangement_hol
     assert "DRAFT" not in text
 
 
-S151_ANSWERS = {"s151_budget_availability": True, "s151_pending_approvals": False}
-
-
-def test_the_filled_s151_pdf_has_the_details_and_the_officers_answers_as_facts(
-    lead_officer_client, lead_officer
-):
-    arrangement = other_partnership(lead_officer=lead_officer, policy_answers=S151_ANSWERS)
+def test_the_filled_s151_pdf_has_the_lead_officers_details(lead_officer_client, lead_officer):
+    arrangement = other_partnership(lead_officer=lead_officer)
     text = filled_pdf(lead_officer_client, arrangement, S151)
     for answer in complete_answers(S151).values():
         assert squeeze(answer) in text, answer
-    by_key = {q.key: squeeze(q.text) for q in S151_QUESTIONS}
-    assert by_key["s151_budget_availability"] + "Yes" in text
-    assert by_key["s151_pending_approvals"] + "No" in text
-    assert by_key["s151_vat"] + "Notanswered" in text
-    assert squeeze("1 of 6 agreed by the Section 151 Officer") in text
 
 
 def test_the_filled_key_controls_pdf_has_the_evidence_and_the_controls_as_facts(
@@ -277,8 +266,7 @@ def test_the_s151_pdf_carries_the_section_151_officers_agreement(
     settings, lead_officer_client, lead_officer
 ):
     settings.COUNCIL_POLICY = "dartford"
-    answers = {APPROVER: CABINET} | {key: True for key, _item in S151_ITEMS}
-    arrangement = other_partnership(lead_officer=lead_officer, policy_answers=answers)
+    arrangement = other_partnership(lead_officer=lead_officer, policy_answers={APPROVER: CABINET})
     lead_officer_client.post(
         fill_url(arrangement, S151.key), {**complete_answers(S151), "action": "submit"}
     )
@@ -288,4 +276,4 @@ def test_the_s151_pdf_carries_the_section_151_officers_agreement(
     text = pdf_text(lead_officer_client.get(pdf_url(arrangement, S151.key)))
     assert squeeze("Section 151 Officer (or nominee)") in text
     assert squeeze("Sarah Martin") in text
-    assert "Endorse" in text
+    assert "Agree" in text

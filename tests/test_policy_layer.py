@@ -116,7 +116,7 @@ def test_register_owner_recategorises_with_reason_who_and_when(client_for, arran
     page = client.get(arrangement.get_absolute_url()).content.decode()
     assert "Re-categorised by Karen Fletcher" in page
     # The route follows the new category (G 2.14a: Management Team).
-    assert "Decision of Management Team" in page
+    assert "Discussion at Management Team" in page
 
 
 def test_recategorising_needs_a_reason(client_for, arrangement):

@@ -27,8 +27,8 @@ from register.pdf import (
     render_pdf,
     run_within,
 )
-from register.policies.base import StepKind
 from register.roles import Role
+from tests.approvals_helpers import PLAIN_YES
 from tests.factories import ArrangementFactory, DeputyFactory, UserFactory
 from tests.test_approvals import submit
 
@@ -48,7 +48,7 @@ def person(role, first_name, last_name):
 
 
 def decide(step, user, comment="", **details):
-    outcome = Outcome.ENDORSE if step.kind == StepKind.OPINION else Outcome.APPROVE
+    outcome = PLAIN_YES.get(step.kind, Outcome.APPROVE)
     return services.record_decision(
         step=step, user=user, outcome=outcome, comment=comment, token=uuid.uuid4().hex, **details
     )
@@ -84,7 +84,7 @@ def approved():
             break
         for step in steps:
             details = {}
-            if step.kind == StepKind.BODY_DECISION:
+            if step.at_a_meeting:
                 details = {"meeting_date": timezone.localdate(), "minute_reference": "MT/41"}
             role = Role(step.role)
             decide(step, deciders[role], comments.get(role, ""), **details)

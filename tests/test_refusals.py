@@ -87,7 +87,7 @@ def test_a_bodys_meeting_date_is_neither_in_the_future_nor_before_the_submission
 ):
     approval_round = submit(other_partnership(is_statutory=True))  # G: Management Team
     approve_everything_in_stage_0(approval_round)
-    body = next(s for s in pending(approval_round) if s.kind == "body_decision")
+    body = next(s for s in pending(approval_round) if s.at_a_meeting)
     met = timezone.localdate() + datetime.timedelta(days=days_from_submission)
     if refused is None:
         assert decide(body, someone_for(body), meeting_date=met).meeting_date == met

@@ -11,7 +11,6 @@ from register.choices import DocumentKind
 from register.council_forms.base import CouncilForm, Fact, Kind, Question, Section, Table, q
 from register.council_forms.facts import (
     asked,
-    capitalised,
     choice,
     corporate_objectives,
     council_resources,
@@ -25,6 +24,7 @@ from register.council_forms.facts import (
     text,
     yes_no,
 )
+from register.formatting import capitalised
 from register.policies.brentwood import (
     BUSINESS_CASE_REPORT,
     EQUALITY_IMPACT_ASSESSMENT,

@@ -5,8 +5,9 @@ scorecard, business case checklist, governance framework and risk areas (Appendi
 and 5), the Accountable Body risk assessment (D 13(vi)) and information sharing (D 19(iv)).
 
 The wording of both lists is the policy's (MINOR_GOVERNANCE_ELEMENTS, S151_ITEMS). The
-Section 151 Officer's yes or no to each item is a policy question, answered on the
-arrangement's checklist page; the form shows that answer and asks for the details.
+lead officer sets out, item by item, what the Section 151 Officer (or nominee) is asked to
+be satisfied with; the agreement itself is theirs, given item by item on the approval's
+decision page (never ticked by the lead officer), and it fills the form's signature line.
 """
 
 from django.utils.text import slugify
@@ -24,7 +25,6 @@ from register.council_forms.base import (
 )
 from register.council_forms.facts import (
     asked,
-    capitalised,
     choice,
     corporate_objectives,
     council_resources,
@@ -42,6 +42,7 @@ from register.council_forms.facts import (
     text,
     yes_no,
 )
+from register.formatting import capitalised
 from register.policies.dartford import (
     ACCOUNTABLE_BODY,
     ACCOUNTABLE_BODY_RISK_ASSESSMENT,
@@ -60,7 +61,7 @@ from register.roles import Role
 
 COUNCIL = POLICY.council
 SOURCE = f"{POLICY.name} ({POLICY.version})"
-S151_CHECKLIST_KEY = S151_CHECKLIST.key
+S151_CHECKLIST_KEY, S151_CHECKLIST_TITLE = S151_CHECKLIST.key, S151_CHECKLIST.title
 
 
 def element_key(element: str) -> str:
@@ -73,10 +74,6 @@ def element_key(element: str) -> str:
 
 def scorecard(arrangement):
     return POLICY.scorecard_summary(arrangement)
-
-
-def s151_summary(arrangement):
-    return POLICY.checklist_summary(arrangement, "s151")
 
 
 governing_documents = documents(DocumentKind.TERMS_OF_REFERENCE, DocumentKind.AGREEMENT)
@@ -153,11 +150,12 @@ def s151_section(key: str, item: str) -> Section:
         key,
         capitalised(item),
         (
-            Fact(asked(POLICY, key), policy_answer(key)),
             q(
                 f"{key}_details",
-                f"{capitalised(item)}: what is satisfied and agreed",
-                "The arrangements the Section 151 Officer (or nominee) is satisfied with.",
+                f"{capitalised(item)}: the arrangements proposed",
+                "What the Section 151 Officer (or nominee) is asked to be satisfied with and "
+                "agree. They agree or do not agree it themselves when the arrangement is "
+                "sent for approval.",
             ),
         ),
     )
@@ -165,7 +163,7 @@ def s151_section(key: str, item: str) -> Section:
 
 S151_CHECKLIST = CouncilForm(
     key=S151_CHECKLIST_KEY,
-    title=next(c.title for c in POLICY.checklists if c.group == "s151"),
+    title=S151_CHECKLIST_TITLE,
     council=COUNCIL,
     source=f"{SOURCE}, D 12(iv)",
     sections=(
@@ -177,10 +175,11 @@ S151_CHECKLIST = CouncilForm(
                 Fact("The Council's resources a year", council_resources),
                 Fact("Overall partnership budget a year", money("overall_budget")),
                 Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),
-                Fact("Agreed so far", s151_summary),
             ),
             intro="Where a partnership requires a financial commitment from the Council, the "
-            "following should be satisfied and agreed by the Section 151 Officer (or nominee).",
+            "following should be satisfied and agreed by the Section 151 Officer (or nominee). "
+            "The lead officer sets out each; the Section 151 Officer agrees each item on the "
+            "approval's decision page.",
         ),
         *(s151_section(key, item) for key, item in S151_ITEMS),
     ),

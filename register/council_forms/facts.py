@@ -173,7 +173,3 @@ def policy_answer(key):
 def asked(policy, key) -> str:
     """The policy question's own wording."""
     return next(question.text for question in policy.questions if question.key == key)
-
-
-def capitalised(words: str) -> str:
-    return words[0].upper() + words[1:]

@@ -21,7 +21,14 @@ class StepKind(TextChoices):
     OPINION = "opinion", "Opinion"
     DECISION = "decision", "Decision"
     BODY_DECISION = "body_decision", "Decision of a body"
+    DISCUSSION = "discussion", "Discussion by a body"
     INFORM = "inform", "Informed"
+
+
+# Steps a body takes at a meeting: recorded by its officer with the meeting date and minute.
+MEETING_KINDS = frozenset({StepKind.BODY_DECISION, StepKind.DISCUSSION})
+# Steps that give a view before the deciders decide; withdrawal and renewal skip them.
+ADVISING_KINDS = frozenset({StepKind.OPINION, StepKind.DISCUSSION})
 
 
 @dataclass(frozen=True)
@@ -32,14 +39,22 @@ class Step:
     role: Role
     title: str  # in the council's words, e.g. "Monitoring Officer (or Deputy Monitoring Officer)"
     body: str = ""  # e.g. "Management Team", "Cabinet"
+    # An opinion is advice (False: "do not endorse" is shown to every later decider and the
+    # round goes on) or a condition (True: "do not agree" ends the round and returns the
+    # arrangement with the reason, e.g. Dartford's Section 151 agreement, D 12(iv)).
+    binding: bool = False
+    # What a condition agrees item by item, as (key, words), e.g. the six items of D 12(iv).
+    items: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         if self.kind == StepKind.OPINION:
-            return f"Opinion of the {self.title}"
+            return f"{'Agreement' if self.binding else 'Opinion'} of the {self.title}"
         if self.kind == StepKind.DECISION:
             return f"Approval by the {self.title}"
         if self.kind == StepKind.BODY_DECISION:
             return f"Decision of {self.body}, recorded by the {self.title}"
+        if self.kind == StepKind.DISCUSSION:
+            return f"Discussion at {self.body}, recorded by the {self.title}"
         return f"The {self.title} is informed"
 
 
@@ -107,8 +122,9 @@ class ScreeningQuestion:
     out_of_scope: str  # why a yes means the arrangement is not covered, in the policy's words
 
 
-def opinion(role, title):
-    return Step(StepKind.OPINION, role, title)
+def opinion(role, title, *, binding: bool, items=()):
+    """An opinion the policy declares advice (binding=False) or a condition (binding=True)."""
+    return Step(StepKind.OPINION, role, title, binding=binding, items=tuple(items))
 
 
 def decision(role, title):
@@ -117,6 +133,11 @@ def decision(role, title):
 
 def body_decision(body, recorder_title="Democratic Services officer"):
     return Step(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES, recorder_title, body)
+
+
+def discussion(body, recorder_title="Democratic Services officer"):
+    """A body discusses it and may send it back; the approval is someone else's."""
+    return Step(StepKind.DISCUSSION, Role.DEMOCRATIC_SERVICES, recorder_title, body)
 
 
 def inform(role, title):
@@ -195,11 +216,12 @@ class Policy:
 
     def withdrawal_route(self, arrangement, approved_route=None) -> tuple[Stage, ...]:
         """Withdrawal is decided by those who decided its approval (`approved_route`, the
-        stages of the round that approved it), without the opinions again; before any
-        approval was recorded, by the deciders of the policy's route (B "Withdrawing")."""
+        stages of the round that approved it), without the opinions and discussions again;
+        before any approval was recorded, by the deciders of the policy's route
+        (B "Withdrawing")."""
         stages = approved_route or self.route(arrangement)
         deciding = (
-            Stage(stage.name, tuple(s for s in stage.steps if s.kind != StepKind.OPINION))
+            Stage(stage.name, tuple(s for s in stage.steps if s.kind not in ADVISING_KINDS))
             for stage in stages
         )
         return tuple(stage for stage in deciding if stage.steps)

@@ -335,7 +335,13 @@ class Brentwood(Policy):
             stages.append(
                 Stage(
                     "Guidance of the Finance Director on the financial arrangements",
-                    (opinion(Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER)),),
+                    (  # guidance: advice, not a condition
+                        opinion(
+                            Role.SECTION_151_OFFICER,
+                            self.title(Role.SECTION_151_OFFICER),
+                            binding=False,
+                        ),
+                    ),
                 )
             )
         # Whoever approves may instead grant conditional support (CONDITIONAL), and decides

@@ -226,9 +226,15 @@ class CentralBedfordshire(Policy):
         stages = []
         opinions = []
         if self.monitoring_officer_opinion:  # CB 2.2, 2.5: in compliance with the constitution
-            opinions.append(opinion(Role.MONITORING_OFFICER, self.title(Role.MONITORING_OFFICER)))
+            opinions.append(
+                opinion(Role.MONITORING_OFFICER, self.title(Role.MONITORING_OFFICER), binding=False)
+            )
         if category == DELIVERY and self.finance_opinion_on_delivery:  # CB 2.5, 2.9.8
-            opinions.append(opinion(Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER)))
+            opinions.append(
+                opinion(
+                    Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER), binding=False
+                )
+            )
         if opinions:
             stages.append(Stage("Opinions on compliance with the constitution", tuple(opinions)))
         # The decision "shall be made in compliance with the Council's constitution"

@@ -14,7 +14,6 @@ from decimal import ROUND_DOWN, Decimal
 
 from register.choices import DocumentKind
 from register.completeness import MissingAnswer
-from register.formatting import money
 from register.policies.base import (
     Category,
     Checklist,
@@ -153,6 +152,12 @@ S151_ITEMS = (
     ("s151_over_under_spends", "arrangements to deal with over and under spends"),
     ("s151_vat", "VAT arrangements"),
     ("s151_document_retention", "document retention in respect of external inspections"),
+)
+# D 13(vi): the prior approval of the Council acting as the Accountable Body.
+ACCOUNTABLE_BODY_ITEM = (
+    "s151_accountable_body",
+    "Council acting as the Accountable Body, subject to the risk assessment of the "
+    "responsibilities of being the Accountable Body",
 )
 
 # The elements a 'minor' partnership's governance arrangements must at least refer to
@@ -309,21 +314,31 @@ class Dartford(Policy):
         # consulting role on ethical standards (D 11(iv)), not a step in approval.
         stages = []
         s151 = self.title(Role.SECTION_151_OFFICER)
+        # Both are conditions, not advice: the Section 151 Officer (or nominee) agrees each
+        # item on the decision page, and anything not agreed returns the arrangement.
+        financial = S151_ITEMS if self.commits_resources(arrangement) else ()
         if self.is_accountable_body(arrangement):
             # D 13(vi): being the Accountable Body needs the S151 Officer's prior approval
             # (which covers the agreement of D 12(iv) when money is committed too).
             stages.append(
                 Stage(
                     "Section 151 Officer's prior approval of the Council as Accountable Body",
-                    (decision(Role.SECTION_151_OFFICER, s151),),
+                    (
+                        opinion(
+                            Role.SECTION_151_OFFICER,
+                            s151,
+                            binding=True,
+                            items=(ACCOUNTABLE_BODY_ITEM, *financial),
+                        ),
+                    ),
                 )
             )
-        elif self.commits_resources(arrangement):
+        elif financial:
             # D 12(iv): a financial commitment is satisfied and agreed by the S151 Officer.
             stages.append(
                 Stage(
                     "Section 151 Officer's agreement to the financial commitment",
-                    (opinion(Role.SECTION_151_OFFICER, s151),),
+                    (opinion(Role.SECTION_151_OFFICER, s151, binding=True, items=financial),),
                 )
             )
         stages.append(self._approval_stage(self.approver(arrangement)))
@@ -379,17 +394,6 @@ class Dartford(Policy):
                     "(D 5(v), 8(v))",
                 )
             )
-        if self.commits_resources(arrangement):
-            resources = money(arrangement.council_resources_per_year)
-            for key, item in S151_ITEMS:
-                if not self.answer(arrangement, key):
-                    missing.append(
-                        MissingAnswer(
-                            key,
-                            f"Confirm the Section 151 Officer has agreed the {item}: the "
-                            f"Council commits {resources} a year (D 12(iv))",
-                        )
-                    )
         if self.is_accountable_body(arrangement):
             has_assessment = (
                 arrangement.pk is not None
@@ -408,11 +412,6 @@ class Dartford(Policy):
     def checklist_summary(self, arrangement, group: str) -> str:
         if group == "scorecard":
             return self.scorecard_summary(arrangement)
-        if group == "s151":
-            if not self.commits_resources(arrangement):
-                return "Not needed: no council funds, services or other resources are committed (D 12(i))"
-            agreed = sum(self.answer(arrangement, key) for key, _item in S151_ITEMS)
-            return f"{agreed} of {len(S151_ITEMS)} agreed by the Section 151 Officer (D 12(iv))"
         if group == "approval":
             approver = self.approver(arrangement)
             if not approver:
@@ -472,12 +471,6 @@ POLICY = Dartford(
             "Will the Council act as the Accountable Body for the partnership?",
             "approval",
         ),
-        *(
-            PolicyQuestion(
-                key, f"Has the Section 151 Officer (or nominee) agreed the {item}?", "s151"
-            )
-            for key, item in S151_ITEMS
-        ),
     ),
     checklists=(
         Checklist(
@@ -491,12 +484,6 @@ POLICY = Dartford(
             "Approval under the Scheme of Delegations",
             "Check the Scheme of Delegations to Officers and the Terms of Reference in Part 3 "
             "of the Constitution for the level of decision the partnership needs (D 5(v), 8(v)).",
-        ),
-        Checklist(
-            "s151",
-            "Section 151 Officer's financial agreement",
-            "Needed where the partnership requires a financial commitment from the Council "
-            "(D 12(iv)).",
         ),
     ),
     out_of_scope_reasons={

@@ -7,6 +7,9 @@ shared/seeds/gravesham-working-in-partnership-framework-2021.txt.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
+from django.utils import timezone
+
 from register.choices import ArrangementType, DocumentKind, Kind
 from register.completeness import MissingAnswer
 from register.formatting import money
@@ -19,6 +22,7 @@ from register.policies.base import (
     Stage,
     body_decision,
     decision,
+    discussion,
     inform,
     opinion,
 )
@@ -99,58 +103,83 @@ class Gravesham(Policy):
             reasons.append("it delivers a legal or statutory requirement (G 1.11b)")
         return reasons
 
+    def members_on_board(self, arrangement) -> bool:
+        """Council Members sit on the partnership board (G 2.7): a council representative
+        who is an elected Member and has not finished."""
+        if arrangement.pk is None:
+            return False
+        today = timezone.localdate()
+        return (
+            arrangement.councilrepresentatives.filter(is_member=True)
+            .filter(Q(finish_date__isnull=True) | Q(finish_date__gte=today))
+            .exists()
+        )
+
     def route(self, arrangement) -> tuple[Stage, ...]:
         # The Monitoring Officer's and Section 151 Officer's opinions come first, with the
-        # Corporate Change Manager kept informed (G 2.6, 2.14, 3.9).
-        opinions = Stage(
-            "Statutory officers' opinions",
-            (
-                opinion(Role.MONITORING_OFFICER, self.title(Role.MONITORING_OFFICER)),
-                opinion(Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER)),
-                inform(Role.REGISTER_OWNER, self.title(Role.REGISTER_OWNER)),
-            ),
+        # Corporate Change Manager kept informed (G 2.6, 2.14, 3.9). They are advice: the
+        # evaluation documents them (G 2.9) for those who approve.
+        opinions = (
+            opinion(Role.MONITORING_OFFICER, self.title(Role.MONITORING_OFFICER), binding=False),
+            opinion(Role.SECTION_151_OFFICER, self.title(Role.SECTION_151_OFFICER), binding=False),
+            inform(Role.REGISTER_OWNER, self.title(Role.REGISTER_OWNER)),
         )
         director = decision(Role.DIRECTOR, self.title(Role.DIRECTOR))
         leader = decision(Role.LEADER, self.title(Role.LEADER))
         portfolio_holder = decision(Role.PORTFOLIO_HOLDER, self.title(Role.PORTFOLIO_HOLDER))
         if arrangement.kind == Kind.SHARED_SERVICE:
             return (
-                opinions,
+                Stage("Statutory officers' opinions", opinions),
                 *self._shared_service_approval(
                     arrangement.type, director, leader, portfolio_holder
                 ),
             )
         category = self.effective_classification(arrangement).category
         if category == SIGNIFICANT:  # G 2.14a
-            return (
-                opinions,
-                Stage("Discussion at Management Team", (body_decision("Management Team"),)),
+            approval = (
+                Stage("Discussion at Management Team", (discussion("Management Team"),)),
                 Stage("Formal approval", (portfolio_holder, leader)),
             )
-        if category == AD_HOC:  # G 2.14c: no Member approval; the Lead Member is informed
-            return (
-                opinions,
-                Stage(
-                    "Approval",
-                    (director, inform(Role.PORTFOLIO_HOLDER, "Lead Member")),
-                ),
+        elif category == AD_HOC:  # G 2.14c: no Member approval; the Lead Member is informed
+            approval = (
+                Stage("Approval", (director, inform(Role.PORTFOLIO_HOLDER, "Lead Member"))),
             )
-        return (opinions, Stage("Formal approval", (director, leader, portfolio_holder)))
+        else:  # G 2.14b
+            approval = (Stage("Formal approval", (director, leader, portfolio_holder)),)
+        deciding = [step for stage in approval for step in stage.steps]
+        if self.members_on_board(arrangement) and director not in deciding:
+            # G 2.7: with council Members on the partnership board the relevant Director is
+            # involved as well; where the route has no Director's approval, they give their
+            # view on the evaluation beside the statutory officers (and sign its Director line).
+            return (
+                Stage(
+                    "Opinions of the statutory officers and the relevant Director (G 2.7: "
+                    "council Members sit on the partnership board)",
+                    (*opinions, opinion(Role.DIRECTOR, self.title(Role.DIRECTOR), binding=False)),
+                ),
+                *approval,
+            )
+        return (Stage("Statutory officers' opinions", opinions), *approval)
 
     def _shared_service_approval(self, type_, director, leader, portfolio_holder):
-        if type_ == ArrangementType.FULL_SHARED_SERVICE:  # G 3.10a
+        if type_ == ArrangementType.FULL_SHARED_SERVICE:  # G 3.10a: Cabinet approves
             return (
                 Stage("Approval of the business case", (director, leader, portfolio_holder)),
                 Stage("Cabinet approval", (body_decision("Cabinet"),)),
             )
-        if type_ in (ArrangementType.JOINT_MANAGEMENT, ArrangementType.JOINT_OFFICER):
-            return (  # G 3.10b
+        # G 3.10b: the Leader with the Portfolio Holder(s) decide; a report on shared
+        # management arrangements goes to the relevant Cabinet Committee "to enable Member
+        # discussion" first. A joint officer arrangement goes straight to them.
+        if type_ == ArrangementType.JOINT_MANAGEMENT:
+            return (
                 Stage(
                     "Discussion at the relevant Cabinet Committee",
-                    (body_decision("the relevant Cabinet Committee"),),
+                    (discussion("the relevant Cabinet Committee"),),
                 ),
                 Stage("Decision", (leader, portfolio_holder)),
             )
+        if type_ == ArrangementType.JOINT_OFFICER:
+            return (Stage("Decision", (leader, portfolio_holder)),)
         # Ad-hoc resilience (G 3.10c): no formal Member approval, the Leader and Portfolio
         # Holder are kept informed. Reading of the product: the Director approves it as the
         # officer responsible.

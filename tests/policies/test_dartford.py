@@ -219,7 +219,7 @@ ROUTE_CASES = [
         D("0"),
         True,
         [
-            ("Accountable Body", [(StepKind.DECISION, Role.SECTION_151_OFFICER, S151)]),
+            ("Accountable Body", [(StepKind.OPINION, Role.SECTION_151_OFFICER, S151)]),
             ("Cabinet", [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES, "Cabinet")]),
         ],
     ),
@@ -254,6 +254,39 @@ def test_the_route_follows_the_scheme_of_delegations_in_every_category(
         ] == steps
     # The Code asks no Monitoring Officer opinion before approval (D 24).
     assert all(s.role != Role.MONITORING_OFFICER for stage in route for s in stage.steps)
+
+
+# (council cash a year, accountable body) -> the items the S151 Officer agrees one by one
+CONDITION_CASES = [
+    ("D 12(iv) money committed: the six items", D("1000"), False, S151_KEYS),
+    ("D 13(vi) Accountable Body: its prior approval", D("0"), True, ["s151_accountable_body"]),
+    (
+        "D 13(vi) and D 12(iv): the prior approval and the six items",
+        D("1000"),
+        True,
+        ["s151_accountable_body", *S151_KEYS],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("cash", "accountable", "items"),
+    [case[1:] for case in CONDITION_CASES],
+    ids=[case[0] for case in CONDITION_CASES],
+)
+def test_the_section_151_officers_agreement_is_a_condition_given_item_by_item(
+    cash, accountable, items
+):
+    answers = met(approver="cabinet")
+    answers["council_accountable_body"] = accountable
+    step = POLICY.route(build(answers, cash_per_year=cash))[0].steps[0]
+    assert (step.kind, step.role, step.binding) == (
+        StepKind.OPINION,
+        Role.SECTION_151_OFFICER,
+        True,
+    )
+    assert [key for key, _words in step.items] == items
+    assert step.describe() == "Agreement of the Section 151 Officer (or nominee)"
 
 
 @pytest.mark.parametrize(
@@ -341,25 +374,13 @@ MISSING_CASES = [
         ["approving_body"],
     ),
     (
-        "D 12(iv) money committed: every unagreed S151 item is listed",
+        "D 12(iv) money committed: the S151 agreement is given on the round, not asked here",
         met(),
-        D("250"),
-        S151_KEYS,
-    ),
-    (
-        "D 12(iv) money committed: only the items not yet agreed",
-        {**met(), **dict.fromkeys(S151_KEYS[:4], True)},
-        D("250"),
-        S151_KEYS[4:],
-    ),
-    (
-        "D 12(iv) money committed and every item agreed: nothing missing",
-        {**met(), **dict.fromkeys(S151_KEYS, True)},
         D("250"),
         [],
     ),
     (
-        "D 12(i) no money committed: the S151 checklist is not needed",
+        "D 12(i) no money committed: nothing more is needed",
         met(),
         D("0"),
         [],
@@ -386,13 +407,11 @@ def test_policy_missing_lists_what_the_code_needs_before_submission(answers, cas
     assert all("(D " in item.message for item in missing)
 
 
-def test_the_s151_message_names_the_item_and_the_amount_committed_d_12_iv():
-    arrangement = build(met(), cash_per_year=D("1250"))
-    message = POLICY.policy_missing(arrangement, POLICY.category("minor"))[4].message
-    assert message == (
-        "Confirm the Section 151 Officer has agreed the VAT arrangements: the Council "
-        "commits £1,250 a year (D 12(iv))"
-    )
+def test_the_lead_officer_is_asked_nothing_of_the_s151_agreement_d_12_iv():
+    # The Section 151 Officer agrees each item on the decision page; no policy question or
+    # checklist asks the lead officer to tick it.
+    assert not [q for q in POLICY.questions if q.key.startswith("s151")]
+    assert "s151" not in {checklist.group for checklist in POLICY.checklists}
 
 
 @pytest.mark.django_db
@@ -416,14 +435,6 @@ def test_missing_combines_the_registers_answers_with_the_codes_on_an_unsaved_arr
 
 
 SUMMARY_CASES = [
-    ("D 12(i) nothing committed", "s151", met(), D("0"), "Not needed"),
-    (
-        "D 12(iv) two of six agreed",
-        "s151",
-        {**met(), **dict.fromkeys(S151_KEYS[:2], True)},
-        D("10"),
-        "2 of 6 agreed by the Section 151 Officer (D 12(iv))",
-    ),
     ("D 5(v) approver not chosen", "approval", {}, D("0"), "not yet chosen"),
     (
         "D 8(v) approver chosen",
@@ -510,6 +521,3 @@ def test_a_saved_shared_service_is_scored_the_same_way():
         kind=Kind.SHARED_SERVICE, type="joint_management", policy_answers=met(*KEYS[:7])
     )
     assert POLICY.classify(arrangement).category.key == "major"
-    assert POLICY.policy_missing(arrangement, POLICY.category("major"))[0].field == (
-        "s151_budget_availability"
-    )

@@ -10,23 +10,25 @@ from register.choices import ArrangementType, DocumentKind, Kind
 from register.policies import get_policy
 from register.policies.base import StepKind
 from register.roles import Role
-from tests.factories import ArrangementFactory, DocumentFactory
+from tests.factories import ArrangementFactory, CouncilRepresentativeFactory, DocumentFactory
 
 POLICY = get_policy("gravesham")
 D = Decimal
 
 
+BUILD_DEFAULTS = {
+    "cash_per_year": D("0"),
+    "staff_cost_per_year": D("0"),
+    "in_kind_per_year": D("0"),
+    "is_statutory": False,
+    "is_fundamental_to_objective": False,
+    "is_urgent": False,
+    "end_date": None,
+}
+
+
 def build(**fields):
-    defaults = {
-        "cash_per_year": D("0"),
-        "staff_cost_per_year": D("0"),
-        "in_kind_per_year": D("0"),
-        "is_statutory": False,
-        "is_fundamental_to_objective": False,
-        "is_urgent": False,
-        "end_date": None,
-    }
-    return ArrangementFactory.build(**{**defaults, **fields})
+    return ArrangementFactory.build(**{**BUILD_DEFAULTS, **fields})
 
 
 CATEGORY_CASES = [
@@ -124,67 +126,97 @@ OPINIONS = [
     (StepKind.OPINION, Role.SECTION_151_OFFICER),
     (StepKind.INFORM, Role.REGISTER_OWNER),
 ]
+DIRECTOR_OPINION = (StepKind.OPINION, Role.DIRECTOR)
+MANAGEMENT_TEAM = [(StepKind.DISCUSSION, Role.DEMOCRATIC_SERVICES)]
+CABINET_COMMITTEE = [(StepKind.DISCUSSION, Role.DEMOCRATIC_SERVICES)]
+CABINET = [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES)]
+LEADER_AND_PORTFOLIO_HOLDER = [
+    (StepKind.DECISION, Role.LEADER),
+    (StepKind.DECISION, Role.PORTFOLIO_HOLDER),
+]
+DIRECTOR_LEADER_PORTFOLIO_HOLDER = [
+    (StepKind.DECISION, Role.DIRECTOR),
+    *LEADER_AND_PORTFOLIO_HOLDER,
+]
+SIGNIFICANT = {"cash_per_year": D("50000")}
+AD_HOC = {"is_urgent": True, "end_date": datetime.date(2027, 3, 31)}
+JOINT_MANAGEMENT = {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.JOINT_MANAGEMENT}
+JOINT_OFFICER = {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.JOINT_OFFICER}
+FULL_SHARED = {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.FULL_SHARED_SERVICE}
+# (case, fields, council Members on the partnership board, expected stages)
 ROUTES = [
     (
-        "G 2.14a significant: Management Team, then Portfolio Holder with the Leader",
-        {"cash_per_year": D("50000")},
+        "G 2.14a significant: discussed at Management Team, then Portfolio Holder with Leader",
+        SIGNIFICANT,
+        False,
         [
             OPINIONS,
-            [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES)],
+            MANAGEMENT_TEAM,
+            [(StepKind.DECISION, Role.PORTFOLIO_HOLDER), (StepKind.DECISION, Role.LEADER)],
+        ],
+    ),
+    (
+        "G 2.7 significant with Members on the board: the relevant Director's opinion too",
+        SIGNIFICANT,
+        True,
+        [
+            [*OPINIONS, DIRECTOR_OPINION],
+            MANAGEMENT_TEAM,
             [(StepKind.DECISION, Role.PORTFOLIO_HOLDER), (StepKind.DECISION, Role.LEADER)],
         ],
     ),
     (
         "G 2.14b other: Director, Leader and Portfolio Holder",
         {},
-        [
-            OPINIONS,
-            [
-                (StepKind.DECISION, Role.DIRECTOR),
-                (StepKind.DECISION, Role.LEADER),
-                (StepKind.DECISION, Role.PORTFOLIO_HOLDER),
-            ],
-        ],
+        False,
+        [OPINIONS, DIRECTOR_LEADER_PORTFOLIO_HOLDER],
+    ),
+    (
+        "G 2.7 other with Members on the board: the Director already approves, once",
+        {},
+        True,
+        [OPINIONS, DIRECTOR_LEADER_PORTFOLIO_HOLDER],
     ),
     (
         "G 2.14c ad hoc: Director, Lead Member informed",
-        {"is_urgent": True, "end_date": datetime.date(2027, 3, 31)},
+        AD_HOC,
+        False,
         [OPINIONS, [(StepKind.DECISION, Role.DIRECTOR), (StepKind.INFORM, Role.PORTFOLIO_HOLDER)]],
     ),
     (
-        "G 3.10a full shared service: business case approved, then Cabinet",
-        {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.FULL_SHARED_SERVICE},
-        [
-            OPINIONS,
-            [
-                (StepKind.DECISION, Role.DIRECTOR),
-                (StepKind.DECISION, Role.LEADER),
-                (StepKind.DECISION, Role.PORTFOLIO_HOLDER),
-            ],
-            [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES)],
-        ],
+        "G 2.7 ad hoc with Members on the board: the Director already approves, once",
+        AD_HOC,
+        True,
+        [OPINIONS, [(StepKind.DECISION, Role.DIRECTOR), (StepKind.INFORM, Role.PORTFOLIO_HOLDER)]],
     ),
     (
-        "G 3.10b joint management: Cabinet Committee, then Leader with Portfolio Holder",
-        {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.JOINT_MANAGEMENT},
-        [
-            OPINIONS,
-            [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES)],
-            [(StepKind.DECISION, Role.LEADER), (StepKind.DECISION, Role.PORTFOLIO_HOLDER)],
-        ],
+        "G 3.10a full shared service: business case approved, then Cabinet decides",
+        FULL_SHARED,
+        False,
+        [OPINIONS, DIRECTOR_LEADER_PORTFOLIO_HOLDER, CABINET],
     ),
     (
-        "G 3.10b joint officer: as joint management",
-        {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.JOINT_OFFICER},
-        [
-            OPINIONS,
-            [(StepKind.BODY_DECISION, Role.DEMOCRATIC_SERVICES)],
-            [(StepKind.DECISION, Role.LEADER), (StepKind.DECISION, Role.PORTFOLIO_HOLDER)],
-        ],
+        "G 3.10b joint management: discussed at the Cabinet Committee, Leader and PH decide",
+        JOINT_MANAGEMENT,
+        False,
+        [OPINIONS, CABINET_COMMITTEE, LEADER_AND_PORTFOLIO_HOLDER],
+    ),
+    (
+        "G 3.10b joint officer: from the opinions to the Leader and Portfolio Holder",
+        JOINT_OFFICER,
+        False,
+        [OPINIONS, LEADER_AND_PORTFOLIO_HOLDER],
+    ),
+    (
+        "G 2.7 is about partnerships: a joint officer arrangement with Members is unchanged",
+        JOINT_OFFICER,
+        True,
+        [OPINIONS, LEADER_AND_PORTFOLIO_HOLDER],
     ),
     (
         "G 3.10c ad-hoc resilience: no Member approval, Leader and Portfolio Holder informed",
         {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.AD_HOC_RESILIENCE},
+        False,
         [
             OPINIONS,
             [
@@ -197,9 +229,30 @@ ROUTES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "fields", "expected"), ROUTES, ids=[r[0] for r in ROUTES])
-def test_gravesham_routes(case, fields, expected):
-    assert kinds_and_roles(POLICY.route(build(**fields))) == expected
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("case", "fields", "members", "expected"), ROUTES, ids=[r[0] for r in ROUTES]
+)
+def test_gravesham_routes(case, fields, members, expected):
+    arrangement = ArrangementFactory(**{**BUILD_DEFAULTS, **fields})
+    CouncilRepresentativeFactory(arrangement=arrangement, is_member=members)
+    assert kinds_and_roles(POLICY.route(arrangement)) == expected
+    opinions = [
+        step for step in POLICY.route(arrangement)[0].steps if step.kind == StepKind.OPINION
+    ]
+    assert not any(step.binding for step in opinions)  # advice (G 2.6, 2.14, 3.9)
+
+
+@pytest.mark.django_db
+def test_a_member_who_has_left_the_board_no_longer_involves_the_director_g_2_7():
+    arrangement = ArrangementFactory(**{**BUILD_DEFAULTS, **SIGNIFICANT})
+    CouncilRepresentativeFactory(
+        arrangement=arrangement,
+        is_member=True,
+        start_date=datetime.date(2020, 1, 1),
+        finish_date=datetime.date(2021, 1, 1),
+    )
+    assert kinds_and_roles(POLICY.route(arrangement))[0] == OPINIONS
 
 
 def test_routes_name_the_bodies_and_titles_in_gravesham_words_g_2_14():
@@ -210,7 +263,7 @@ def test_routes_name_the_bodies_and_titles_in_gravesham_words_g_2_14():
     words = [step.describe() for stage in POLICY.route(significant) for step in stage.steps]
     assert words[0] == "Opinion of the Monitoring Officer (or Deputy Monitoring Officer)"
     assert "The Corporate Change Manager is informed" in words
-    assert any(w.startswith("Decision of Management Team") for w in words)
+    assert "Discussion at Management Team, recorded by the Democratic Services officer" in words
     assert "Approval by the relevant Cabinet Portfolio Holder" in words
     cabinet = POLICY.route(full_shared)[-1].steps[0]
     assert cabinet.body == "Cabinet"

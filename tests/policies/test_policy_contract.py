@@ -15,6 +15,7 @@ from register.completeness import MissingAnswer
 from register.council_forms import DEFINITIONS
 from register.policies import COUNCILS, get_policy
 from register.policies.base import (
+    MEETING_KINDS,
     SCREENING_KEYS,
     Classification,
     FormTemplate,
@@ -176,7 +177,10 @@ def test_the_route_is_stages_whose_steps_name_a_role_and_a_title(policy, arrange
         for step in stage.steps:
             assert isinstance(step.kind, StepKind) and isinstance(step.role, Role), step
             assert step.title.strip(), step
-            assert bool(step.body.strip()) is (step.kind == StepKind.BODY_DECISION), step
+            assert bool(step.body.strip()) is (step.kind in MEETING_KINDS), step
+            # Only an opinion is advice or a condition, and only a condition has items.
+            assert not step.binding or step.kind == StepKind.OPINION, step
+            assert not step.items or step.binding, step
             assert in_words(step.describe()), step
 
 
