@@ -13,31 +13,18 @@ from django.urls import reverse
 from approvals.endorsements import approval_endorsements
 from approvals.models import ItemAnswer, Outcome, RoundOutcome, StepStatus
 from register.choices import ArrangementType, DocumentKind, Kind, Status
-from register.council_forms import DEFINITIONS, definition
+from register.council_forms import DEFINITIONS
 from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import StepKind
 from register.policies.dartford import ACCOUNTABLE_BODY_ITEM, S151_ITEMS
 from register.roles import Role
 from tests.approvals_helpers import decide, other_partnership, pending, person, someone_for
-from tests.factories import CouncilRepresentativeFactory, DocumentFactory, submit_required_forms
-from tests.test_approvals import submit as submit_submitted
+from tests.factories import CouncilRepresentativeFactory, DocumentFactory
+from tests.test_approvals import submit
 from tests.test_record_pdf import pdf_url, squeezed, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def submit_forms(arrangement):
-    """Every form the policy requires, submitted first. (On this branch some of Dartford's
-    templates have no definition yet; they are added with point 1 of the issue.)"""
-    policy = get_policy()
-    if all(definition(t.key, policy.key) for t in policy.forms_required(arrangement)):
-        submit_required_forms(arrangement)
-
-
-def submit(arrangement):
-    submit_forms(arrangement)
-    return submit_submitted(arrangement)
 
 
 # Dartford: the Section 151 Officer's agreement is a condition, item by item -------------------

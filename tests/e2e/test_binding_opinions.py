@@ -11,13 +11,13 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from approvals import services
 from approvals.models import ApprovalRound, Outcome, RoundOutcome
 from register.choices import Status
 from register.policies.dartford import S151_ITEMS
 from register.roles import Role
 from tests.approvals_helpers import decide, pending, someone_for
 from tests.factories import ArrangementFactory, UserFactory
+from tests.test_approvals import submit
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +41,8 @@ def open_as(page, sign_in, step, role, first_name, last_name):
 
 
 def submitted(**fields):
-    arrangement = ArrangementFactory(complete=True, status=Status.SUBMITTED, **fields)
-    return services.submit_for_approval(arrangement=arrangement, user=arrangement.lead_officer)
+    """Submitted as its lead officer does: its council forms first."""
+    return submit(ArrangementFactory(complete=True, **fields))
 
 
 def test_the_s151_officer_agrees_item_by_item_and_not_agreed_returns_it(
