@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from approvals.models import ApprovalStep, Outcome, StepStatus
-from register.choices import Status
+from register.choices import ArrangementType, DocumentKind, Kind, Status
 from register.formatting import long_date
 from register.policies import get_policy
 from register.policies.base import StepKind
@@ -28,6 +28,7 @@ from tests.approvals_helpers import (
     person,
     someone_for,
 )
+from tests.factories import DocumentFactory
 from tests.test_approvals import submit
 
 pytestmark = pytest.mark.django_db
@@ -128,10 +129,19 @@ def significant_partnership():
     return other_partnership(cash_per_year=Decimal("50000"))
 
 
+def full_shared_service():
+    arrangement = other_partnership(
+        kind=Kind.SHARED_SERVICE, type=ArrangementType.FULL_SHARED_SERVICE
+    )
+    DocumentFactory(arrangement=arrangement, kind=DocumentKind.BUSINESS_CASE)  # G 3.7
+    return arrangement
+
+
 def open_to(kind, arrangement):
     """Send it for approval and decide until a step of this kind is waiting."""
     approval_round = submit(arrangement)
     while not any(step.kind == kind for step in pending(approval_round)):
+        assert approval_round.is_open, f"the route has no {kind} step"
         for step in pending(approval_round):
             decide(ApprovalStep.objects.get(pk=step.pk), someone_for(step))
         approval_round.refresh_from_db()
@@ -155,11 +165,18 @@ WAITING = [
         "Approval by the relevant Director",
     ),
     (
-        "body G 2.14a",
+        "discussion G 2.14a",
         significant_partnership,
-        StepKind.BODY_DECISION,
+        StepKind.DISCUSSION,
         Role.DEMOCRATIC_SERVICES,
         "Management Team",
+    ),
+    (
+        "body G 3.10a",
+        full_shared_service,
+        StepKind.BODY_DECISION,
+        Role.DEMOCRATIC_SERVICES,
+        "Cabinet",
     ),
 ]
 WAITED = [(0, "opened today"), (1, "1 day"), (12, "12 days")]
