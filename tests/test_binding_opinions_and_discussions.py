@@ -10,10 +10,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from approvals.endorsements import approval_endorsements
 from approvals.models import ItemAnswer, Outcome, RoundOutcome, StepStatus
 from register.choices import ArrangementType, DocumentKind, Kind, Status
 from register.council_forms import DEFINITIONS
+from register.council_forms.endorsements import endorsement_lines
+from register.council_forms.selectors import response_for
 from register.occasions import APPROVAL
 from register.policies import get_policy
 from register.policies.base import StepKind
@@ -299,7 +300,11 @@ def test_with_members_on_the_board_the_directors_opinion_fills_the_evaluation_di
     assert director.kind == StepKind.OPINION
     officer = person(Role.DIRECTOR, first_name="Dana", last_name="Director")
     decide(director, officer, Outcome.ENDORSE)
-    found = approval_endorsements(DEFINITIONS["gravesham_evaluation"], arrangement, APPROVAL)
+    evaluation = DEFINITIONS["gravesham_evaluation"]
+    lines = endorsement_lines(
+        evaluation, arrangement, response_for(arrangement, evaluation, APPROVAL)
+    )
+    found = {line.signature.role: line.endorsement for line in lines if line.endorsement}
     assert found[Role.DIRECTOR].name == "Dana Director"
     assert found[Role.DIRECTOR].outcome == "Endorse"
 

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from register.models import FormResponse
-from register.policies.dartford import S151_ITEMS
+from register.policies.dartford import POLICY as DARTFORD
 from register.roles import Role
 from tests.editing import hidden_inputs, post_as_opened, version_on
 from tests.factories import (
@@ -58,7 +58,7 @@ class EditForm:
     policy: str = "gravesham"
 
 
-FIRST_S151_KEY, FIRST_S151_ITEM = S151_ITEMS[0]
+SCORECARD = DARTFORD.questions_in("scorecard")  # Dartford's Appendix 1 checklist page
 
 EDIT_FORMS = {
     "arrangement": EditForm(
@@ -136,12 +136,10 @@ EDIT_FORMS = {
         mine=("5", "5 – very high"),
     ),
     "checklist": EditForm(
-        open=lambda a: reverse("register:checklist", args=[a.reference, "s151"]),
-        posted=lambda a, value: (
-            {key: "True" for key, _item in S151_ITEMS} | {FIRST_S151_KEY: value}
-        ),
-        saved=lambda a: str(type(a).objects.get(pk=a.pk).policy_answers[FIRST_S151_KEY]),
-        label=f"Has the Section 151 Officer (or nominee) agreed the {FIRST_S151_ITEM}?",
+        open=lambda a: reverse("register:checklist", args=[a.reference, "scorecard"]),
+        posted=lambda a, value: {q.key: "False" for q in SCORECARD} | {SCORECARD[0].key: value},
+        saved=lambda a: str(type(a).objects.get(pk=a.pk).policy_answers[SCORECARD[0].key]),
+        label=SCORECARD[0].text,
         theirs=("True", "Yes"),
         mine=("False", "No"),
         policy="dartford",
