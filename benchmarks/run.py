@@ -509,6 +509,7 @@ def build_evaluation(service):
             defaults={
                 "answers": other.example_answers(),
                 "status": FormStatus.SUBMITTED,
+                "version": 1,
                 "submitted_by": lead,
                 "submitted_at": timezone.now(),
             },

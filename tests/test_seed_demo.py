@@ -17,6 +17,8 @@ from register.models import (
     Arrangement,
     CorporateObjective,
     CouncilRepresentative,
+    FormResponse,
+    FormStatus,
     MeasureResult,
     Objective,
     Partner,
@@ -191,6 +193,21 @@ def test_demo_approvals_give_the_statutory_officers_work_and_run_twice_safely():
     assert not Arrangement.objects.filter(status=Status.SUBMITTED).exists()
     for arrangement in Arrangement.objects.filter(status=Status.IN_APPROVAL):
         assert arrangement.rounds.filter(closed_at__isnull=True).count() == 1
+
+
+def test_every_demo_arrangement_past_draft_has_its_council_forms_submitted_first():
+    """No demo arrangement is in approval or active with its evaluation "Not started"."""
+    from register.policies import get_policy
+    from register.submission import forms_not_submitted
+
+    call_command("seed_demo_approvals", verbosity=0)
+    policy = get_policy()
+    past_draft = Arrangement.objects.exclude(status=Status.DRAFT)
+    assert {a.reference: forms_not_submitted(policy, a) for a in past_draft} == {
+        a.reference: [] for a in past_draft
+    }
+    versions = set(FormResponse.objects.values_list("status", "version"))
+    assert versions == {(FormStatus.SUBMITTED, 1)}
 
 
 def test_demo_portfolios_are_held_by_demo_portfolio_holders_and_hold_the_arrangements():

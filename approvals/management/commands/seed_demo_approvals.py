@@ -27,6 +27,7 @@ def submit_example_forms(policy, arrangement):
             defaults={
                 "answers": definition.example_answers(),
                 "status": FormStatus.SUBMITTED,
+                "version": 1,
                 "submitted_by": arrangement.lead_officer,
                 "submitted_at": timezone.now(),
             },
