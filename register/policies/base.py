@@ -8,7 +8,7 @@ arrangements too.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 
 from django.db.models import TextChoices
 
@@ -90,9 +90,56 @@ class FormTemplate:
 
 
 @dataclass(frozen=True)
+class ReviewTemplate:
+    """The template a review is done on, in the years of operation it is used for."""
+
+    title: str  # the council's own name for it, with its appendix
+    first_year: int = 1
+    last_year: int | None = None  # None: every year from first_year on
+
+    def used_in(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+@dataclass(frozen=True)
 class ReviewPlan:
-    cadence: str  # in words, e.g. "Every year from the approval date"
-    template: str  # the review template's title, or "" when none is required
+    """How the policy has an arrangement reviewed, as data: how often, on which template in
+    which year of operation, who completes it and who considers it, and the outcomes in the
+    council's own words."""
+
+    cadence: str  # in words, e.g. "Every year, presented to the relevant Cabinet Committee"
+    _: KW_ONLY
+    every_months: int = 12  # 0: the policy schedules no review of it
+    templates: tuple[ReviewTemplate, ...] = ()
+    completed_by: str = ""  # who completes it, in the council's words
+    considered_by: str = ""  # the person or body who considers it
+    considered_by_body: bool = False  # a body, whose consideration has a meeting and minute
+    outcomes: tuple[str, ...] = ()  # what the review may conclude, in the policy's words
+    # Needed when the arrangement ends, before it can end (SD Appendix 4).
+    on_ending: ReviewTemplate | None = None
+    # Issues in these categories are flagged for the Annual Governance Statement (D 6(viii)).
+    governance_statement_issues: tuple[str, ...] = ()
+
+    def template_for(self, year: int) -> ReviewTemplate | None:
+        """The template of the review in the arrangement's `year` of operation (1, 2 ...)."""
+        return next((t for t in self.templates if t.used_in(year)), None)
+
+    @property
+    def template(self) -> str:
+        """Its templates in words, with their years, for the arrangement page."""
+        described = [_in_years(t) for t in self.templates]
+        if self.on_ending is not None:
+            described.append(f"{self.on_ending.title} when the partnership ends")
+        return "; ".join(described)
+
+
+def _in_years(template: ReviewTemplate) -> str:
+    if template.first_year == 1 and template.last_year is None:
+        return template.title
+    if template.last_year is None:
+        return f"{template.title} from year {template.first_year}"
+    joined = "and" if template.last_year == template.first_year + 1 else "to"
+    return f"{template.title} in years {template.first_year} {joined} {template.last_year}"
 
 
 @dataclass(frozen=True)

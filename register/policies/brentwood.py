@@ -26,6 +26,7 @@ from register.policies.base import (
     Policy,
     PolicyQuestion,
     ReviewPlan,
+    ReviewTemplate,
     Stage,
     StepKind,
     body_decision,
@@ -484,7 +485,6 @@ class Brentwood(Policy):
         return True
 
     def review_plan(self, arrangement) -> ReviewPlan:
-        recommendation = "; ".join(REVIEW_RECOMMENDATIONS)
         if self.effective_classification(arrangement).category == BOROUGH:
             scrutiny = "formal scrutiny by the Audit, Scrutiny and Transformation Committee"
         else:
@@ -493,8 +493,12 @@ class Brentwood(Policy):
             "Every year: an annual performance assessment by the Service Manager, with "
             f"{scrutiny}; late reviews are reported by exception by the Partnership, Leisure "
             f"and Funding Manager ({MONITORING})",
-            f"{SELF_ASSESSMENT}; the lead officer recommends one of: {recommendation} "
-            f"({MONITORING})",
+            templates=(ReviewTemplate(f"{SELF_ASSESSMENT} ({MONITORING})"),),
+            completed_by="the Service Manager directly involved with the partnership",
+            # The lead officer's recommendation goes "to the decision-maker": the level that
+            # approved it.
+            considered_by="the decision-maker at the level that approved the partnership",
+            outcomes=REVIEW_RECOMMENDATIONS,
         )
 
     def retention_ends(self, ended_on: datetime.date) -> datetime.date:

@@ -16,6 +16,7 @@ from register.policies.base import (
     Policy,
     PolicyQuestion,
     ReviewPlan,
+    ReviewTemplate,
     Stage,
     body_decision,
     decision,
@@ -354,7 +355,16 @@ class CentralBedfordshire(Policy):
                 "Executive and the relevant overview and scrutiny committee on the performance "
                 "of private sector partnerships (CB 3.2.8), besides the contract monitoring "
                 "by the Council Authorised Officer with the Chief Finance Officer (CB 3.2.7)",
-                "",
+                every_months=self.review_every_months,
+                templates=(
+                    ReviewTemplate(
+                        "Report on the performance of the private sector partnerships (CB 3.2.8)"
+                    ),
+                ),
+                completed_by=f"the {self.title(Role.REGISTER_OWNER)}",
+                considered_by="the Executive and the relevant overview and scrutiny committee",
+                considered_by_body=True,
+                outcomes=("report received", "corrective action required"),
             )
         to = (
             "Council"
@@ -365,8 +375,18 @@ class CentralBedfordshire(Policy):
             f"{every}: the Joint Committee or Board holds an Annual Review meeting, reported "
             f"to {to} and, if requested, the relevant overview and scrutiny committee "
             "(CB 2.11.2)",
-            "Annual Review: critical targets and milestones, risk management arrangements "
-            "and allocation of resources (CB 2.11.1)",
+            every_months=self.review_every_months,
+            templates=(
+                ReviewTemplate(
+                    "Annual Review: critical targets and milestones, risk management "
+                    "arrangements and allocation of resources (CB 2.11.1)"
+                ),
+            ),
+            completed_by="the Joint Committee or Board, at its Annual Review meeting",
+            considered_by=to,
+            considered_by_body=True,
+            # CB 2.13.2: corrective action where performance indicators have not been met.
+            outcomes=("report received", "corrective action required"),
         )
 
 

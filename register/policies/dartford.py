@@ -9,7 +9,7 @@ for it, recorded per arrangement (D 5(v), 8(v)); the Section 151 Officer agrees 
 commitment first (D 12(iv)) and approves the Council acting as Accountable Body (D 13(vi)).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal
 
 from register.choices import DocumentKind
@@ -22,6 +22,7 @@ from register.policies.base import (
     Policy,
     PolicyQuestion,
     ReviewPlan,
+    ReviewTemplate,
     Stage,
     body_decision,
     decision,
@@ -198,6 +199,50 @@ REVIEW_OUTCOMES = (
     "set a time limit for involvement",
     "remain involved",
     "remain involved at a different level, e.g. as a watching brief",
+)
+
+# D 6(viii): issues in a partnership's activities flagged for the Annual Governance Statement.
+GOVERNANCE_STATEMENT_ISSUES = (
+    "the issue has seriously prejudiced or prevented achievement of a principal objective",
+    "the issue has resulted in a need to seek additional funding to allow it to be resolved "
+    "or in a significant diversion of resources from another part of the partnership",
+    "the issue has led to a material impact on the accounts",
+    "the Section 151 Officer has reported on it as significant in the annual opinion on the "
+    "internal control environment",
+    "the issue or its impact has attracted significant public interest or has seriously "
+    "damaged the reputation of the partnership",
+    "the issue has resulted in formal action being taken by the Section 151 Officer and/or "
+    "Monitoring Officer",
+)
+# D 4(vi), 31(i): a 'major' partnership is reviewed in full every year, against the Code
+# and the Toolkit, by the officer leading on it, with the self-assessment (Appendix 7) and
+# on the four arrangements of D 7(viii).
+MAJOR_REVIEW = ReviewPlan(
+    "Every year, as part of the annual review of the Partnerships Register, by the officer "
+    "leading on it (D 4(vi), 31(i))",
+    templates=(
+        ReviewTemplate(
+            "Full review: the Partnership Evaluation: Self Assessment (Appendix 7), on the "
+            "delivery of objectives, financial performance against budgets, outputs and value "
+            "for money, and the adequacy of reporting to the partners (D 7(viii))"
+        ),
+    ),
+    completed_by="the officer leading on the partnership arrangement",
+    considered_by="the Chief Officer & Director of Corporate Services, with the annual "
+    "review of the Partnerships Register",
+    outcomes=REVIEW_OUTCOMES,
+    governance_statement_issues=GOVERNANCE_STATEMENT_ISSUES,
+)
+# D 31(ii): a 'minor' one, light touch, on the financial and risk implications.
+MINOR_REVIEW = replace(
+    MAJOR_REVIEW,
+    cadence="Every year, as part of the annual review of the Partnerships Register, light "
+    "touch (D 4(vi), 31(ii))",
+    templates=(
+        ReviewTemplate(
+            "Light-touch review of the financial and risk implications for the Council (D 31(ii))"
+        ),
+    ),
 )
 
 SCORECARD = FormTemplate(
@@ -426,21 +471,9 @@ class Dartford(Policy):
         return True
 
     def review_plan(self, arrangement) -> ReviewPlan:
-        outcome = f"the outcome is one of: {'; '.join(REVIEW_OUTCOMES)} (D 6(vi))"
         if self.effective_classification(arrangement).category == MAJOR:
-            return ReviewPlan(  # D 5(vi), 6(v), 7(viii), 31(i)
-                "Every year, as part of the annual review of the Partnerships Register, by the "
-                f"officer leading on it; {outcome}",
-                "Full review with the Partnership Evaluation: Self Assessment (Appendix 7) and "
-                "the Partnership Business Case Checklist (Appendix 2): delivery of objectives, "
-                "financial performance against budgets, outputs and value for money, and the "
-                "adequacy of reporting to the partners (D 7(viii))",
-            )
-        return ReviewPlan(  # D 5(vi), 31(ii)
-            f"Every year, as part of the annual review of the Partnerships Register; {outcome}",
-            "Light-touch review focused on the financial and risk implications for the "
-            "Council (D 31(ii))",
-        )
+            return MAJOR_REVIEW
+        return MINOR_REVIEW
 
 
 POLICY = Dartford(

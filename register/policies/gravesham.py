@@ -19,6 +19,7 @@ from register.policies.base import (
     FormTemplate,
     Policy,
     ReviewPlan,
+    ReviewTemplate,
     Stage,
     body_decision,
     decision,
@@ -51,6 +52,35 @@ PARTNERSHIP_CHECKLIST = FormTemplate(
 SHARED_SERVICE_CHECKLIST = FormTemplate(
     "gravesham_shared_service_agreement_checklist",
     "Shared service agreement checklist (Appendix 3)",
+)
+
+# G 6.7: every full shared service and shared management arrangement is reviewed yearly,
+# comprehensively (Appendix 4a) in its first two years of operation, then focused on
+# progress, key performance measures and the previous review's recommendations (4b).
+SHARED_SERVICE_REVIEW = ReviewPlan(
+    "Every year, presented to the relevant Cabinet Committee or Cabinet (G 6.7)",
+    templates=(
+        ReviewTemplate("Shared Service Review: comprehensive (Appendix 4a)", 1, 2),
+        ReviewTemplate("Shared Service Review: focused (Appendix 4b)", 3),
+    ),
+    completed_by="the officer responsible for the shared service",
+    considered_by="the relevant Cabinet Committee or Cabinet",
+    considered_by_body=True,
+    # Appendix 4a question 6: "will the shared service continue to operate?"
+    outcomes=(
+        "the shared service continues to operate, with the key areas of focus for the coming year",
+        "the shared service does not continue, with the exit plans discussed or agreed",
+    ),
+)
+# G 6.8, 6.6, 6.10: partnerships are kept under review by their Portfolio Holder and
+# confirmed in the register's spring review and the governance assurance exercise.
+PARTNERSHIP_REVIEW = ReviewPlan(
+    "Kept under regular review by the relevant Cabinet Portfolio Holder (G 6.8); confirmed "
+    "in the full review of the register every spring (G 6.6) and the governance assurance "
+    "exercise in February and March (G 6.10)",
+    completed_by="the responsible officer",
+    considered_by="the relevant Cabinet Portfolio Holder",
+    outcomes=("still meets the objectives set out in the register", "concerns raised"),
 )
 
 # Shared services that need a business case (G 3.7) and an annual review (G 6.7).
@@ -250,16 +280,8 @@ class Gravesham(Policy):
 
     def review_plan(self, arrangement) -> ReviewPlan:
         if arrangement.kind == Kind.SHARED_SERVICE and arrangement.type in BUSINESS_CASE_TYPES:
-            return ReviewPlan(  # G 6.7
-                "Every year, presented to the relevant Cabinet Committee or Cabinet",
-                "Shared Service Review: comprehensive (Appendix 4a) in years 1 and 2, "
-                "focused (Appendix 4b) from year 3",
-            )
-        return ReviewPlan(  # G 6.6, 6.10
-            "With the full review of the register every spring, and the governance "
-            "assurance exercise in February and March",
-            "",
-        )
+            return SHARED_SERVICE_REVIEW
+        return PARTNERSHIP_REVIEW
 
 
 POLICY = Gravesham(

@@ -18,6 +18,7 @@ from register.policies.base import (
     Policy,
     PolicyQuestion,
     ReviewPlan,
+    ReviewTemplate,
     Stage,
     body_decision,
     decision,
@@ -231,7 +232,7 @@ class SouthDerbyshire(Policy):
             return ReviewPlan(
                 "Not reviewed under the Partnership Policy: it is not on the Partnership "
                 'Register (SD "The Partnership Register")',
-                "",
+                every_months=0,
             )
         months = " / ".join(calendar.month_name[month] for month in self.register_update_months)
         every = (
@@ -244,7 +245,18 @@ class SouthDerbyshire(Policy):
             f"{self.title(Role.REGISTER_OWNER)}, and a summary goes to SMT; the register is "
             f"updated every {months} with service planning and considered by SMT and Leading "
             "Members",
-            f"{ASSESSMENT.title}; {EVALUATION_CHECKLIST.title} when the partnership ends",
+            every_months=self.review_every_months,
+            templates=(ReviewTemplate(ASSESSMENT.title),),
+            completed_by="the lead officer or Member on the partnership",
+            considered_by="the Senior Management Team (SMT), in a summary across all partnerships",
+            considered_by_body=True,
+            # "to ensure their continuing relevance and 'added value'" (SD "Review and
+            # Evaluation"); an evaluation report when a partnership ends.
+            outcomes=(
+                "continuing relevance and added value to the Council's strategic objectives",
+                "the partnership is evaluated with a view to ending it",
+            ),
+            on_ending=ReviewTemplate(EVALUATION_CHECKLIST.title),
         )
 
 

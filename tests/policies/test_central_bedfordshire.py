@@ -356,7 +356,7 @@ REVIEWS = [
         {"policy_answers": PRIVATE_YES},
         "Every year: the Office of the Chief Executive reports to the Executive and the "
         "relevant overview and scrutiny committee",
-        "",
+        "Report on the performance of the private sector partnerships (CB 3.2.8)",
     ),
 ]
 
@@ -368,8 +368,8 @@ def test_review_plan(case, fields, cadence, template):
     plan = POLICY.review_plan(build(**fields))
     assert cadence in plan.cadence
     assert template in plan.template
-    if not template:
-        assert plan.template == ""
+    # Considered by a body, which records its meeting (CB 2.11.2, 3.2.8).
+    assert plan.considered_by_body and plan.every_months == 12
 
 
 @pytest.mark.parametrize(

@@ -501,9 +501,21 @@ REVIEW_CASES = [
 def test_reviews_are_annual_and_their_depth_depends_on_the_category(criteria, template_parts):
     plan = POLICY.review_plan(build(met(*criteria)))
     assert plan.cadence.startswith("Every year, as part of the annual review")
-    # D 6(vi): the decisions a review can lead to.
-    assert "withdraw from the partnership" in plan.cadence
-    assert "watching brief" in plan.cadence
+    # D 6(vi): the five decisions a review can lead to; D 6(viii): the six kinds of issue
+    # flagged for the Annual Governance Statement.
+    assert plan.outcomes == (
+        "withdraw from the partnership",
+        "allow another body to represent the Council's interests",
+        "set a time limit for involvement",
+        "remain involved",
+        "remain involved at a different level, e.g. as a watching brief",
+    )
+    assert len(plan.governance_statement_issues) == 6
+    assert (
+        plan.governance_statement_issues[2]
+        == "the issue has led to a material impact on the accounts"
+    )
+    assert plan.completed_by == "the officer leading on the partnership arrangement"
     for part in template_parts:
         assert part in plan.template
 

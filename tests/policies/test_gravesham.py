@@ -384,3 +384,43 @@ def test_screening_explains_every_out_of_scope_answer_in_gravesham_words():
 def test_role_titles_are_gravesham_own():
     assert POLICY.title(Role.REGISTER_OWNER) == "Corporate Change Manager"
     assert POLICY.title(Role.CHIEF_EXECUTIVE) == "Chief Executive"
+
+
+GRAVESHAM_REVIEW_YEARS = [
+    # (year of operation, the template: G 6.7a for years one and two, 6.7b from year three)
+    (1, "Shared Service Review: comprehensive (Appendix 4a)"),
+    (2, "Shared Service Review: comprehensive (Appendix 4a)"),
+    (3, "Shared Service Review: focused (Appendix 4b)"),
+    (10, "Shared Service Review: focused (Appendix 4b)"),
+]
+
+
+@pytest.mark.parametrize(
+    "type_", [ArrangementType.FULL_SHARED_SERVICE, ArrangementType.JOINT_MANAGEMENT]
+)
+@pytest.mark.parametrize(("year", "template"), GRAVESHAM_REVIEW_YEARS)
+def test_shared_services_are_reviewed_on_4a_then_4b_by_a_cabinet_committee_g_6_7(
+    type_, year, template
+):
+    plan = POLICY.review_plan(build(kind=Kind.SHARED_SERVICE, type=type_))
+    assert plan.template_for(year).title == template
+    assert (plan.considered_by, plan.considered_by_body) == (
+        "the relevant Cabinet Committee or Cabinet",
+        True,
+    )
+    assert plan.outcomes[0].startswith("the shared service continues to operate")
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {"kind": Kind.PARTNERSHIP},
+        {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.JOINT_OFFICER},
+    ],
+    ids=["a partnership", "a joint officer arrangement"],
+)
+def test_partnerships_are_kept_under_review_by_their_portfolio_holder_g_6_8(shape):
+    plan = POLICY.review_plan(build(**shape))
+    assert plan.considered_by == "the relevant Cabinet Portfolio Holder"
+    assert not plan.considered_by_body and plan.templates == ()
+    assert "(G 6.8)" in plan.cadence and "(G 6.6)" in plan.cadence

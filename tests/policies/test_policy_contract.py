@@ -201,6 +201,24 @@ def test_the_review_plan_says_in_words_how_it_is_reviewed(policy, arrangement):
 
 
 @each_case
+def test_the_review_plan_is_data_who_completes_it_who_considers_it_and_its_outcomes(
+    policy, arrangement
+):
+    """Issue 11, point 1: the schedule is the policy's, declared as data."""
+    plan = policy.review_plan(arrangement)
+    if plan.every_months == 0:  # not reviewed under the policy (SD: off the register)
+        assert not plan.templates and not plan.outcomes
+        return
+    assert plan.every_months == policy.review_interval_months == 12
+    assert in_words(plan.completed_by) and in_words(plan.considered_by)
+    assert plan.outcomes and all(in_words(outcome) for outcome in plan.outcomes)
+    # One template a year of operation at most, and the first year has one where any does.
+    for year in range(1, 11):
+        assert len([t for t in plan.templates if t.used_in(year)]) <= 1, year
+    assert not plan.templates or plan.template_for(1) is not None
+
+
+@each_case
 def test_what_is_missing_says_in_words_what_to_do(policy, arrangement):
     missing = policy.missing(arrangement)
     for item in missing:

@@ -350,3 +350,13 @@ def test_a_saved_partnership_is_classified_as_when_unsaved():
     assert POLICY.classify(arrangement).category.key == "network_forum"
     assert POLICY.on_register(arrangement) is True
     assert [item.field for item in POLICY.missing(arrangement)] == ["resources_beyond_budget"]
+
+
+def test_the_yearly_assessment_goes_to_smt_and_the_evaluation_checklist_is_for_the_end():
+    """SD "Review and Evaluation": the Partnership Assessment (Appendix 3) every year, a
+    summary to SMT; the evaluation (Appendix 4) when a partnership ends."""
+    plan = POLICY.review_plan(build())
+    assert plan.template_for(1).title.startswith("Partnership Assessment: ten features")
+    assert plan.template_for(5) == plan.template_for(1)
+    assert plan.on_ending.title == "A checklist for evaluating a partnership (Appendix 4)"
+    assert plan.considered_by_body and "SMT" in plan.considered_by
