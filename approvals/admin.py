@@ -10,18 +10,7 @@ from approvals.models import (
     Deputy,
     Notification,
 )
-from register.admin import RegisterAdmin
-
-
-class ReadOnlyAdmin(RegisterAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from register.admin import ReadOnlyAdmin, RegisterAdmin
 
 
 @admin.register(ApprovalRound)

@@ -34,6 +34,19 @@ class RegisterAdmin(SimpleHistoryAdmin):
         raise PermissionDenied("History cannot be changed")
 
 
+class ReadOnlyAdmin(RegisterAdmin):
+    """Readable in admin, changed only through the portal's services."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class PartnerInline(admin.TabularInline):
     model = Partner
     extra = 0
