@@ -1,4 +1,4 @@
-"""Gravesham's templates (Working in Partnership Framework 2021, Appendices 1 to 3).
+"""Gravesham's templates (Working in Partnership Framework 2021, Appendices 1 to 4).
 
 The agreement checklists (Appendix 3) each ask whether the agreement covers one of its key
 elements, beside what the arrangement already holds on it. They have no signatures: the
@@ -24,12 +24,19 @@ from register.council_forms.facts import (
     documents,
     governance_in_place,
     money,
+    objectives,
+    on_date,
     partners,
     person,
     text,
     yes_no,
 )
-from register.policies.gravesham import PARTNERSHIP_CHECKLIST, SHARED_SERVICE_CHECKLIST
+from register.policies.gravesham import (
+    INITIAL_REVIEW,
+    LATER_REVIEW,
+    PARTNERSHIP_CHECKLIST,
+    SHARED_SERVICE_CHECKLIST,
+)
 from register.roles import Role
 
 COUNCIL = "Gravesham Borough Council"
@@ -831,5 +838,244 @@ SHARED_SERVICE_AGREEMENT = CouncilForm(
     ),
 )
 
+# The shared service reviews (Appendix 4, G 6.7): filled for a review occasion, not for
+# approval, by the officer responsible for the shared service. The review date is the date
+# the review is submitted, printed under "Completed by", so it is not asked.
+REVIEW_SOURCE = "Working in Partnership Framework 2021, Appendix 4{}"
 
-FORMS = (EVALUATION, BUSINESS_CASE, PARTNERSHIP_AGREEMENT, SHARED_SERVICE_AGREEMENT)
+
+def review_header(author):
+    return (
+        Fact("Shared service", text("name")),
+        Fact("Shared service commenced", on_date("start_date")),
+        Fact(author, person("lead_officer")),  # the officer responsible for it
+    )
+
+
+def asked_yes_no(key, label):
+    return q(key, label, kind=Kind.YES_NO)
+
+
+def details(key, label, hint, required=False):
+    return q(key, label, hint, required=required)
+
+
+INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
+    key=INITIAL_REVIEW.key,
+    title="Shared Service Review Template (initial)",
+    council=COUNCIL,
+    source=REVIEW_SOURCE.format("a"),
+    sections=(
+        Section(
+            "review",
+            "Review of the Shared Service",
+            review_header("Author(s)"),
+            intro="In line with all shared service/shared working arrangements, it is necessary "
+            "to undertake an annual review of the arrangement. The purpose of the review is "
+            "two-fold; to ensure that the shared service is delivering against its agreed "
+            "objectives and to identify any improvements/changes that need to be made to "
+            "ensure the successful continuation of the arrangement.",
+        ),
+        Section(
+            "objectives",
+            "Objectives",
+            (
+                Fact(
+                    "The objectives identified for the shared service are as follows",
+                    objectives,
+                ),
+            ),
+        ),
+        Section(
+            "findings",
+            "Review Findings",
+            (
+                q(
+                    "objectives_met",
+                    "1. Has the shared service delivered on the objectives that are set out "
+                    "on page two of the review document?",
+                    kind=Kind.CHOICE,
+                    choices=(("yes", "Yes"), ("no", "No"), ("in_part", "In part")),
+                ),
+                details(
+                    "objectives_met_details",
+                    "1. Details of how the objectives have been met",
+                    "Please provide details of how the objectives have been met. If they "
+                    "haven't been met or have been met in part, please provide the reasons for "
+                    "this and any action identified to rectify this.",
+                    required=True,
+                ),
+                asked_yes_no(
+                    "unforeseen_benefits",
+                    "2. Have there been any other, unforeseen benefits, as a result of the "
+                    "shared service?",
+                ),
+                details(
+                    "unforeseen_benefits_details",
+                    "2. Details of the unforeseen benefits",
+                    "Please provide details of any other benefits, which were not anticipated "
+                    "at the start, which have come about as a result of the shared service.",
+                ),
+                asked_yes_no(
+                    "unforeseen_issues",
+                    "3. Have there been any unforeseen issues or problems resulting from the "
+                    "shared service?",
+                ),
+                details(
+                    "unforeseen_issues_details",
+                    "3. Details of the unforeseen issues or problems",
+                    "Please provide details of any other issues of problems that have arisen "
+                    "which were not previously identified and how these have been "
+                    "managed/rectified.",
+                ),
+                q(
+                    "financial_impact",
+                    "4. What has been the financial impact of the shared service on both "
+                    "authorities?",
+                    "Please provide details of the financial impact of the shared service i.e. "
+                    "confirmation of any savings achieved, if these are above/below anticipated "
+                    "levels, any costs that were not previously considered or have arisen etc.",
+                ),
+                q(
+                    "officer_feedback",
+                    "5. Feedback from officers involved in the shared service:",
+                    "Please provide details of feedback that you have received from officers "
+                    "involved in the shared service. This section could be completed via a "
+                    "short team meeting for example, whereby officers views are sought.",
+                ),
+            ),
+            intro="How is the shared service operating?",
+        ),
+        Section(
+            "moving_forward",
+            "Moving forward with the shared service",
+            (
+                asked_yes_no(
+                    "continues",
+                    "6. Based on the review that has been undertaken will the shared service "
+                    "continue to operate?",
+                ),
+                details(
+                    "not_continuing",
+                    "6. If 'No': why it should not continue, and the exit plans",
+                    "If 'No' please provide details of why it is felt that the shared service "
+                    "should not continue and any exit plans that have been discussed/agreed.",
+                ),
+                details(
+                    "changes_required",
+                    "6. If 'Yes': the changes required, and how they will be addressed",
+                    "If the answer is 'Yes' but there are changes that need to be made to "
+                    "ensure the shared service is effective, please provide details of the "
+                    "changes that are required and how they will be addressed.",
+                ),
+                details(
+                    "key_areas",
+                    "7. If the shared service is to continue to operate, what are the key "
+                    "areas of focus for the coming year for both authorities?",
+                    # The seed's words: its question 5 is the question 6 above.
+                    "If answered 'Yes' to question 5, please provide details of the key aspects "
+                    "of work that are going to be undertaken in the year in order to ensure the "
+                    "shared service continues and is further strengthened.",
+                ),
+            ),
+        ),
+        Section(
+            "recommendations",
+            "Summary of recommendations",
+            tuple(
+                q(f"recommendation_{n}", f"Recommendation {n}", required=False) for n in (1, 2, 3)
+            ),
+            intro="Please list any recommendations that you feel need to be reviewed by the "
+            "relevant Directors at both authorities. This may include changes to processes or "
+            "potential supplement increases (if applicable) if it is felt that partnership is "
+            "working well.",
+        ),
+    ),
+)
+
+
+# Appendix 4b's rows are the seed's fixed ones (five objectives, five measures, two of last
+# year's recommendations, three for the coming year), the first of each required where the
+# template always has one. Targets and outturns are numbers, as the register's measure results.
+def objective_rows(count):
+    for n in range(1, count + 1):
+        yield q(f"objective_{n}", f"Objective {n}", kind=Kind.TEXT, required=n == 1, max_length=500)
+        yield q(f"objective_{n}_update", f"Objective {n}: update", required=n == 1)
+
+
+def measure_rows(count):
+    for n in range(1, count + 1):
+        yield q(f"measure_{n}", f"Measure {n}", kind=Kind.TEXT, required=n == 1, max_length=500)
+        yield q(
+            f"measure_{n}_target",
+            f"Measure {n}: target for the year",
+            kind=Kind.NUMBER,
+            required=n == 1,
+        )
+        yield q(
+            f"measure_{n}_outturn",
+            f"Measure {n}: outturn for the year",
+            kind=Kind.NUMBER,
+            required=n == 1,
+        )
+
+
+def previous_rows(count):
+    for n in range(1, count + 1):
+        yield q(f"previous_{n}", f"Previous recommendation {n}: objective", required=False)
+        yield q(f"previous_{n}_update", f"Previous recommendation {n}: update", required=False)
+
+
+LATER_SHARED_SERVICE_REVIEW = CouncilForm(
+    key=LATER_REVIEW.key,
+    title="Shared Service Review Template (from year three onwards)",
+    council=COUNCIL,
+    source=REVIEW_SOURCE.format("b"),
+    sections=(
+        Section("shared_service", "Shared Service", review_header("Author")),
+        Section(
+            "overview",
+            "Overview of the shared service arrangement",
+            (
+                q(
+                    "overview",
+                    "Overview of the shared service arrangement:",
+                    "A summary of the structure of the shared service and the services "
+                    "provided. Include any details of changes that have taken place with "
+                    "regards to the shared service in the past 12 months.",
+                ),
+            ),
+        ),
+        Section(
+            "objectives",
+            "Progress against objectives:",
+            (
+                Fact("The arrangement's objectives in the register", objectives),
+                *objective_rows(5),
+            ),
+        ),
+        Section("measures", "Key performance measures:", tuple(measure_rows(5))),
+        Section(
+            "previous",
+            "Update against recommendations identified in previous year review:",
+            tuple(previous_rows(2)),
+        ),
+        Section(
+            "recommendations",
+            "Recommendations/Service Improvements for the coming year:",
+            tuple(
+                q(f"recommendation_{n}", f"Recommendation {n}", required=n == 1) for n in (1, 2, 3)
+            ),
+        ),
+    ),
+)
+
+
+FORMS = (
+    EVALUATION,
+    BUSINESS_CASE,
+    PARTNERSHIP_AGREEMENT,
+    SHARED_SERVICE_AGREEMENT,
+    INITIAL_SHARED_SERVICE_REVIEW,
+    LATER_SHARED_SERVICE_REVIEW,
+)

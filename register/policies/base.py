@@ -96,6 +96,8 @@ class ReviewTemplate:
     title: str  # the council's own name for it, with its appendix
     first_year: int = 1
     last_year: int | None = None  # None: every year from first_year on
+    # The key of its council-forms definition when it is filled in the browser, else "".
+    key: str = ""
 
     def used_in(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)

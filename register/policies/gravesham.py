@@ -57,12 +57,19 @@ SHARED_SERVICE_CHECKLIST = FormTemplate(
 # G 6.7: every full shared service and shared management arrangement is reviewed yearly,
 # comprehensively (Appendix 4a) in its first two years of operation, then focused on
 # progress, key performance measures and the previous review's recommendations (4b).
+# Appendix 4a in years one and two, 4b from year three (G 6.7), both filled in the browser.
+INITIAL_REVIEW = ReviewTemplate(
+    "Shared Service Review: comprehensive (Appendix 4a)",
+    1,
+    2,
+    key="gravesham_shared_service_review_4a",
+)
+LATER_REVIEW = ReviewTemplate(
+    "Shared Service Review: focused (Appendix 4b)", 3, key="gravesham_shared_service_review_4b"
+)
 SHARED_SERVICE_REVIEW = ReviewPlan(
     "Every year, presented to the relevant Cabinet Committee or Cabinet (G 6.7)",
-    templates=(
-        ReviewTemplate("Shared Service Review: comprehensive (Appendix 4a)", 1, 2),
-        ReviewTemplate("Shared Service Review: focused (Appendix 4b)", 3),
-    ),
+    templates=(INITIAL_REVIEW, LATER_REVIEW),
     completed_by="the officer responsible for the shared service",
     considered_by="the relevant Cabinet Committee or Cabinet",
     considered_by_body=True,

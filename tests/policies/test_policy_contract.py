@@ -12,7 +12,7 @@ import pytest
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
-from register.council_forms import DEFINITIONS
+from register.council_forms import BY_COUNCIL, DEFINITIONS
 from register.policies import COUNCILS, get_policy
 from register.policies.base import (
     MEETING_KINDS,
@@ -198,6 +198,18 @@ def test_the_review_plan_says_in_words_how_it_is_reviewed(policy, arrangement):
     assert isinstance(plan, ReviewPlan)
     assert in_words(plan.cadence)
     assert plan.template == "" or in_words(plan.template)
+
+
+@each_case
+def test_every_review_template_filled_in_the_browser_is_a_definition_of_its_council(
+    policy, arrangement
+):
+    """A review template's key ("" when it is not filled in the browser) names one of the
+    council's own council-forms definitions (G 6.7, Appendix 4a and 4b)."""
+    plan = policy.review_plan(arrangement)
+    for template in (*plan.templates, plan.on_ending):
+        if template is not None and template.key:
+            assert template.key in BY_COUNCIL[policy.key], template
 
 
 @each_case
