@@ -22,6 +22,7 @@ class Review(TimeStampedModel):
     # The plan's words when the review was scheduled, so a later policy change does not
     # rewrite what this review was asked to be.
     template = models.CharField("template", max_length=300, blank=True)
+    template_key = models.CharField(max_length=80, blank=True)  # its council form, if any
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

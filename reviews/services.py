@@ -52,6 +52,7 @@ def schedule_reviews() -> list[Review]:
                 due_on=arrangement.next_review_due,
                 year_of_operation=year,
                 template=template.title if template else "",
+                template_key=template.key if template else "",
                 completed_by_id=arrangement.lead_officer_id,
                 considered_by=plan.considered_by,
             )

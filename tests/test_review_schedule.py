@@ -60,6 +60,11 @@ def test_a_gravesham_shared_service_review_is_scheduled_on_its_years_template(du
         due_on,
         template,
     )
+    assert scheduled.template_key == (
+        "gravesham_shared_service_review_4b"
+        if due_on.year == 2027
+        else "gravesham_shared_service_review_4a"
+    )
     assert scheduled.status == ReviewStatus.DUE
     assert scheduled.completed_by == arrangement.lead_officer
     assert scheduled.considered_by == "the relevant Cabinet Committee or Cabinet"
