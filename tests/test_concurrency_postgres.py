@@ -39,12 +39,12 @@ from register.choices import Status
 from register.lifecycle import change_status
 from register.models import Arrangement
 from register.roles import Role
+from tests.concurrency import at_once
 from tests.factories import ArrangementFactory, UserFactory, submit_required_forms
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 RACE_WINDOW = 0.25  # seconds, twice in each decision made by an approver thread
-TIMEOUT = 30
 THREAD_PREFIX = "approver-"
 
 
@@ -143,35 +143,6 @@ def decide(arrangement, role, user, outcome):
     )
 
 
-def at_once(*calls):
-    """Run each call in its own thread, all released together by a barrier; return
-    (what it returned, what it raised) for each."""
-    barrier = threading.Barrier(len(calls), timeout=TIMEOUT)
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            try:
-                results[index] = (call(), None)
-            except Exception as error:  # reported to the test
-                results[index] = (None, error)
-        finally:
-            connection.close()  # this thread's own connection
-
-    threads = [
-        threading.Thread(target=run, args=(index, call), name=f"{THREAD_PREFIX}{index}")
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-    assert not any(thread.is_alive() for thread in threads), "a thread did not finish"
-    assert all(result is not None for result in results), results
-    return results
-
-
 def decision_by(user_pk, step_pk, outcome, token=None):
     """A call for a thread: loads its own user and step through its own connection."""
 
@@ -221,6 +192,7 @@ def test_the_last_two_decisions_at_once_make_the_arrangement_active_once(
     results = at_once(
         decision_by(leader.pk, leader_step.pk, Outcome.APPROVE),
         decision_by(portfolio_holder.pk, portfolio_step.pk, Outcome.APPROVE),
+        thread_prefix=THREAD_PREFIX,
     )
 
     assert [error for _, error in results] == [None, None]
@@ -251,6 +223,7 @@ def test_two_holders_of_one_role_on_the_same_step_record_one_decision(
     results = at_once(
         decision_by(first.pk, step.pk, Outcome.ENDORSE),
         decision_by(second.pk, step.pk, Outcome.ENDORSE),
+        thread_prefix=THREAD_PREFIX,
     )
 
     decisions = [value for value, error in results if error is None]
@@ -279,6 +252,7 @@ def test_the_same_submission_twice_at_once_records_one_decision(arrangement, rac
     results = at_once(
         decision_by(monitoring_officer.pk, step.pk, Outcome.ENDORSE, token),
         decision_by(monitoring_officer.pk, step.pk, Outcome.ENDORSE, token),
+        thread_prefix=THREAD_PREFIX,
     )
 
     assert [error for _, error in results] == [None, None], results

@@ -22,6 +22,7 @@ from django.db import connection
 from register import versions
 from register.council_forms import services as council_form_services
 from register.roles import Role
+from tests.concurrency import at_once
 from tests.editing import version_on
 from tests.factories import ArrangementFactory, UserFactory
 from tests.test_no_lost_update import EDIT_FORMS, signed_in
@@ -29,7 +30,6 @@ from tests.test_no_lost_update import EDIT_FORMS, signed_in
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 RACE_WINDOW = 0.3  # seconds, after each version check made in an officer's thread
-TIMEOUT = 30
 THREAD_PREFIX = "officer-"
 
 
@@ -61,31 +61,6 @@ def race_window(monkeypatch):
     return checks
 
 
-def at_once(*calls):
-    """Run each call in its own thread, all released together by a barrier."""
-    barrier = threading.Barrier(len(calls), timeout=TIMEOUT)
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        finally:
-            connection.close()  # this thread's own connection
-
-    threads = [
-        threading.Thread(target=run, args=(index, call), name=f"{THREAD_PREFIX}{index}")
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(TIMEOUT)
-    assert not any(thread.is_alive() for thread in threads), "a thread did not finish"
-    assert all(result is not None for result in results), results
-    return results
-
-
 @pytest.mark.parametrize("kind", ["arrangement", "partner", "checklist", "council form"])
 def test_two_saves_of_one_version_at_once_keep_one_and_show_the_other_the_conflict(
     kind, settings, race_window
@@ -104,7 +79,9 @@ def test_two_saves_of_one_version_at_once_keep_one_and_show_the_other_the_confli
         data = edit_form.posted(arrangement, typed[index]) | {"version": opened}
         return lambda: clients[index].post(url, data)
 
-    responses = at_once(post(0), post(1))
+    outcomes = at_once(post(0), post(1), thread_prefix=THREAD_PREFIX)
+    assert [error for _, error in outcomes] == [None, None]
+    responses = [response for response, _ in outcomes]
 
     statuses = sorted(response.status_code for response in responses)
     assert statuses == [302, 409], [r.content.decode()[:500] for r in responses]

@@ -81,6 +81,12 @@ def page(browser, live_server, transactional_db):
     # The Content Security Policy stays on: a violation is reported as a console error and
     # fails the test. (axe-core is therefore injected through the DevTools protocol, see
     # assert_accessible, not as an inline <script> that the policy would block.)
+    yield from watched_page(browser, live_server, "the browser")
+
+
+def watched_page(browser, live_server, whose):
+    """A fresh browser context and page on the live server, failing the test on what goes
+    wrong in it (see watch_for_problems); `whose` names it in the failure."""
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(5_000)
     page = context.new_page()
@@ -88,7 +94,7 @@ def page(browser, live_server, transactional_db):
     yield page
     context.close()
     if problems:
-        pytest.fail("Problems in the browser:\n" + "\n".join(problems), pytrace=False)
+        pytest.fail(f"Problems in {whose}:\n" + "\n".join(problems), pytrace=False)
 
 
 def watch_for_problems(page):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from register.models import Arrangement
 from register.roles import Role
-from tests.e2e.conftest import sign_in_on, watch_for_problems
+from tests.e2e.conftest import sign_in_on, watched_page
 from tests.factories import ArrangementFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -19,14 +19,7 @@ SHOTS = Path("/tmp/shots")
 @pytest.fixture
 def other_page(browser, live_server):
     """A second browser context: another officer's browser, watched like `page`."""
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(5_000)
-    page = context.new_page()
-    problems = watch_for_problems(page)
-    yield page
-    context.close()
-    if problems:
-        pytest.fail("Problems in the other browser:\n" + "\n".join(problems), pytrace=False)
+    yield from watched_page(browser, live_server, "the other browser")
 
 
 def test_the_second_officer_to_save_sees_both_versions_and_applies_theirs_on_top(
