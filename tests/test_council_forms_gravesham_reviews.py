@@ -4,9 +4,6 @@ a review occasion, with the arrangement's objectives listed from the register, a
 either as a PDF in the template's own headings and questions."""
 
 import io
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -24,7 +21,6 @@ pytestmark = pytest.mark.django_db
 INITIAL = BY_COUNCIL["gravesham"]["gravesham_shared_service_review_4a"]
 LATER = BY_COUNCIL["gravesham"]["gravesham_shared_service_review_4b"]
 OCCASION = "review-2027"
-SHOTS = Path("/tmp/shots")
 
 # The seed's headings and questions, as each PDF prints them.
 INITIAL_WORDS = (
@@ -155,7 +151,7 @@ def test_the_objectives_may_be_met_in_part_and_nothing_else_but_yes_or_no(
 ):
     fill = url(shared_service, INITIAL)
     refused = lead_officer_client.post(fill, {"objectives_met": "mostly", "action": "draft"})
-    assert refused.status_code in (200, 400)
+    assert refused.status_code == 400
     assert "Select a valid choice" in refused.content.decode()
     assert not FormResponse.objects.exists()
     data = {**complete_answers(INITIAL), "objectives_met": "in_part", "action": "submit"}
@@ -166,23 +162,13 @@ def test_the_objectives_may_be_met_in_part_and_nothing_else_but_yes_or_no(
     assert "Inpart" in text
 
 
-def shoot(response, name):
-    """The PDF as PNGs in /tmp/shots, to look at beside the seed's template."""
-    if shutil.which("pdftoppm") is None:
-        return
-    SHOTS.mkdir(exist_ok=True)
-    pdf = SHOTS / f"{name}.pdf"
-    pdf.write_bytes(response.content)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", pdf, SHOTS / name], check=True)
-
-
 @pytest.mark.parametrize(
-    "definition, words, name",
-    [(INITIAL, INITIAL_WORDS, "review-4a"), (LATER, LATER_WORDS, "review-4b")],
+    "definition, words",
+    [(INITIAL, INITIAL_WORDS), (LATER, LATER_WORDS)],
     ids=["4a", "4b"],
 )
 def test_each_pdf_prints_the_seeds_headings_and_questions(
-    lead_officer_client, shared_service, definition, words, name
+    lead_officer_client, shared_service, definition, words
 ):
     answers = {**complete_answers(definition), "action": "submit"}
     lead_officer_client.post(url(shared_service, definition), answers)
@@ -193,7 +179,6 @@ def test_each_pdf_prints_the_seeds_headings_and_questions(
     assert squeeze("Building Control Shared Service") in text
     assert squeeze("Share one building team") in text
     assert "Reviewof2027" in text
-    shoot(response, name)
 
 
 def test_the_blank_4a_prints_what_to_circle_and_the_seeds_guidance(lead_officer_client):

@@ -213,7 +213,8 @@ def test_the_locked_form_page_refuses_the_save_and_says_why(client_for, in_appro
     response = client_for(in_approval.lead_officer).post(
         url, {"aims": "Changed", "action": "draft"}
     )
-    assert response.status_code in (403, 409)
+    assert response.status_code == 403
+    assert "This form has been submitted, so it is read-only" in response.content.decode()
     saved = response_for(in_approval, DEFINITIONS["gravesham_evaluation"], APPROVAL)
     assert saved.answers["aims"] != "Changed"
 
@@ -297,3 +298,30 @@ def test_a_submitted_form_reads_in_words_as_its_pdf_does(client_for, in_approval
     assert "Submit the form" not in page  # read-only
     answers = page.split('id="sections"', 1)[1]
     assert ">True<" not in answers and ">Yes<" in answers
+
+
+@pytest.mark.parametrize(
+    ("state", "reason"),
+    [
+        ("submitted", "This form has been submitted, so it is read-only unless it is returned."),
+        ("with approvers", "This arrangement is with its approvers or has ended"),
+        ("another officer", "You can read this form but not change it."),
+    ],
+)
+def test_a_read_only_form_says_why_it_is_read_only(client_for, state, reason):
+    arrangement = other_partnership()
+    reader = arrangement.lead_officer
+    key = "gravesham_evaluation"
+    if state == "submitted":
+        submit_required_forms(arrangement)
+    elif state == "with approvers":
+        submit(arrangement)
+        key = "gravesham_business_case"  # not required, never saved: locked all the same
+    else:
+        arrangement.status = Status.ACTIVE
+        arrangement.save()
+        reader = person(Role.MONITORING_OFFICER)
+    url = reverse("council_forms:fill", args=[arrangement.reference, "approval", key])
+    page = client_for(reader).get(url).content.decode()
+    assert reason in page
+    assert "Submit the form" not in page

@@ -42,6 +42,17 @@ class FormFillView(View):
         )
         return super().dispatch(request, *args, **kwargs)
 
+    def read_only_reason(self) -> str:
+        """Why this person cannot change the form, in words for the page."""
+        if not self.response.is_editable:
+            return "This form has been submitted, so it is read-only unless it is returned."
+        if self.occasion.is_approval and not self.arrangement.is_editable:
+            return (
+                "This arrangement is with its approvers or has ended, so its forms for approval "
+                "are read-only."
+            )
+        return "You can read this form but not change it."
+
     def get(self, request, **kwargs):
         return self.render(self.make_form())
 
@@ -110,6 +121,7 @@ class FormFillView(View):
                 "response": self.response,
                 "sections": sections,
                 "can_edit": self.can_edit,
+                "read_only_reason": "" if self.can_edit else self.read_only_reason(),
             },
             status=status,
         )
