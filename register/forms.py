@@ -13,7 +13,6 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 
 from register.choices import (
     TYPES_BY_KIND,
@@ -35,9 +34,8 @@ from register.models import (
     Risk,
     Service,
 )
-from register.occasions import APPROVAL
 from register.policies import get_policy
-from register.submission import missing_for_submission, missing_form_key
+from register.submission import missing_for_submission, missing_form_url
 from register.templatetags.register_tags import person
 from register.versions import NEW, parse_version, version_of
 
@@ -369,10 +367,8 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             if missing.field in self.fields:
                 self.add_error(missing.field, missing.message)
                 continue
-            if form_key := missing_form_key(missing):
-                self.error_links[missing.message] = reverse(
-                    "council_forms:fill", args=[arrangement.reference, APPROVAL, form_key]
-                )
+            if form_url := missing_form_url(arrangement, missing):
+                self.error_links[missing.message] = form_url
             self.add_error(None, missing.message)
         if arrangement.status != Status.DRAFT:
             self.add_error(None, "Only a draft can be submitted")

@@ -3,6 +3,8 @@ and every council form the policy requires for its category, submitted (G 2.6: t
 Monitoring Officer's and Section 151 Officer's opinions are recorded on the evaluation;
 G 3.7: a full shared service or joint management arrangement needs its business case)."""
 
+from django.urls import reverse
+
 from register.completeness import MissingAnswer
 from register.council_forms import definition
 from register.models import FormStatus
@@ -42,6 +44,12 @@ def missing_for_submission(policy, arrangement) -> list[MissingAnswer]:
 def missing_form_key(item: MissingAnswer) -> str:
     """The council form's key of a missing form, or "" for any other missing answer."""
     return item.field.removeprefix(FORM) if item.field.startswith(FORM) else ""
+
+
+def missing_form_url(arrangement, item: MissingAnswer) -> str:
+    """Where a missing form is filled in, or "" for any other missing answer."""
+    key = missing_form_key(item)
+    return reverse("council_forms:fill", args=[arrangement.reference, APPROVAL, key]) if key else ""
 
 
 def required_definitions(policy, arrangement) -> list:

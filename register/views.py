@@ -28,7 +28,6 @@ from register.models import (
     Risk,
     Screening,
 )
-from register.occasions import APPROVAL
 from register.panels import list_notes_for, panels_for
 from register.policies import get_policy
 from register.roles import (
@@ -38,7 +37,7 @@ from register.roles import (
     can_view_arrangement,
 )
 from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
-from register.submission import missing_for_submission, missing_form_key
+from register.submission import missing_for_submission, missing_form_url
 from register.versions import EditConflict
 
 
@@ -145,8 +144,8 @@ def route_preview(policy, arrangement) -> dict:
 def where_to_answer(policy, arrangement, item) -> str:
     """The page on which a missing answer is given: the form, a part's page or a checklist."""
     reference = arrangement.reference
-    if form_key := missing_form_key(item):
-        return reverse("council_forms:fill", args=[reference, APPROVAL, form_key])
+    if form_url := missing_form_url(arrangement, item):
+        return form_url
     if item.field in PARTS:
         return reverse("register:part-add", args=[reference, item.field])
     question = next((q for q in policy.questions if q.key == item.field), None)
