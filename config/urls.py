@@ -12,6 +12,7 @@ urlpatterns = [
     path("arrangements/", include("register.urls")),
     path("approvals/", include("approvals.urls")),
     path("forms/", include("register.council_forms.urls")),
+    path("reviews/", include("reviews.urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

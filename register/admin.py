@@ -100,7 +100,9 @@ class ArrangementAdmin(RegisterAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(RegisterAdmin):
+    list_display = ["name", "director"]
     search_fields = ["name"]
+    list_select_related = ["director"]
 
 
 @admin.register(CorporateObjective)

@@ -83,6 +83,15 @@ class Service(TimeStampedModel):
     """A council service (department) that leads arrangements."""
 
     name = models.CharField(max_length=120, unique=True)
+    # The Director its officers answer to: told of its overdue reviews, and confirms its
+    # arrangements' governance for the Annual Governance Statement (G 6.10).
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="directed_services",
+    )
 
     class Meta:
         ordering = ["name"]
