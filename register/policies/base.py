@@ -103,6 +103,39 @@ class ReviewTemplate:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
+class OutcomeEffect(TextChoices):
+    """What a review's outcome does to the arrangement (issue 11, point 3)."""
+
+    CONTINUE = "continue", "It continues; the next review is scheduled"
+    IMPROVE = "improve", "It continues with actions, tracked and shown at the next review"
+    WITHDRAW = "withdraw", "The withdrawal is sent for a decision at the level that approved it"
+    TIME_LIMIT = "time_limit", "It continues until an end date"
+    ANOTHER_BODY = "another_body", "Another body represents the Council"
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """One conclusion a review may reach, in the policy's words, and what it does."""
+
+    words: str
+    effect: OutcomeEffect = OutcomeEffect.CONTINUE
+
+    def __str__(self):
+        return self.words
+
+
+def continues(words):
+    return ReviewOutcome(words, OutcomeEffect.CONTINUE)
+
+
+def improves(words):
+    return ReviewOutcome(words, OutcomeEffect.IMPROVE)
+
+
+def withdraws(words):
+    return ReviewOutcome(words, OutcomeEffect.WITHDRAW)
+
+
 @dataclass(frozen=True)
 class ReviewPlan:
     """How the policy has an arrangement reviewed, as data: how often, on which template in
@@ -116,11 +149,20 @@ class ReviewPlan:
     completed_by: str = ""  # who completes it, in the council's words
     considered_by: str = ""  # the person or body who considers it
     considered_by_body: bool = False  # a body, whose consideration has a meeting and minute
-    outcomes: tuple[str, ...] = ()  # what the review may conclude, in the policy's words
+    outcomes: tuple[ReviewOutcome, ...] = ()  # what the review may conclude
+    # Who records its consideration besides the register's keepers: for a body, its
+    # Democratic Services officer; for a person, their role (the Portfolio Holder of the
+    # arrangement's portfolio, G 6.8). None with `at_approval_level`: whoever decided its
+    # approval (B: "to the decision-maker").
+    considered_by_role: Role | None = None
+    at_approval_level: bool = False
     # Needed when the arrangement ends, before it can end (SD Appendix 4).
     on_ending: ReviewTemplate | None = None
     # Issues in these categories are flagged for the Annual Governance Statement (D 6(viii)).
     governance_statement_issues: tuple[str, ...] = ()
+
+    def outcome(self, words: str) -> ReviewOutcome | None:
+        return next((o for o in self.outcomes if o.words == words), None)
 
     def template_for(self, year: int) -> ReviewTemplate | None:
         """The template of the review in the arrangement's `year` of operation (1, 2 ...)."""

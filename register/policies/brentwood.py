@@ -30,8 +30,11 @@ from register.policies.base import (
     Stage,
     StepKind,
     body_decision,
+    continues,
     decision,
+    improves,
     opinion,
+    withdraws,
 )
 from register.roles import Role
 
@@ -163,10 +166,12 @@ DECLINING_REASON = {key: reason for key, _question, reason in DECLINING_CRITERIA
 
 # The recommendation of the annual review (MONITORING).
 REVIEW_RECOMMENDATIONS = (
-    "continue to support engagement (approval)",
-    "continue to support engagement with a view to improving the partnership working "
-    "(conditional approval)",
-    "critically review the partnership with a view to the Council's disengagement",
+    continues("continue to support engagement (approval)"),
+    improves(
+        "continue to support engagement with a view to improving the partnership working "
+        "(conditional approval)"
+    ),
+    withdraws("critically review the partnership with a view to the Council's disengagement"),
 )
 
 # What the Partnership Register records (RECORDING), and where the register keeps it.
@@ -499,6 +504,7 @@ class Brentwood(Policy):
             # approved it.
             considered_by="the decision-maker at the level that approved the partnership",
             outcomes=REVIEW_RECOMMENDATIONS,
+            at_approval_level=True,
         )
 
     def retention_ends(self, ended_on: datetime.date) -> datetime.date:

@@ -19,7 +19,9 @@ from register.policies.base import (
     ReviewTemplate,
     Stage,
     body_decision,
+    continues,
     decision,
+    improves,
     inform,
     opinion,
 )
@@ -106,6 +108,14 @@ TERMS_OF_REFERENCE_QUESTIONS = tuple(
         "board_terms_of_reference",
     )
     for paragraph, text in TERMS_OF_REFERENCE_ITEMS
+)
+
+
+# CB 2.11.2: the Annual Review's report is received; CB 2.13.2: corrective action where
+# performance indicators have not been met.
+CB_REVIEW_OUTCOMES = (
+    continues("report received"),
+    improves("corrective action required"),
 )
 
 
@@ -364,7 +374,8 @@ class CentralBedfordshire(Policy):
                 completed_by=f"the {self.title(Role.REGISTER_OWNER)}",
                 considered_by="the Executive and the relevant overview and scrutiny committee",
                 considered_by_body=True,
-                outcomes=("report received", "corrective action required"),
+                considered_by_role=Role.DEMOCRATIC_SERVICES,
+                outcomes=CB_REVIEW_OUTCOMES,
             )
         to = (
             "Council"
@@ -386,7 +397,8 @@ class CentralBedfordshire(Policy):
             considered_by=to,
             considered_by_body=True,
             # CB 2.13.2: corrective action where performance indicators have not been met.
-            outcomes=("report received", "corrective action required"),
+            considered_by_role=Role.DEMOCRATIC_SERVICES,
+            outcomes=CB_REVIEW_OUTCOMES,
         )
 
 

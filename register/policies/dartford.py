@@ -19,14 +19,18 @@ from register.policies.base import (
     Checklist,
     Classification,
     FormTemplate,
+    OutcomeEffect,
     Policy,
     PolicyQuestion,
+    ReviewOutcome,
     ReviewPlan,
     ReviewTemplate,
     Stage,
     body_decision,
+    continues,
     decision,
     opinion,
+    withdraws,
 )
 from register.roles import Role
 
@@ -194,11 +198,13 @@ MINOR_GOVERNANCE_ELEMENTS = (
 
 # The decisions a review can lead to (D 6(vi)).
 REVIEW_OUTCOMES = (
-    "withdraw from the partnership",
-    "allow another body to represent the Council's interests",
-    "set a time limit for involvement",
-    "remain involved",
-    "remain involved at a different level, e.g. as a watching brief",
+    withdraws("withdraw from the partnership"),
+    ReviewOutcome(
+        "allow another body to represent the Council's interests", OutcomeEffect.ANOTHER_BODY
+    ),
+    ReviewOutcome("set a time limit for involvement", OutcomeEffect.TIME_LIMIT),
+    continues("remain involved"),
+    continues("remain involved at a different level, e.g. as a watching brief"),
 )
 
 # D 6(viii): issues in a partnership's activities flagged for the Annual Governance Statement.
@@ -230,6 +236,7 @@ MAJOR_REVIEW = ReviewPlan(
     completed_by="the officer leading on the partnership arrangement",
     considered_by="the Chief Officer & Director of Corporate Services, with the annual "
     "review of the Partnerships Register",
+    considered_by_role=Role.REGISTER_OWNER,
     outcomes=REVIEW_OUTCOMES,
     governance_statement_issues=GOVERNANCE_STATEMENT_ISSUES,
 )

@@ -22,10 +22,13 @@ from register.policies.base import (
     ReviewTemplate,
     Stage,
     body_decision,
+    continues,
     decision,
     discussion,
+    improves,
     inform,
     opinion,
+    withdraws,
 )
 from register.roles import Role
 
@@ -74,9 +77,13 @@ SHARED_SERVICE_REVIEW = ReviewPlan(
     considered_by="the relevant Cabinet Committee or Cabinet",
     considered_by_body=True,
     # Appendix 4a question 6: "will the shared service continue to operate?"
+    considered_by_role=Role.DEMOCRATIC_SERVICES,
     outcomes=(
-        "the shared service continues to operate, with the key areas of focus for the coming year",
-        "the shared service does not continue, with the exit plans discussed or agreed",
+        continues(
+            "the shared service continues to operate, with the key areas of focus for the "
+            "coming year"
+        ),
+        withdraws("the shared service does not continue, with the exit plans discussed or agreed"),
     ),
 )
 # G 6.8, 6.6, 6.10: partnerships are kept under review by their Portfolio Holder and
@@ -87,7 +94,11 @@ PARTNERSHIP_REVIEW = ReviewPlan(
     "exercise in February and March (G 6.10)",
     completed_by="the responsible officer",
     considered_by="the relevant Cabinet Portfolio Holder",
-    outcomes=("still meets the objectives set out in the register", "concerns raised"),
+    considered_by_role=Role.PORTFOLIO_HOLDER,
+    outcomes=(
+        continues("still meets the objectives set out in the register"),
+        improves("concerns raised"),
+    ),
 )
 
 # Shared services that need a business case (G 3.7) and an annual review (G 6.7).

@@ -21,7 +21,9 @@ from register.policies.base import (
     ReviewTemplate,
     Stage,
     body_decision,
+    continues,
     decision,
+    withdraws,
 )
 from register.roles import Role
 
@@ -252,9 +254,12 @@ class SouthDerbyshire(Policy):
             considered_by_body=True,
             # "to ensure their continuing relevance and 'added value'" (SD "Review and
             # Evaluation"); an evaluation report when a partnership ends.
+            considered_by_role=Role.REGISTER_OWNER,  # presents the summary to SMT
             outcomes=(
-                "continuing relevance and added value to the Council's strategic objectives",
-                "the partnership is evaluated with a view to ending it",
+                continues(
+                    "continuing relevance and added value to the Council's strategic objectives"
+                ),
+                withdraws("the partnership is evaluated with a view to ending it"),
             ),
             on_ending=ReviewTemplate(EVALUATION_CHECKLIST.title),
         )

@@ -8,7 +8,7 @@ import pytest
 
 from register.choices import ArrangementType, Kind, Status
 from register.policies import get_policy
-from register.policies.base import SCREENING_KEYS, StepKind
+from register.policies.base import SCREENING_KEYS, OutcomeEffect, StepKind
 from register.policies.brentwood import DECLINING_CRITERIA, KEY_CONTROLS, PUBLIC_FIELDS
 from register.roles import Role
 from tests.factories import ArrangementFactory
@@ -484,12 +484,20 @@ def test_reviews_are_annual_and_recommend_one_of_three_outcomes(level, scrutiny)
         "the Service Manager directly involved with the partnership",
         "the decision-maker at the level that approved the partnership",
     )
-    assert plan.outcomes == (
-        "continue to support engagement (approval)",
-        "continue to support engagement with a view to improving the partnership working "
-        "(conditional approval)",
-        "critically review the partnership with a view to the Council's disengagement",
-    )
+    # B: "continue ... (conditional approval)" sets actions; disengagement opens withdrawal.
+    assert [(o.words, o.effect) for o in plan.outcomes] == [
+        ("continue to support engagement (approval)", OutcomeEffect.CONTINUE),
+        (
+            "continue to support engagement with a view to improving the partnership working "
+            "(conditional approval)",
+            OutcomeEffect.IMPROVE,
+        ),
+        (
+            "critically review the partnership with a view to the Council's disengagement",
+            OutcomeEffect.WITHDRAW,
+        ),
+    ]
+    assert plan.at_approval_level
 
 
 DATE_CASES = [

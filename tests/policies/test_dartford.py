@@ -8,7 +8,7 @@ import pytest
 
 from register.choices import DocumentKind, Kind, Status
 from register.policies import get_policy
-from register.policies.base import SCREENING_KEYS, StepKind
+from register.policies.base import SCREENING_KEYS, OutcomeEffect, StepKind
 from register.policies.dartford import (
     CRITERION_MET,
     MINOR_GOVERNANCE_ELEMENTS,
@@ -503,13 +503,13 @@ def test_reviews_are_annual_and_their_depth_depends_on_the_category(criteria, te
     assert plan.cadence.startswith("Every year, as part of the annual review")
     # D 6(vi): the five decisions a review can lead to; D 6(viii): the six kinds of issue
     # flagged for the Annual Governance Statement.
-    assert plan.outcomes == (
-        "withdraw from the partnership",
-        "allow another body to represent the Council's interests",
-        "set a time limit for involvement",
-        "remain involved",
-        "remain involved at a different level, e.g. as a watching brief",
-    )
+    assert [(o.words, o.effect) for o in plan.outcomes] == [
+        ("withdraw from the partnership", OutcomeEffect.WITHDRAW),
+        ("allow another body to represent the Council's interests", OutcomeEffect.ANOTHER_BODY),
+        ("set a time limit for involvement", OutcomeEffect.TIME_LIMIT),
+        ("remain involved", OutcomeEffect.CONTINUE),
+        ("remain involved at a different level, e.g. as a watching brief", OutcomeEffect.CONTINUE),
+    ]
     assert len(plan.governance_statement_issues) == 6
     assert (
         plan.governance_statement_issues[2]

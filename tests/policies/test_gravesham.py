@@ -8,7 +8,7 @@ import pytest
 
 from register.choices import ArrangementType, DocumentKind, Kind
 from register.policies import get_policy
-from register.policies.base import StepKind
+from register.policies.base import OutcomeEffect, StepKind
 from register.roles import Role
 from tests.factories import ArrangementFactory, CouncilRepresentativeFactory, DocumentFactory
 
@@ -408,7 +408,9 @@ def test_shared_services_are_reviewed_on_4a_then_4b_by_a_cabinet_committee_g_6_7
         "the relevant Cabinet Committee or Cabinet",
         True,
     )
-    assert plan.outcomes[0].startswith("the shared service continues to operate")
+    assert plan.outcomes[0].words.startswith("the shared service continues to operate")
+    # Appendix 4a question 6: not continuing means the exit plans, so a withdrawal.
+    assert [o.effect for o in plan.outcomes] == [OutcomeEffect.CONTINUE, OutcomeEffect.WITHDRAW]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from register.policies.base import (
     SCREENING_KEYS,
     Classification,
     FormTemplate,
+    OutcomeEffect,
     ReviewPlan,
     Stage,
     StepKind,
@@ -223,7 +224,10 @@ def test_the_review_plan_is_data_who_completes_it_who_considers_it_and_its_outco
         return
     assert plan.every_months == policy.review_interval_months == 12
     assert in_words(plan.completed_by) and in_words(plan.considered_by)
-    assert plan.outcomes and all(in_words(outcome) for outcome in plan.outcomes)
+    assert plan.outcomes and all(in_words(outcome.words) for outcome in plan.outcomes)
+    # Every plan can conclude that the arrangement goes on, and someone records it.
+    assert any(o.effect == OutcomeEffect.CONTINUE for o in plan.outcomes)
+    assert plan.considered_by_role is not None or plan.at_approval_level
     # One template a year of operation at most, and the first year has one where any does.
     for year in range(1, 11):
         assert len([t for t in plan.templates if t.used_in(year)]) <= 1, year
