@@ -6,6 +6,7 @@ from django.db import models
 
 from register.models import Arrangement, TimeStampedModel
 from register.occasions import Occasion, review
+from register.policies.base import OutcomeEffect
 
 
 class ReviewStatus(models.TextChoices):
@@ -33,6 +34,21 @@ class Review(TimeStampedModel):
     )
     considered_by = models.CharField("to be considered by", max_length=300, blank=True)
     status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DUE)
+    considered_by_body = models.BooleanField(default=False)  # at a meeting, with a minute
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Its consideration, recorded as a decision is in approvals: by whom, when (a body's
+    # meeting date) and under which minute.
+    considered_on = models.DateField("date considered", null=True, blank=True)
+    minute = models.CharField("minute reference", max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome = models.CharField(max_length=300, blank=True)  # in the policy's words
+    outcome_effect = models.CharField(max_length=20, choices=OutcomeEffect.choices, blank=True)
+    comment = models.TextField("what was concluded", blank=True, max_length=5000)
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -49,3 +65,23 @@ class Review(TimeStampedModel):
     def occasion(self) -> Occasion:
         """The council-forms occasion its template is filled for: the review of its year."""
         return review(self.due_on.year)
+
+
+class ReviewAction(TimeStampedModel):
+    """An action a review sets (G Appendix 4a: key areas of focus; B: improvement), tracked
+    and shown at the next review."""
+
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="actions")
+    description = models.CharField("action", max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_actions"
+    )
+    due_on = models.DateField("due")
+    done_on = models.DateField("done", null=True, blank=True)
+    progress = models.TextField(blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.description

@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401  (each page of the reviews app adds its path here)
+from django.urls import path
+
+from reviews import views
 
 app_name = "reviews"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.ReviewBoardView.as_view(), name="board"),
+    path("reviews.csv", views.ReviewBoardView.as_view(), {"export": True}, name="board-csv"),
+    path("late/", views.LateReviewsView.as_view(), name="late"),
+    path("late.csv", views.LateReviewsView.as_view(), {"export": True}, name="late-csv"),
+    path("<int:pk>/", views.ReviewDetailView.as_view(), name="detail"),
+    path("<int:pk>/consider/", views.ConsiderView.as_view(), name="consider"),
+    path("<int:pk>/submit/", views.SubmitReviewView.as_view(), name="submit"),
+    path("actions/<int:pk>/", views.ActionView.as_view(), name="action"),
+]

@@ -1,0 +1,93 @@
+"""Reads of the reviews app, each in a fixed number of queries however many reviews."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from reviews.models import Review, ReviewAction, ReviewStatus
+
+NOT_STARTED = (ReviewStatus.DUE,)
+NOT_SUBMITTED = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
+
+
+def open_reviews(*, service=None, officer=None, category=""):
+    """Reviews not yet considered, with what their rows show, filtered."""
+    reviews = (
+        Review.objects.exclude(status=ReviewStatus.CONSIDERED)
+        .select_related("arrangement", "arrangement__service", "completed_by")
+        .order_by("due_on", "pk")
+    )
+    if service is not None:
+        reviews = reviews.filter(arrangement__service=service)
+    if officer is not None:
+        reviews = reviews.filter(completed_by=officer)
+    if category:
+        reviews = reviews.filter(arrangement__category=category)
+    return reviews
+
+
+@dataclass
+class Board:
+    """The register owner's view of reviews (issue 11, point 5), by where each stands."""
+
+    today: datetime.date
+    overdue: list = field(default_factory=list)
+    due_in_30_days: list = field(default_factory=list)
+    due_in_90_days: list = field(default_factory=list)
+    in_progress: list = field(default_factory=list)
+    submitted: list = field(default_factory=list)
+
+    def add(self, review):
+        review.days_overdue = (self.today - review.due_on).days
+        if review.status == ReviewStatus.SUBMITTED:
+            self.submitted.append(review)
+        elif review.days_overdue > 0:
+            self.overdue.append(review)
+        elif review.status == ReviewStatus.IN_PROGRESS:
+            self.in_progress.append(review)
+        elif review.days_overdue >= -30:
+            self.due_in_30_days.append(review)
+        elif review.days_overdue >= -90:
+            self.due_in_90_days.append(review)
+
+    @property
+    def sections(self):
+        return [
+            ("overdue", "Overdue", self.overdue),
+            ("due-30", "Due in the next 30 days", self.due_in_30_days),
+            ("due-90", "Due in 31 to 90 days", self.due_in_90_days),
+            ("in-progress", "In progress", self.in_progress),
+            ("submitted", "Submitted, awaiting consideration", self.submitted),
+        ]
+
+
+def board(today: datetime.date, reviews) -> Board:
+    shown = Board(today)
+    for review in reviews:
+        shown.add(review)
+    return shown
+
+
+def late_reviews(today: datetime.date, reviews) -> list[Review]:
+    """Reviews past their due date and not yet submitted, the latest first: the exception
+    report of late reviews (B "Monitoring")."""
+    late = [r for r in reviews.filter(status__in=NOT_SUBMITTED, due_on__lt=today)]
+    for review in late:
+        review.days_overdue = (today - review.due_on).days
+    return sorted(late, key=lambda r: -r.days_overdue)
+
+
+def actions_from_earlier_reviews(review) -> list[ReviewAction]:
+    """What earlier reviews of the arrangement set, for this review to report on."""
+    return list(
+        ReviewAction.objects.filter(
+            review__arrangement_id=review.arrangement_id, review__due_on__lt=review.due_on
+        ).select_related("owner", "review")
+    )
+
+
+def reviews_of(arrangement_ids) -> dict[int, list[Review]]:
+    """{arrangement pk: its reviews, the latest first}, in one query."""
+    found = {pk: [] for pk in arrangement_ids}
+    for review in Review.objects.filter(arrangement_id__in=arrangement_ids).order_by("-due_on"):
+        found[review.arrangement_id].append(review)
+    return found
