@@ -3,14 +3,17 @@
 
 * register-list-vs-admin: our register list page against Django admin's changelist, on
   5,000 arrangements.
+* reviews-page-vs-admin: the register owner's reviews page against Django admin's changelist
+  of reviews, the same open reviews, among a year of considered ones for every arrangement.
 * pdf-evaluation-vs-bare: exporting a fully filled Gravesham Partnership Evaluation as a PDF
   through the portal, against WeasyPrint alone turning the same HTML into a PDF.
 
 Run from the project folder: `.venv/bin/python benchmarks/run.py` (or `make bench`).
 It builds a throwaway SQLite database in a temporary folder, so it never touches yours.
-The last two lines are the results, e.g.
+The last three lines are the results, e.g.
 
     register-list-vs-admin: ratio=0.83 ours_ms=41.0 baseline_ms=49.5
+    reviews-page-vs-admin: ratio=0.90 ours_ms=60.0 baseline_ms=66.0
     pdf-evaluation-vs-bare: ratio=1.05 ours_ms=420.0 baseline_ms=400.0
 
 ratio = our median / the baseline's median. See README.md.
@@ -629,6 +632,96 @@ def bench_register_list(args, admin):
     return lines, figure("register-list-vs-admin", ours, baseline), False
 
 
+OPEN_REVIEWS = 100  # the admin changelist's page, so both pages show every open review
+
+
+def build_reviews(admin):
+    """Last year's review of every arrangement, considered; this year's open for the first
+    OPEN_REVIEWS of them, overdue, due soon, in progress or submitted."""
+    from django.utils import timezone
+
+    from register.models import Arrangement
+    from reviews.models import Review, ReviewStatus
+
+    today = timezone.localdate()
+    open_statuses = [ReviewStatus.DUE, ReviewStatus.IN_PROGRESS, ReviewStatus.SUBMITTED]
+    reviews = []
+    for number, arrangement in enumerate(Arrangement.objects.order_by("pk")):
+        common = {"arrangement": arrangement, "completed_by_id": arrangement.lead_officer_id}
+        reviews.append(
+            Review(
+                due_on=today - datetime.timedelta(days=365 + number % 60),
+                year_of_operation=1,
+                status=ReviewStatus.CONSIDERED,
+                outcome="remain involved",
+                **common,
+            )
+        )
+        if number < OPEN_REVIEWS:
+            reviews.append(
+                Review(
+                    due_on=today + datetime.timedelta(days=number % 120 - 30),
+                    year_of_operation=2,
+                    status=open_statuses[number % 3],
+                    **common,
+                )
+            )
+    Review.objects.bulk_create(reviews, batch_size=1000)
+    return admin
+
+
+def bench_reviews_page(args, admin):
+    """(lines to print, result line, failed)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from reviews.models import Review
+
+    client = Client()
+    client.force_login(admin)
+    pages = {
+        "ours": "/reviews/",
+        "baseline": "/admin/reviews/review/?status__in=due,in_progress,submitted",
+    }
+    for _ in range(args.warmup):
+        for url in pages.values():
+            get(client, url)
+    checks = {}
+    for label, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response, _ = get(client, url)
+        html = response.content.decode()
+        references = set(REFERENCE.findall(html[html.find("<table") :]))
+        checks[label] = (response.status_code, references, len(queries))
+    timings = {label: [] for label in pages}
+    for round_number in range(args.requests):
+        order = list(pages) if round_number % 2 == 0 else list(reversed(pages))
+        for label in order:
+            _, elapsed = get(client, pages[label])
+            timings[label].append(elapsed)
+    lines = [
+        f"{Review.objects.count()} reviews, {OPEN_REVIEWS} of them open; "
+        f"{args.requests} timed requests each after {args.warmup} warm-up"
+    ]
+    failed = False
+    for label, url in pages.items():
+        status, references, queries = checks[label]
+        lines.append(
+            f"  {label:8} {url}: HTTP {status}, {len(references)} arrangements on the page, "
+            f"{queries} queries, {summary(timings[label])}"
+        )
+        failed |= status != 200 or len(references) != OPEN_REVIEWS
+    if checks["ours"][1] != checks["baseline"][1]:
+        lines.append("  FAILED: the two pages list different reviews")
+        failed = True
+    if failed:
+        return lines, "reviews-page-vs-admin: FAILED (see above)", True
+    ours = statistics.median(timings["ours"])
+    baseline = statistics.median(timings["baseline"])
+    return lines, figure("reviews-page-vs-admin", ours, baseline), False
+
+
 def pdf_facts(pdf: bytes):
     """(pages, text without white space) of a PDF."""
     import io
@@ -776,11 +869,24 @@ def main():
         call_command("migrate", verbosity=0, interactive=False)
         admin = build_register(args.rows)
         register_lines, register_result, register_failed = bench_register_list(args, admin)
+        build_reviews(admin)
+        reviews_lines, reviews_result, reviews_failed = bench_reviews_page(args, admin)
         pdf_lines, pdf_result, pdf_failed = bench_pdf(args)
         connection.close()
 
-    print("\n".join([*register_lines, *pdf_lines, register_result, pdf_result]))
-    return 1 if register_failed or pdf_failed else 0
+    print(
+        "\n".join(
+            [
+                *register_lines,
+                *reviews_lines,
+                *pdf_lines,
+                register_result,
+                reviews_result,
+                pdf_result,
+            ]
+        )
+    )
+    return 1 if register_failed or reviews_failed or pdf_failed else 0
 
 
 if __name__ == "__main__":
