@@ -28,6 +28,7 @@ setup: $(VENV)/.installed assets
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_demo_approvals
+	$(PY) manage.py seed_demo_reviews
 
 run: setup
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000

@@ -166,7 +166,14 @@ class ReviewDetailView(ReviewMixin, View):
         return self.page()
 
 
-class ConsiderView(ReviewMixin, View):
+class ReviewPostMixin(ReviewMixin):
+    """A button on the review page: opened in the browser, it is the review page."""
+
+    def get(self, request, pk):
+        return redirect("reviews:detail", pk)
+
+
+class ConsiderView(ReviewPostMixin, View):
     def post(self, request, pk):
         allowed, why_not = may_consider(request.user, self.review)
         if not allowed:
@@ -184,7 +191,7 @@ class ConsiderView(ReviewMixin, View):
         return self.page(form, status=400)
 
 
-class SubmitReviewView(ReviewMixin, View):
+class SubmitReviewView(ReviewPostMixin, View):
     def post(self, request, pk):
         if not completes(request.user, self.review):
             raise PermissionDenied("Only the officer responsible for it submits this review")

@@ -185,6 +185,37 @@ def first_form_required(args):
     return in_the_browser[0]
 
 
+def a_review(name, status):
+    """A recipe: the demo review of that arrangement in that status (seed_demo_reviews)."""
+
+    def recipe(args):
+        from reviews.models import Review
+
+        review = Review.objects.filter(arrangement__name=name, status=status).first()
+        if review is None:
+            raise RecipeError(f"no {status} review of {name!r}")
+        return review.pk
+
+    recipe.description = f"the {status} review of {name}"
+    return recipe
+
+
+SUBMITTED_REVIEW = a_review("Kent Resilience Forum", "submitted")
+OVERDUE_REVIEW = a_review("Gravesham Community Safety Partnership", "due")
+
+
+def an_open_action(args):
+    """An action last year's review of a shared service set its lead officer."""
+    from reviews.models import ReviewAction
+
+    action = ReviewAction.objects.filter(
+        review__arrangement__name="North Kent Shared Audit Service", done_on__isnull=True
+    ).first()
+    if action is None:
+        raise RecipeError("no open action of the North Kent Shared Audit Service's review")
+    return action.pk
+
+
 def a_screening_by(user):
     """For the query string of the form to record an arrangement: an in-scope screening
     by the person asking (the form opens only after their own screening)."""
@@ -245,6 +276,7 @@ CHANGE_DRAFT = access(ok=LEAD | KEEPERS, refused=READ_ONLY, others=NOT_FOUND)
 CHANGE_ACTIVE = access(ok=LEAD | KEEPERS, others=REFUSED)
 OPEN_TO_EVERY_ROLE = access(ok=EVERYONE)
 PDF = "application/pdf"
+CSV = "text/csv"
 
 
 def _part_cases():
@@ -404,6 +436,16 @@ CASES = [
         {"reference": ACTIVE_SHARED_SERVICE},
         content_type=PDF,
     ),
+    # Reviews: everyone sees the board (an officer, only their own reviews).
+    Case("reviews:board", OPEN_TO_EVERY_ROLE),
+    Case("reviews:board-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
+    Case("reviews:late", OPEN_TO_EVERY_ROLE),
+    Case("reviews:late-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
+    Case("reviews:detail", OPEN_TO_EVERY_ROLE, {"pk": SUBMITTED_REVIEW}),
+    # Buttons on the review page: opened, they go back to it.
+    Case("reviews:consider", access(redirect=EVERYONE), {"pk": SUBMITTED_REVIEW}),
+    Case("reviews:submit", access(redirect=EVERYONE), {"pk": OVERDUE_REVIEW}),
+    Case("reviews:action", access(ok=LEAD | KEEPERS, others=REFUSED), {"pk": an_open_action}),
 ]
 
 
