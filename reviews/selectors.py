@@ -91,3 +91,56 @@ def reviews_of(arrangement_ids) -> dict[int, list[Review]]:
     for review in Review.objects.filter(arrangement_id__in=arrangement_ids).order_by("-due_on"):
         found[review.arrangement_id].append(review)
     return found
+
+
+@dataclass
+class TemplateSummary:
+    """One template's reviews of a year, across all arrangements: each review's outcome,
+    and how many gave each answer to each of its choice questions (e.g. SD Appendix 3's
+    scores, summarised to SMT)."""
+
+    definition: object  # its council form, or None for a template not in the browser
+    title: str
+    reviews: list = field(default_factory=list)
+    answers: list = field(default_factory=list)  # (question label, [(answer, count), ...])
+
+
+def year_summary(year: int, policy) -> list[TemplateSummary]:
+    """Every review due in `year`, by template, in two queries."""
+    from register.council_forms import definition as definition_for
+    from register.council_forms.base import Kind
+    from register.models import FormResponse, FormStatus
+    from register.occasions import review as review_of
+
+    reviews = list(
+        Review.objects.filter(due_on__year=year).select_related("arrangement", "completed_by")
+    )
+    submitted = {
+        (r.arrangement_id, r.form_key): r.answers
+        for r in FormResponse.objects.filter(
+            occasion=review_of(year).key, status=FormStatus.SUBMITTED
+        ).only("arrangement_id", "form_key", "answers")
+    }
+    summaries = {}
+    for review in sorted(reviews, key=lambda r: r.arrangement.name.lower()):
+        if review.template_key not in summaries:
+            definition = definition_for(review.template_key, policy.key)
+            summaries[review.template_key] = TemplateSummary(
+                definition, review.template or "Reviews with no template"
+            )
+        review.answers = submitted.get((review.arrangement_id, review.template_key))
+        summaries[review.template_key].reviews.append(review)
+    for summary in summaries.values():
+        if summary.definition is None:
+            continue
+        for name, question in summary.definition.fields():
+            if question.kind not in (Kind.CHOICE, Kind.YES_NO):
+                continue
+            given = [r.answers.get(name) for r in summary.reviews if r.answers]
+            choices = (
+                question.choices if question.kind == Kind.CHOICE else ((True, "Yes"), (False, "No"))
+            )
+            summary.answers.append(
+                (question.label, [(label, given.count(value)) for value, label in choices])
+            )
+    return list(summaries.values())

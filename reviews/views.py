@@ -113,6 +113,25 @@ class LateReviewsView(View):
         )
 
 
+class YearSummaryView(View):
+    """A year's reviews summarised across all arrangements, by template, for the body that
+    receives them (SD: "a summary ... to SMT"; G 6.7: to Cabinet)."""
+
+    def get(self, request, year=None):
+        if not sees_every_review(request.user):
+            raise PermissionDenied("The summary of every review is for the register's keepers")
+        year = year or timezone.localdate().year
+        return render(
+            request,
+            "reviews/summary.html",
+            {
+                "year": year,
+                "summaries": selectors.year_summary(year, get_policy()),
+                "years": [year - 1, year + 1],
+            },
+        )
+
+
 class ReviewMixin:
     def dispatch(self, request, *args, **kwargs):
         self.review = get_object_or_404(

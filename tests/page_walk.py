@@ -275,6 +275,7 @@ DRAFT_PAGE = access(ok=SEES_THE_DRAFT, others=NOT_FOUND)
 CHANGE_DRAFT = access(ok=LEAD | KEEPERS, refused=READ_ONLY, others=NOT_FOUND)
 CHANGE_ACTIVE = access(ok=LEAD | KEEPERS, others=REFUSED)
 OPEN_TO_EVERY_ROLE = access(ok=EVERYONE)
+FOLLOWS_EVERY_REVIEW = access(ok=KEEPERS | READ_ONLY | {Role.DIRECTOR}, others=REFUSED)
 PDF = "application/pdf"
 CSV = "text/csv"
 
@@ -442,6 +443,8 @@ CASES = [
     Case("reviews:late", OPEN_TO_EVERY_ROLE),
     Case("reviews:late-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
     Case("reviews:detail", OPEN_TO_EVERY_ROLE, {"pk": SUBMITTED_REVIEW}),
+    Case("reviews:summary", FOLLOWS_EVERY_REVIEW),
+    Case("reviews:summary-year", FOLLOWS_EVERY_REVIEW, {"year": fixed(2026)}),
     # Buttons on the review page: opened, they go back to it.
     Case("reviews:consider", access(redirect=EVERYONE), {"pk": SUBMITTED_REVIEW}),
     Case("reviews:submit", access(redirect=EVERYONE), {"pk": OVERDUE_REVIEW}),

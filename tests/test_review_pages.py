@@ -213,3 +213,35 @@ def test_a_shared_service_review_links_its_appendix_4a_form(client_for):
     )
     assert fill in page.text
     assert "Fill in the" in page.text
+
+
+def test_the_years_summary_counts_each_answer_across_the_submitted_reviews(client_for):
+    """SD "Review and Evaluation": the assessments are summarised to SMT; here Appendix 4a's
+    Yes / No / In part answers, across every shared service reviewed in the year."""
+    from register.council_forms import definition
+    from register.models import FormResponse, FormStatus
+
+    shared = {"kind": Kind.SHARED_SERVICE, "type": ArrangementType.FULL_SHARED_SERVICE}
+    reviews = [review_due(days(-n), **shared) for n in (1, 2, 3)]
+    form = definition(reviews[0].template_key, "gravesham")
+    name, question = next((n, q) for n, q in form.fields() if q.choices)
+    answers = [question.choices[0][0], question.choices[1][0]]
+    for review, answer in zip(reviews[:2], answers, strict=True):
+        FormResponse.objects.create(
+            arrangement=review.arrangement,
+            form_key=form.key,
+            occasion=review.occasion.key,
+            answers={**form.example_answers(), name: answer},
+            status=FormStatus.SUBMITTED,
+        )
+    page = client_for(Role.REGISTER_OWNER).get(
+        reverse("reviews:summary-year", args=[reviews[0].due_on.year])
+    )
+    (summary,) = [s for s in page.context["summaries"] if s.definition == form]
+    assert len(summary.reviews) == 3
+    counts = dict(summary.answers)[question.label]
+    assert counts[:2] == [(question.choices[0][1], 1), (question.choices[1][1], 1)]
+
+
+def test_the_years_summary_is_for_those_who_follow_every_review(client_for):
+    assert client_for(Role.LEAD_OFFICER).get(reverse("reviews:summary")).status_code == 403
