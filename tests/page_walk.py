@@ -185,6 +185,13 @@ def first_form_required(args):
     return in_the_browser[0]
 
 
+def past_its_retention_date(args):
+    """The demo's ended arrangement past its retention date (reviews/retention_demo.py)."""
+    from reviews.retention_demo import seed_retention_demo
+
+    return seed_retention_demo().reference
+
+
 def a_screening_by(user):
     """For the query string of the form to record an arrangement: an in-scope screening
     by the person asking (the form opens only after their own screening)."""
@@ -403,6 +410,20 @@ CASES = [
         OPEN_TO_EVERY_ROLE,
         {"reference": ACTIVE_SHARED_SERVICE},
         content_type=PDF,
+    ),
+    # Retention review: the register owner's (B "Data retention").
+    Case("reviews:retention", access(ok=KEEPERS, others=REFUSED)),
+    Case(
+        "reviews:retention-decide",
+        access(ok=KEEPERS, others=REFUSED),
+        {"reference": past_its_retention_date},
+        errors=ErrorState("Continue"),
+    ),
+    # Its button disposes, so the walk only opens it.
+    Case(
+        "reviews:retention-dispose",
+        access(ok=KEEPERS, others=REFUSED),
+        {"reference": past_its_retention_date},
     ),
 ]
 
