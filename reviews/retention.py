@@ -211,7 +211,9 @@ def _replace_names(arrangement) -> int:
 # The decisions -------------------------------------------------------------------------------
 
 
-def _locked_and_open(arrangement, user, token, today) -> tuple[RetentionDecision | None, Retention]:
+def _locked_and_open(
+    arrangement, user, token, today
+) -> tuple[RetentionDecision | None, Retention | None]:
     """The decision already recorded with this token, or the arrangement locked and found
     open to a decision today; otherwise the refusal."""
     if not has_role(user, *REGISTER_MANAGERS):

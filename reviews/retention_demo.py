@@ -83,8 +83,8 @@ def seed_retention_demo(today: datetime.date | None = None) -> Arrangement:
         owner="Daniel Okafor",
     )
     pdf = html_to_pdf(
-        f"<h1>{TERMS}</h1><p>Agreed by the steering group. Representative of Gravesham "
-        f"Borough Council: {name}, {role}.</p>"
+        f'<html lang="en-GB"><title>{TERMS}</title><h1>{TERMS}</h1><p>Agreed by the '
+        f"steering group. Representative of Gravesham Borough Council: {name}, {role}.</p>"
     )
     Document.objects.create(
         arrangement=arrangement,
