@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from register.policies import get_policy
-from register.roles import Role, can_create_arrangement, roles_of
+from register.roles import REGISTER_MANAGERS, Role, can_create_arrangement, roles_of
 
 
 def portal(request):
@@ -18,4 +18,5 @@ def portal(request):
             policy.title(role) if role == Role.REGISTER_OWNER else role.label for role in roles
         ),
         "user_can_create": bool(user) and can_create_arrangement(user),
+        "user_keeps_register": bool(roles & REGISTER_MANAGERS),
     }

@@ -259,6 +259,10 @@ class Arrangement(Timestamps):
 
     # Dates the approvals set: the first annual review, and how long conditional support lasts.
     next_review_due = models.DateField("next review due", null=True, blank=True)
+    # Recorded when a review allows another body to represent the Council (D 6(vi)).
+    represented_by = models.CharField(
+        "body representing the Council's interests", max_length=200, blank=True
+    )
     conditional_support_until = models.DateField(null=True, blank=True)
 
     # Classification under the installation's council policy, refreshed on every save.

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from register.admin import ReadOnlyAdmin
-from reviews.models import Review
+from reviews.models import RetentionDecision, Review
 
 
 @admin.register(Review)
@@ -12,3 +12,10 @@ class ReviewAdmin(ReadOnlyAdmin):
     list_filter = ["status"]
     search_fields = ["arrangement__reference", "arrangement__name"]
     date_hierarchy = "due_on"
+
+
+@admin.register(RetentionDecision)
+class RetentionDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["arrangement", "outcome", "retention_date", "keep_until", "decided_by"]
+    list_filter = ["outcome"]
+    search_fields = ["arrangement__reference", "arrangement__name"]

@@ -12,6 +12,7 @@ from register.dates import add_months
 from register.models import Arrangement, FormResponse, FormStatus
 from register.policies import get_policy
 from reviews.models import Review, ReviewAction, ReviewStatus
+from reviews.retention_demo import seed_retention_demo
 from reviews.services import REVIEWED_STATUSES, schedule_reviews, year_of_operation
 
 # Demo arrangements whose review falls due a set number of days from today, and where it
@@ -57,6 +58,7 @@ def seed_demo_reviews(today=None) -> int:
         review = Review.objects.filter(arrangement__name=name, status=ReviewStatus.DUE).first()
         if review is not None and state != "due":
             fill_demo_form(review, submit=state == "submitted")
+    seed_retention_demo(today)  # an ended arrangement past its retention date
     return Review.objects.count()
 
 

@@ -85,3 +85,50 @@ class ReviewAction(TimeStampedModel):
 
     def __str__(self):
         return self.description
+
+
+class RetentionOutcome(models.TextChoices):
+    KEEP = "keep", "Keep the records"
+    DISPOSE = "dispose", "Dispose of the records"
+
+
+class RetentionDecision(TimeStampedModel):
+    """The register owner's decision on an ended arrangement past its retention date
+    (B "Data retention"): keep its records, with the reason and the date of the next
+    review, or dispose of them. Nothing is disposed of without one."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.PROTECT, related_name="retention_decisions"
+    )
+    outcome = models.CharField(max_length=20, choices=RetentionOutcome.choices)
+    # The retention date that was due when it was decided.
+    retention_date = models.DateField("retention date reviewed")
+    reason = models.TextField("why the records are kept", blank=True, max_length=2000)
+    keep_until = models.DateField("kept until", null=True, blank=True)
+    # What disposal deleted and replaced, for the record once the rows themselves are gone.
+    documents_deleted = models.JSONField("documents deleted", default=list, blank=True)
+    names_replaced = models.PositiveIntegerField("names replaced by roles", default=0)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="retention_decisions"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+    # The form's one-time token: the same button pressed twice records one decision.
+    token = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome=RetentionOutcome.DISPOSE)
+                | (models.Q(keep_until__isnull=False) & ~models.Q(reason="")),
+                name="a_keep_has_a_reason_and_a_date",
+            ),
+            models.UniqueConstraint(
+                fields=["arrangement"],
+                condition=models.Q(outcome=RetentionOutcome.DISPOSE),
+                name="an_arrangement_is_disposed_of_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: {self.arrangement.reference}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import views
+from reviews import retention_views, views
 
 app_name = "reviews"
 
@@ -15,4 +15,15 @@ urlpatterns = [
     path("<int:pk>/consider/", views.ConsiderView.as_view(), name="consider"),
     path("<int:pk>/submit/", views.SubmitReviewView.as_view(), name="submit"),
     path("actions/<int:pk>/", views.ActionView.as_view(), name="action"),
+    path("retention/", retention_views.RetentionListView.as_view(), name="retention"),
+    path(
+        "retention/<str:reference>/",
+        retention_views.RetentionDecisionView.as_view(),
+        name="retention-decide",
+    ),
+    path(
+        "retention/<str:reference>/dispose/",
+        retention_views.RetentionDisposeView.as_view(),
+        name="retention-dispose",
+    ),
 ]

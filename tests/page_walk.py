@@ -216,6 +216,13 @@ def an_open_action(args):
     return action.pk
 
 
+def past_its_retention_date(args):
+    """The demo's ended arrangement past its retention date (reviews/retention_demo.py)."""
+    from reviews.retention_demo import seed_retention_demo
+
+    return seed_retention_demo().reference
+
+
 def a_screening_by(user):
     """For the query string of the form to record an arrangement: an in-scope screening
     by the person asking (the form opens only after their own screening)."""
@@ -449,6 +456,20 @@ CASES = [
     Case("reviews:consider", access(redirect=EVERYONE), {"pk": SUBMITTED_REVIEW}),
     Case("reviews:submit", access(redirect=EVERYONE), {"pk": OVERDUE_REVIEW}),
     Case("reviews:action", access(ok=LEAD | KEEPERS, others=REFUSED), {"pk": an_open_action}),
+    # Retention review: the register owner's (B "Data retention").
+    Case("reviews:retention", access(ok=KEEPERS, others=REFUSED)),
+    Case(
+        "reviews:retention-decide",
+        access(ok=KEEPERS, others=REFUSED),
+        {"reference": past_its_retention_date},
+        errors=ErrorState("Continue"),
+    ),
+    # Its button disposes, so the walk only opens it.
+    Case(
+        "reviews:retention-dispose",
+        access(ok=KEEPERS, others=REFUSED),
+        {"reference": past_its_retention_date},
+    ),
 ]
 
 

@@ -31,6 +31,9 @@ class Question:
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()
     max_length: int = 5000
+    # For a question answered with a person's name: the role that replaces the name when
+    # the arrangement's records are disposed of after retention (B "Data retention").
+    names_role: str = ""
 
 
 def q(key, label, hint="", kind=Kind.LONG_TEXT, **kwargs) -> Question:

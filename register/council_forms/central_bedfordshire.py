@@ -200,12 +200,14 @@ CONTRACT_FORM = CouncilForm(
                     "The executive member on the Partnership Board",
                     kind=Kind.TEXT,
                     max_length=200,
+                    names_role="Executive member on the Partnership Board",
                 ),
                 q(
                     "senior_officer",
                     "The senior officer on the Partnership Board",
                     kind=Kind.TEXT,
                     max_length=200,
+                    names_role="Senior officer on the Partnership Board",
                 ),
                 q(
                     "openness",

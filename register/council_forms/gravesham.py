@@ -632,6 +632,7 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
                     "as necessary regarding any potentially contentious enquiries.",
                     Kind.TEXT,
                     max_length=200,
+                    names_role="FOI officer for the partnership",
                 ),
             ),
         ),

@@ -277,6 +277,12 @@ class Policy:
     conditional_support_warning_days: int = 14
     # Whether the record form asks for the Council Authorised Officer (CB 3.2.7).
     asks_council_authorised_officer: bool = False
+    # How long an ended arrangement's records are kept before the register owner reviews
+    # them for disposal. Only Brentwood sets a period (36 months, B "Data retention"); the
+    # product's reading for the others is six years after the end, as councils' retention
+    # schedules keep partnership agreements and contracts (the Limitation Act 1980's six
+    # years for claims under a contract).
+    retention_months: int = 72
 
     # What the portal asks of the policy -------------------------------------------------
 
@@ -355,6 +361,11 @@ class Policy:
     def conditional_support_warning_on(self, until: datetime.date) -> datetime.date:
         """The day the prompt before conditional support lapses is due."""
         return until - datetime.timedelta(days=self.conditional_support_warning_days)
+
+    def retention_ends(self, ended_on: datetime.date) -> datetime.date:
+        """The last day an arrangement that ended on `ended_on` has its records kept; from
+        the day after, they are due for the register owner's retention review."""
+        return add_months(ended_on, self.retention_months)
 
     def next_review_due(self, approved_on: datetime.date) -> datetime.date:
         return add_months(approved_on, self.review_interval_months)

@@ -10,13 +10,11 @@ unless one of the escalation criteria sends it to elected Members). Nine key con
 evidenced before a Borough Partnership is authorised; six criteria recommend declining.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
-from register.dates import add_months
 from register.formatting import money
 from register.policies.base import (
     Category,
@@ -506,10 +504,6 @@ class Brentwood(Policy):
             outcomes=REVIEW_RECOMMENDATIONS,
             at_approval_level=True,
         )
-
-    def retention_ends(self, ended_on: datetime.date) -> datetime.date:
-        """When its records fall due for review and disposal (RETENTION)."""
-        return add_months(ended_on, self.retention_months)
 
 
 POLICY = Brentwood(
