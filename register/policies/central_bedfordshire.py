@@ -109,6 +109,19 @@ TERMS_OF_REFERENCE_QUESTIONS = tuple(
 )
 
 
+# The templates of the yearly reviews: the Board's Annual Review (CB 2.11.1) and the Chief
+# Executive's office's report on private sector partnerships (CB 3.2.8).
+ANNUAL_REVIEW = ReviewTemplate(
+    "Annual Review: critical targets and milestones, risk management arrangements and "
+    "allocation of resources (CB 2.11.1)",
+    key="central_bedfordshire_annual_review",
+)
+PRIVATE_SECTOR_REPORT = ReviewTemplate(
+    "Report on the performance of the private sector partnerships (CB 3.2.8)",
+    key="central_bedfordshire_private_sector_report",
+)
+
+
 @dataclass(frozen=True)
 class CentralBedfordshire(Policy):
     # Types read as Public Sector Strategic Partnerships (CB 1.5.1); every other public
@@ -356,11 +369,7 @@ class CentralBedfordshire(Policy):
                 "of private sector partnerships (CB 3.2.8), besides the contract monitoring "
                 "by the Council Authorised Officer with the Chief Finance Officer (CB 3.2.7)",
                 every_months=self.review_every_months,
-                templates=(
-                    ReviewTemplate(
-                        "Report on the performance of the private sector partnerships (CB 3.2.8)"
-                    ),
-                ),
+                templates=(PRIVATE_SECTOR_REPORT,),
                 completed_by=f"the {self.title(Role.REGISTER_OWNER)}",
                 considered_by="the Executive and the relevant overview and scrutiny committee",
                 considered_by_body=True,
@@ -376,12 +385,7 @@ class CentralBedfordshire(Policy):
             f"to {to} and, if requested, the relevant overview and scrutiny committee "
             "(CB 2.11.2)",
             every_months=self.review_every_months,
-            templates=(
-                ReviewTemplate(
-                    "Annual Review: critical targets and milestones, risk management "
-                    "arrangements and allocation of resources (CB 2.11.1)"
-                ),
-            ),
+            templates=(ANNUAL_REVIEW,),
             completed_by="the Joint Committee or Board, at its Annual Review meeting",
             considered_by=to,
             considered_by_body=True,
