@@ -28,9 +28,9 @@ pytestmark = pytest.mark.django_db
 
 CHECKLIST = BY_COUNCIL["south_derbyshire"][sd.EVALUATION_CHECKLIST.key]
 REFUSAL = (
-    "Fill in and submit the evaluation of the partnership (A checklist for evaluating a "
-    "partnership (Appendix 4)) before it ends: its lessons learnt and main outcomes go to the "
-    'Head of Corporate Services (SD "Review and Evaluation")'
+    "Before the partnership ends, fill in and submit a checklist for evaluating a partnership "
+    "(Appendix 4): its lessons learnt and main outcomes go to the Head of Corporate Services "
+    '(SD "Review and Evaluation")'
 )
 WITHDRAWAL = {
     "reason": "Its aims are met",

@@ -228,9 +228,10 @@ class SouthDerbyshire(Policy):
         return super().withdrawal_missing(arrangement) + [
             missing_form(
                 template,
-                f"Fill in and submit the evaluation of the partnership ({template.title}) "
-                "before it ends: its lessons learnt and main outcomes go to the "
-                f'{self.title(Role.REGISTER_OWNER)} (SD "Review and Evaluation")',
+                "Before the partnership ends, fill in and submit "
+                f"{template.title[:1].lower()}{template.title[1:]}: its lessons learnt and "
+                f'main outcomes go to the {self.title(Role.REGISTER_OWNER)} (SD "Review and '
+                'Evaluation")',
                 CESSATION,
             )
             for template in not_submitted(arrangement, (ending,), CESSATION)
