@@ -34,6 +34,7 @@ from register.council_forms.facts import (
     risks,
     text,
 )
+from register.formatting import capitalised
 from register.policies.central_bedfordshire import (
     ANNUAL_REVIEW,
     BOARD_TERMS_OF_REFERENCE,
@@ -283,7 +284,7 @@ CONTRACT_FORM = CouncilForm(
 
 def reported_to(arrangement):
     """Who receives the report: the policy's reading of CB 2.11.2 or 3.2.8."""
-    return POLICY.review_plan(arrangement).considered_by
+    return capitalised(POLICY.review_plan(arrangement).considered_by)
 
 
 def corrective_action():
