@@ -20,6 +20,9 @@ def approval_panel(request, arrangement):
     waiting = waiting_on([arrangement.pk]).get(arrangement.pk, []) if approval_round else []
     standing = standing_of(user)
     until = arrangement.conditional_support_until
+    can_withdraw = arrangement.status == Status.ACTIVE and (
+        is_responsible_for(user, arrangement) or can_edit_arrangement(user, arrangement)
+    )
     return (
         "approvals/panel.html",
         {
@@ -30,8 +33,11 @@ def approval_panel(request, arrangement):
             "approval": approval_of(arrangement)
             if arrangement.status in APPROVED_STATUSES
             else None,
-            "can_withdraw": arrangement.status == Status.ACTIVE
-            and (is_responsible_for(user, arrangement) or can_edit_arrangement(user, arrangement)),
+            "can_withdraw": can_withdraw,
+            # What must be filled in before it can end (SD Appendix 4), beside the withdrawal.
+            "ending_form": get_policy().review_plan(arrangement).on_ending
+            if can_withdraw
+            else None,
             "can_renew": arrangement.status == Status.CONDITIONAL_SUPPORT
             and can_edit_arrangement(user, arrangement),
             "support_lapsing": until is not None

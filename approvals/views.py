@@ -14,6 +14,7 @@ from register.council_forms.selectors import approval_forms
 from register.policies import get_policy
 from register.policies.base import StepKind
 from register.roles import can_edit_arrangement, is_read_only, is_responsible_for
+from register.submission import form_links
 from register.views import (
     ShortFormPage,
     apply_service_errors,
@@ -183,6 +184,10 @@ class WithdrawView(ArrangementFormView):
         return is_responsible_for(user, self.arrangement) or super().permitted()
 
     def save(self, form):
+        # A refusal for a form still to submit (SD Appendix 4) links to that form.
+        form.error_links = form_links(
+            self.arrangement, get_policy().withdrawal_missing(self.arrangement)
+        )
         services.request_withdrawal(
             arrangement=self.arrangement, user=self.request.user, **form.cleaned_data
         )

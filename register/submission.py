@@ -8,32 +8,41 @@ from django.urls import reverse
 from register.completeness import MissingAnswer
 from register.council_forms import definition
 from register.models import FormStatus
-from register.occasions import APPROVAL
+from register.occasions import APPROVAL, Occasion
 
-# A missing form's `field` is this prefix and the form's key.
+# A missing form's `field` is this prefix and the form's key; for an occasion other than the
+# approval (a cessation), the prefix, the occasion's key, "/" and the form's key.
 FORM = "form:"
 
 
-def forms_not_submitted(policy, arrangement) -> list[MissingAnswer]:
-    """Each required form for approval that is not yet submitted, in the policy's order."""
-    required = policy.forms_required(arrangement)
+def missing_form(template, message: str, occasion: Occasion = APPROVAL) -> MissingAnswer:
+    where = "" if occasion.is_approval else f"{occasion.key}/"
+    return MissingAnswer(f"{FORM}{where}{template.key}", message)
+
+
+def not_submitted(arrangement, templates, occasion: Occasion) -> list:
+    """The templates, in their order, with no response submitted for the occasion."""
     submitted = (
         set(
             arrangement.form_responses.filter(
-                occasion=APPROVAL.key, status=FormStatus.SUBMITTED
+                occasion=occasion.key, status=FormStatus.SUBMITTED
             ).values_list("form_key", flat=True)
         )
         if arrangement.pk is not None
         else set()
     )
+    return [template for template in templates if template.key not in submitted]
+
+
+def forms_not_submitted(policy, arrangement) -> list[MissingAnswer]:
+    """Each required form for approval that is not yet submitted, in the policy's order."""
     return [
-        MissingAnswer(
-            f"{FORM}{template.key}",
+        missing_form(
+            template,
             f"Fill in and submit the {template.title}: the approvers read it before they "
             "give their opinions and decide",
         )
-        for template in required
-        if template.key not in submitted
+        for template in not_submitted(arrangement, policy.forms_required(arrangement), APPROVAL)
     ]
 
 
@@ -41,15 +50,20 @@ def missing_for_submission(policy, arrangement) -> list[MissingAnswer]:
     return policy.missing(arrangement) + forms_not_submitted(policy, arrangement)
 
 
-def missing_form_key(item: MissingAnswer) -> str:
-    """The council form's key of a missing form, or "" for any other missing answer."""
-    return item.field.removeprefix(FORM) if item.field.startswith(FORM) else ""
-
-
 def missing_form_url(arrangement, item: MissingAnswer) -> str:
     """Where a missing form is filled in, or "" for any other missing answer."""
-    key = missing_form_key(item)
-    return reverse("council_forms:fill", args=[arrangement.reference, APPROVAL, key]) if key else ""
+    if not item.field.startswith(FORM):
+        return ""
+    occasion, _, key = item.field.removeprefix(FORM).rpartition("/")
+    return reverse(
+        "council_forms:fill", args=[arrangement.reference, occasion or APPROVAL.key, key]
+    )
+
+
+def form_links(arrangement, missing) -> dict[str, str]:
+    """{message: where the form is filled in} for the missing forms among `missing`, for
+    the error summary's links (`error_links`)."""
+    return {item.message: url for item in missing if (url := missing_form_url(arrangement, item))}
 
 
 def required_definitions(policy, arrangement) -> list:

@@ -26,11 +26,13 @@ from register.council_forms.facts import (
 )
 from register.formatting import capitalised
 from register.policies.brentwood import (
+    ANNUAL_ASSESSMENT,
     BUSINESS_CASE_REPORT,
     EQUALITY_IMPACT_ASSESSMENT,
     KEY_CONTROLS,
     PARTNERSHIP_CHECKLIST,
     POLICY,
+    REVIEW_RECOMMENDATIONS,
     TERMS_OF_REFERENCE,
 )
 
@@ -414,9 +416,126 @@ EQUALITY_IMPACT_ASSESSMENT_FORM = CouncilForm(
     ),
 )
 
+
+def level(arrangement):
+    return POLICY.effective_classification(arrangement).category.label
+
+
+def decision_maker(arrangement):
+    return capitalised(POLICY.review_plan(arrangement).considered_by)
+
+
+# The annual review (B "Monitoring and scrutiny of a partnership"). The self assessment
+# reference tool itself is not in the policy, so the questions are the paragraph's own.
+# The engine has no questions shown only on one answer: the improvement actions are asked
+# of every review, not required, with a hint saying when they are needed.
+ANNUAL_ASSESSMENT_FORM = CouncilForm(
+    key=ANNUAL_ASSESSMENT.key,
+    title="Annual performance assessment of the partnership",
+    council=COUNCIL,
+    source=f'{POLICY.name}, "Monitoring and scrutiny of a partnership"',
+    sections=(
+        Section(
+            "partnership",
+            "The partnership",
+            (
+                Fact("Partnership name", text("name")),
+                Fact("Level of the partnership", level),
+                Fact("Brentwood Borough Council lead", person("lead_officer")),
+                Fact("Aims and objectives of partnership", objectives),
+            ),
+            intro="Decision makers and partnership staff have a responsibility to ensure that "
+            "the work of approved partnerships is properly monitored and to ensure that all "
+            "partnership arrangements are formally reviewed on an annual basis, at which point "
+            "a decision will be made about the continuance of Brentwood Borough Council's "
+            "involvement.",
+        ),
+        Section(
+            "assessment",
+            "Annual performance assessment",
+            (
+                q(
+                    "value_to_council",
+                    "The benefit and value provided by the partnership to the work of "
+                    "Brentwood Borough Council",
+                ),
+                q(
+                    "value_to_public",
+                    "The benefit and value provided by the partnership to the delivery of "
+                    "services to the public",
+                ),
+                q(
+                    "effectiveness",
+                    "How effective is the partnership?",
+                    "A self assessment reference tool has been designed to assist officers "
+                    "when reviewing and assessing the effectiveness of the partnership.",
+                ),
+                q(
+                    "monitoring",
+                    "What do the monitoring and evaluation mechanisms pre-agreed by partners show?",
+                    "These should always be proportionate to the level of the partnership and "
+                    "the risks or benefits involved.",
+                ),
+                Fact("Terms of Reference", documents(DocumentKind.TERMS_OF_REFERENCE)),
+                q(
+                    "terms_maintained",
+                    "Are the documented Terms of Reference, key responsibilities, "
+                    "accountabilities and liabilities of each agency recorded and maintained?",
+                    kind=Kind.YES_NO,
+                ),
+                Fact("Risks", risks),
+                q(
+                    "scrutiny",
+                    "Scrutiny of the partnership this year",
+                    "For Brentwood Borough partnerships, formal scrutiny will principally be "
+                    "undertaken through the work of the Audit, Scrutiny and Transformation "
+                    "Committee. For local level partnerships, scrutiny will be undertaken "
+                    "through the work of individual members.",
+                ),
+            ),
+            intro="An annual performance assessment of the benefit and value provided by the "
+            "partnership to the work of Brentwood Borough Council and the delivery of services "
+            "to the public will be conducted and recorded, as appropriate by the Service "
+            "Manager directly involved with that partnership.",
+        ),
+        Section(
+            "recommendation",
+            "Recommendation to the decision-maker",
+            (
+                Fact("Decision-maker", decision_maker),
+                q(
+                    "recommendation",
+                    "Recommendation",
+                    kind=Kind.CHOICE,
+                    choices=tuple(
+                        (key, capitalised(outcome.words))
+                        for key, outcome in zip(
+                            ("continue", "continue_with_improvement", "critical_review"),
+                            REVIEW_RECOMMENDATIONS,
+                            strict=True,
+                        )
+                    ),
+                ),
+                q("reasons", "Why this recommendation?"),
+                q(
+                    "improvement_actions",
+                    "How the partnership working is to be improved",
+                    "Needed if you recommend continuing to support engagement with a view to "
+                    "improving the partnership working (conditional approval): the "
+                    "improvements, who will make them and by when.",
+                    required=False,
+                ),
+            ),
+            intro="At the conclusion of the assessment the lead member of staff for the "
+            "partnership will be required to make a recommendation to the decision-maker.",
+        ),
+    ),
+)
+
 FORMS = (
     PARTNERSHIP_CHECKLIST_FORM,
     BUSINESS_CASE_REPORT_FORM,
     TERMS_OF_REFERENCE_FORM,
     EQUALITY_IMPACT_ASSESSMENT_FORM,
+    ANNUAL_ASSESSMENT_FORM,
 )

@@ -1,6 +1,8 @@
 """Central Bedfordshire's templates (Partnerships Protocol J3): the Joint Committee or
 Board terms of reference (2.9.1), the business case (2.10.1) and the private sector
-partnership contract (3.2).
+partnership contract (3.2); and the yearly reviews, filled for a review occasion: the Joint
+Committee or Board's Annual Review (2.11, with 2.13.2's corrective action) and the report on
+a private sector partnership's performance to the Executive (3.2.8).
 
 The fifteen items of the terms of reference are worded once, in the policy
 (TERMS_OF_REFERENCE_ITEMS), whose checklist on the arrangement records which of them the
@@ -32,11 +34,14 @@ from register.council_forms.facts import (
     risks,
     text,
 )
+from register.formatting import capitalised
 from register.policies.central_bedfordshire import (
+    ANNUAL_REVIEW,
     BOARD_TERMS_OF_REFERENCE,
     BUSINESS_CASE,
     CONTRACT,
     POLICY,
+    PRIVATE_SECTOR_REPORT,
     TERMS_OF_REFERENCE_ITEMS,
     terms_of_reference_key,
 )
@@ -278,4 +283,193 @@ CONTRACT_FORM = CouncilForm(
     ),
 )
 
-FORMS = (BOARD_TERMS, BUSINESS_CASE_FORM, CONTRACT_FORM)
+
+def reported_to(arrangement):
+    """Who receives the report: the policy's reading of CB 2.11.2 or 3.2.8."""
+    return capitalised(POLICY.review_plan(arrangement).considered_by)
+
+
+def corrective_action():
+    """CB 2.13.2: exception reports on indicators not met, and the corrective action."""
+    return (
+        q(
+            "indicators_not_met",
+            "Which performance indicators have not been met?",
+            "From the exception reports received (CB 2.13.2); say 'None' if all were met.",
+        ),
+        q(
+            "corrective_action_required",
+            "Is corrective action required?",
+            kind=Kind.YES_NO,
+        ),
+        q(
+            "corrective_action",
+            "The corrective action instigated",
+            "If 'Yes': what will be done, by whom and by when.",
+            required=False,
+        ),
+    )
+
+
+BOARD_ANNUAL_REVIEW = CouncilForm(
+    key=ANNUAL_REVIEW.key,
+    title="Annual Review of the Joint Committee or Board",
+    council=COUNCIL,
+    source="Partnerships Protocol J3, paragraphs 2.11 and 2.13",
+    sections=(
+        Section(
+            "review",
+            "Annual Review meeting (CB 2.11.1)",
+            (
+                Fact("Partnership", text("name")),
+                Fact("Lead authority", text("lead_organisation")),
+                Fact("Objectives and their measures", objectives),
+                q(
+                    "meeting",
+                    "Date and minute of the Annual Review meeting",
+                    kind=Kind.TEXT,
+                    max_length=200,
+                ),
+            ),
+            intro="The Joint Committee or Board should hold an Annual Review meeting once a "
+            "year to review progress that has been made against its objectives.",
+        ),
+        Section(
+            "progress",
+            "Progress against its objectives (CB 2.11.1)",
+            (
+                q(
+                    "targets_and_milestones",
+                    "Its achievement of critical targets and milestones",
+                ),
+                q(
+                    "changes_needed",
+                    "Are any changes in objectives or terms of reference needed for the "
+                    "following year?",
+                    kind=Kind.YES_NO,
+                ),
+                q(
+                    "changes",
+                    "The changes in objectives or terms of reference for the following year",
+                    "If 'Yes'.",
+                    required=False,
+                ),
+                Fact("Risks", risks),
+                q(
+                    "risk_management",
+                    "The ongoing adequacy of risk management arrangements",
+                ),
+                Fact("The Council's resources a year", council_resources),
+                q(
+                    "resources",
+                    "Are resources effectively allocated across the functions of the "
+                    "partnership to ensure its ongoing effectiveness?",
+                ),
+            ),
+        ),
+        Section(
+            "performance",
+            "Performance indicators not met (CB 2.13.2)",
+            corrective_action(),
+        ),
+        Section(
+            "report",
+            "Report of the annual review (CB 2.11.2)",
+            (
+                Fact("Received at", reported_to),
+                q(
+                    "scrutiny_requested",
+                    "Has the relevant overview and scrutiny committee requested the report?",
+                    kind=Kind.YES_NO,
+                ),
+                q(
+                    "scrutiny_comments",
+                    "Comments or recommendations of overview and scrutiny (CB 2.13.3)",
+                    required=False,
+                ),
+            ),
+            intro="A report of the annual review should be received at the lead authority's "
+            "executive (or council, if the partnership is governed by a Joint Committee "
+            "established to discharge council functions) and, if requested, at the relevant "
+            "overview and scrutiny committee.",
+        ),
+    ),
+)
+
+PRIVATE_SECTOR_PERFORMANCE = CouncilForm(
+    key=PRIVATE_SECTOR_REPORT.key,
+    title="Report on the performance of a private sector partnership",
+    council=COUNCIL,
+    source="Partnerships Protocol J3, paragraph 3.2.8",
+    sections=(
+        Section(
+            "partnership",
+            "Private sector partnership",
+            (
+                Fact("Partnership", text("name")),
+                Fact("Partners", partners),
+                Fact("Council Authorised Officer (CB 3.2.7)", person("council_authorised_officer")),
+                Fact("Reported to", reported_to),
+            ),
+            intro="In addition to the agreed contract monitoring regime, the Council's "
+            "strategic overview of all the private sector partnerships will be maintained by "
+            "the office of the Chief Executive who will report at least once a year to the "
+            "Executive and the relevant overview and scrutiny committee on the performance of "
+            "the private sector partnerships.",
+        ),
+        Section(
+            "contract",
+            "Contract monitoring (CB 3.2.7)",
+            (
+                q(
+                    "provision_of_services",
+                    "The effectiveness of the provision of services",
+                    "As monitored by the Council Authorised Officer, with the assistance of the "
+                    "Chief Finance Officer.",
+                ),
+                q(
+                    "contract_met",
+                    "Are the contract terms and conditions and specification met?",
+                    kind=Kind.YES_NO,
+                ),
+                q(
+                    "contract_details",
+                    "Where the contract terms and conditions or specification are not met",
+                    "If 'No'.",
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "performance",
+            "Performance (CB 3.2.5, 3.2.6, 3.2.2)",
+            (
+                Fact("Objectives and their measures", objectives),
+                q(
+                    "performance",
+                    "Performance against the performance measures, including those that "
+                    "reflect service users' experience (CB 3.2.5)",
+                ),
+                Fact("Risks", risks),
+                q(
+                    "risks",
+                    "The risk management arrangements: risks identified and allocated, and "
+                    "their regular review (CB 3.2.6)",
+                ),
+                q(
+                    "information_sharing",
+                    "Sharing of information and financial data between parties (CB 3.2.2)",
+                ),
+            ),
+        ),
+        Section("action", "Performance indicators not met (CB 2.13.2)", corrective_action()),
+    ),
+)
+
+FORMS = (
+    BOARD_TERMS,
+    BUSINESS_CASE_FORM,
+    CONTRACT_FORM,
+    BOARD_ANNUAL_REVIEW,
+    PRIVATE_SECTOR_PERFORMANCE,
+)

@@ -47,11 +47,15 @@ from register.policies.dartford import (
     ACCOUNTABLE_BODY,
     ACCOUNTABLE_BODY_RISK_ASSESSMENT,
     BUSINESS_CASE_CHECKLIST,
+    GOVERNANCE_STATEMENT_ISSUES,
     GOVERNING_DOCUMENT,
     INFORMATION_SHARING,
+    MAJOR_REVIEW,
     MINOR_GOVERNANCE,
     MINOR_GOVERNANCE_ELEMENTS,
+    MINOR_REVIEW,
     POLICY,
+    REVIEW_OUTCOMES,
     RISK_AREAS,
     S151_CHECKLIST,
     S151_ITEMS,
@@ -701,6 +705,207 @@ INFORMATION_SHARING_FORM = CouncilForm(
     ),
 )
 
+# The annual reviews (D 4(vi), D 31): filled for a review occasion by the officer leading on
+# the partnership. Appendix 7 (the Partnership Evaluation: Self Assessment) is "on the
+# intranet", not in the Code, so its questions are the Code's own words about it (D 31(i):
+# still required, how effectively working, recommendations for improvement, outcomes and
+# achievements) and about evaluation (D 6(iv), 6(v)).
+REVIEW_SOURCE = f"{SOURCE}, D 6 and D 31"
+
+
+def review_header():
+    return (
+        Fact("Partnership", text("name")),
+        Fact("Officer leading on the partnership arrangement", person("lead_officer")),
+        Fact("Category (Partnership Significance Assessment Scorecard)", scorecard),
+    )
+
+
+def outcome_section():
+    """The officer's recommended decision (D 6(vi)), whichever review it ends."""
+    return Section(
+        "outcome",
+        "Recommended outcome (D 6(vi))",
+        (
+            q(
+                "outcome",
+                "Which decision does the review lead to?",
+                "A rigorous assessment of the risks and benefits involved can lead to one of "
+                "the following decisions.",
+                Kind.CHOICE,
+                choices=tuple(
+                    (slugify(outcome.words).replace("-", "_"), capitalised(outcome.words))
+                    for outcome in REVIEW_OUTCOMES
+                ),
+            ),
+            q("outcome_reasons", "Why this decision?"),
+        ),
+    )
+
+
+def governance_statement_section():
+    """Issues the Annual Governance Statement highlights, category by category (D 6(viii))."""
+    items = []
+    for n, category in enumerate(GOVERNANCE_STATEMENT_ISSUES, start=1):
+        items.append(
+            q(
+                f"ags_{n}",
+                f"Is there an issue to flag for the Annual Governance Statement: {category}?",
+                kind=Kind.YES_NO,
+            )
+        )
+        items.append(
+            q(
+                f"ags_{n}_details",
+                f"{capitalised(category)}: details of the issue",
+                "If 'Yes', what the issue is and what is being done about it.",
+                required=False,
+            )
+        )
+    return Section(
+        "governance_statement",
+        "Annual Governance Statement (D 6(viii))",
+        tuple(items),
+        intro="The risks attached to partnerships and the links between corporate and "
+        "partnership activities is considered in the Council's Annual Governance Statement "
+        "and internal control issues highlighted if partnerships' activities fall into one or "
+        "more of the following categories.",
+    )
+
+
+MAJOR_REVIEW_FORM = CouncilForm(
+    key=MAJOR_REVIEW.templates[0].key,
+    title="Annual review of a 'major' partnership: Partnership Evaluation: Self Assessment",
+    council=COUNCIL,
+    source=f"{REVIEW_SOURCE}(i), Appendix 7",
+    sections=(
+        Section(
+            "review",
+            "Reviewing existing partnership arrangements (D 31(i))",
+            (*review_header(), Fact("Objectives and their measures", objectives)),
+            intro="Existing 'major' partnerships should be reviewed on an annual basis, "
+            "against this Code and the Toolkit, by the Officer leading on the partnership "
+            "arrangement, to determine whether they are still required, to evaluate how "
+            "effectively they are working and to make recommendations for improvement.",
+        ),
+        Section(
+            "self_assessment",
+            "Partnership Evaluation: Self Assessment (Appendix 7)",
+            (
+                q(
+                    "still_required",
+                    "Is the partnership still required?",
+                    kind=Kind.YES_NO,
+                ),
+                q("still_required_why", "Why is it, or is it not, still required?"),
+                q(
+                    "how_effectively",
+                    "How effectively is the partnership working?",
+                ),
+                q(
+                    "achievements",
+                    "What outcomes has the partnership achieved this year, and what are its "
+                    "achievements?",
+                ),
+                q(
+                    "relevance",
+                    "Does it remain focussed on its purpose and relevant to the Council's "
+                    "corporate priorities, with the best use of resources? (D 6(iv))",
+                ),
+                q(
+                    "benefits_justify_costs",
+                    "Are the benefits from the partnership likely to justify the costs involved "
+                    "in membership? (D 6(v))",
+                    kind=Kind.YES_NO,
+                ),
+                q(
+                    "risks_and_rewards",
+                    "The risks and rewards to the Council and local communities (D 6(v))",
+                    "Including the suitability of partners, legal issues, standards of "
+                    "financial regularity or conduct, insurance and issues of partnership "
+                    "procurement.",
+                ),
+                q("improvements", "Recommendations for improvement"),
+            ),
+            intro="The Partnership Evaluation: Self Assessment at Appendix 7 focuses on "
+            "outcomes and the partnership's achievements.",
+        ),
+        Section(
+            "arrangements",
+            "Arrangements for 'major' partnerships (D 7(viii))",
+            (
+                Fact("Overall partnership budget a year", money("overall_budget")),
+                Fact("The Council's resources a year", council_resources),
+                q(
+                    "financial_performance",
+                    "Review of their financial performance in respect to adherence to budgets "
+                    "and any other financial targets",
+                ),
+                q(
+                    "delivery_of_objectives",
+                    "Review of delivery of the partnership's objectives (performance management "
+                    "backed up by reliable, high quality performance data)",
+                ),
+                q(
+                    "outputs",
+                    "Review of outputs (to ensure that the partnership represents value for money)",
+                ),
+                q("reporting", "Review of the adequacy of reporting arrangements to the partners"),
+            ),
+            intro="The Council should have the following arrangements in place for 'major' "
+            "partnerships and these should be considered as part of the annual review of the "
+            "Partnerships Register.",
+        ),
+        outcome_section(),
+        governance_statement_section(),
+    ),
+)
+
+MINOR_REVIEW_FORM = CouncilForm(
+    key=MINOR_REVIEW.templates[0].key,
+    title="Annual review of a 'minor' partnership: light touch",
+    council=COUNCIL,
+    source=f"{REVIEW_SOURCE}(ii)",
+    sections=(
+        Section(
+            "review",
+            "Reviewing existing partnership arrangements (D 31(ii))",
+            review_header(),
+            intro="'Minor' partnership arrangements should also be reviewed on an annual "
+            "basis, using a light touch approach, with focus on the financial and risk "
+            "implications for the Council, of the partnership arrangements.",
+        ),
+        Section(
+            "financial",
+            "Financial implications for the Council",
+            (
+                Fact("The Council's resources a year", council_resources),
+                q(
+                    "financial_implications",
+                    "What are the financial implications for the Council of the partnership "
+                    "arrangements?",
+                    "Budget availability, budget monitoring, any over/under spends (D 12(iv)).",
+                ),
+            ),
+        ),
+        Section(
+            "risk",
+            "Risk implications for the Council",
+            (
+                Fact("Risks", risks),
+                q(
+                    "risk_implications",
+                    "What are the risk implications for the Council of the partnership "
+                    "arrangements?",
+                    "Any new risks arising or slippage (D 11(iv)).",
+                ),
+            ),
+        ),
+        outcome_section(),
+        governance_statement_section(),
+    ),
+)
+
 FORMS = (
     MINOR_GOVERNANCE_FORM,
     S151_CHECKLIST,
@@ -710,4 +915,6 @@ FORMS = (
     GOVERNING_DOCUMENT_FORM,
     ACCOUNTABLE_BODY_FORM,
     INFORMATION_SHARING_FORM,
+    MAJOR_REVIEW_FORM,
+    MINOR_REVIEW_FORM,
 )

@@ -1,7 +1,10 @@
-"""South Derbyshire's templates (Partnership Policy, February 2011, Appendices 1 and 2).
+"""South Derbyshire's templates (Partnership Policy, February 2011, Appendices 1 to 4).
 
 Appendix 1 asks almost only what the arrangement already holds, so nearly all of it is
 facts; Appendix 2 asks for the agreement's terms, showing what the arrangement holds.
+Appendix 3, the yearly Partnership Assessment, scores ten features 1 to 4 with evidence;
+Appendix 4, the evaluation checklist, is filled when the partnership ends (the cessation
+occasion) and is needed before it can end (the policy's withdrawal_missing).
 """
 
 from register.choices import DocumentKind
@@ -18,12 +21,19 @@ from register.council_forms.facts import (
     objectives,
     on_date,
     partners,
+    person,
     representatives,
     risks,
     text,
     yes_no,
 )
-from register.policies.south_derbyshire import AGREEMENT, INFORMATION_FORM, RESOURCES_BEYOND_BUDGET
+from register.policies.south_derbyshire import (
+    AGREEMENT,
+    ASSESSMENT,
+    EVALUATION_CHECKLIST,
+    INFORMATION_FORM,
+    RESOURCES_BEYOND_BUDGET,
+)
 from register.roles import Role
 
 COUNCIL = "South Derbyshire District Council"
@@ -228,4 +238,247 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
     ),
 )
 
-FORMS = (INFORMATION, PARTNERSHIP_AGREEMENT)
+# Appendix 3's ten features and their standards, in its words, and its four scores.
+FEATURES = (
+    (
+        "Action & Outcome focused",
+        "The Partnership has clear purpose, agreed vision, targets and milestones. Can "
+        "demonstrate that it is delivering improvements to quality of life and supports the "
+        "Council's Strategic Objectives",
+    ),
+    (
+        "Well governed",
+        "The Partnership has documented governance arrangements and mechanisms in place to "
+        "minimise financial and legal risks",
+    ),
+    (
+        "Good Leadership",
+        "The Partnership has clear leadership. Partners harness their energies to achieve more "
+        "than they could on their own",
+    ),
+    (
+        "Efficient",
+        "The Partnership has effective agenda management, admin support arrangements and uses "
+        "resources productively",
+    ),
+    (
+        "Inclusive",
+        "The Partnership actively promotes equality and diversity, and involves service users "
+        "and key stakeholders as appropriate",
+    ),
+    (
+        "Outward focused",
+        "The partnership is aware of the wider context within which it operates and has clear "
+        "links and relationships",
+    ),
+    (
+        "Committed to learning & Development",
+        "The partnership learns from best practice, encourages learning and development and is "
+        "willing to change",
+    ),
+    (
+        "Effective performance management",
+        "The partnership has a clear performance management system in place, can demonstrate "
+        "progress on its targets and shares information",
+    ),
+    (
+        "Trust",
+        "The partnership has good supportive working relationships between partners. Risks and "
+        "rewards are shared.",
+    ),
+    (
+        "Regularly evaluates",
+        "The partnership regularly reviews its membership, policies and has strategies that are "
+        "clearly evidenced based, using sources such as consultation and statistics",
+    ),
+)
+SCORES = (
+    ("1", "1 Not in place – Priority for action"),
+    ("2", "2 Partly in place – Action needed"),
+    ("3", "3 Action identified – Being implemented"),
+    ("4", "4 Standard met – No action needed"),
+)
+EVIDENCE = "Please indicate where evidence can be found, in order to demonstrate position"
+
+
+def feature_questions():
+    for n, (feature, standard) in enumerate(FEATURES, start=1):
+        yield q(
+            f"feature_{n}_score",
+            f"{n}. {feature}: score",
+            f"Standard: {standard}",
+            Kind.CHOICE,
+            choices=SCORES,
+        )
+        yield q(f"feature_{n}_evidence", f"{n}. {feature}: evidence", EVIDENCE)
+
+
+PARTNERSHIP_ASSESSMENT = CouncilForm(
+    key=ASSESSMENT.key,
+    title="Partnership Assessment",
+    council=COUNCIL,
+    source=f"{SOURCE}, Appendix 3",
+    sections=(
+        Section(
+            "partnership",
+            "Partnership",
+            (
+                Fact("Name of Partnership", text("name")),
+                Fact("Lead officer or Member", person("lead_officer")),
+            ),
+            # SD "Review and Evaluation": why the partnership is reviewed.
+            intro="Each partnership should be reviewed on a regular basis to provide assurance: "
+            "that proper systems are in place; of its effectiveness and value; its outcomes and "
+            "performance can be monitored and evaluated.",
+        ),
+        Section(
+            "assessment",
+            "Partnership Assessment",
+            tuple(feature_questions()),
+            intro="For each feature, score the partnership against its standard: 1 Not in "
+            "place – Priority for action; 2 Partly in place – Action needed; 3 Action "
+            "identified – Being implemented; 4 Standard met – No action needed.",
+        ),
+    ),
+)
+
+
+EVALUATION = CouncilForm(
+    key=EVALUATION_CHECKLIST.key,
+    title="A checklist for evaluating a partnership",
+    council=COUNCIL,
+    source=f"{SOURCE}, Appendix 4",
+    sections=(
+        Section(
+            "summary",
+            "Summary",
+            (
+                Fact("Name of Partnership", text("name")),
+                Fact("Lead officer or Member", person("lead_officer")),
+                q(
+                    "reasons",
+                    "Please state the reasons for the evaluation, update or due to partnership "
+                    "being concluded.",
+                ),
+                q(
+                    "working_well",
+                    "Overall, what is working well / worked well with the partnership?",
+                ),
+                q(
+                    "improved",
+                    "Which key areas of the partnership and its work could be been improved?",
+                ),
+            ),
+            intro="Partnerships should be regularly evaluated, both during the time they are up "
+            "and running and when they come to an end. This gives an opportunity to assess the "
+            "effectiveness of the partnership and its outcomes. It also enables the Council to "
+            "apply any learning in establishing or working with others across the authority. "
+            "When complete, please forward a copy of the evaluation report to the Head of "
+            "Corporate Services.",
+        ),
+        Section(
+            "membership",
+            "Membership",
+            (
+                Fact("Provide a list of the members of the partnership.", partners),
+                q("right_members", "Are/were the right members on the partnership?"),
+                q("turn_out", "On average, how good is/was turn out at meetings?"),
+                q(
+                    "members_active",
+                    "How active are/were members in planning, implementing and evaluating the "
+                    "intervention?",
+                ),
+                q("worked_together", "How well does/did the partners work together?"),
+                q("membership_improved", "How could the membership be/have been improved?"),
+            ),
+        ),
+        Section(
+            "agreement",
+            "Partnership Agreement",
+            (
+                Fact(
+                    "Provide an outline of the key aims and objectives for the partnership.",
+                    objectives,
+                ),
+                q(
+                    "aims_met",
+                    "Does/did the partnership meet its aims and objectives as outlined in the "
+                    "partnership agreement?",
+                ),
+                q(
+                    "monitoring",
+                    "What performance and monitoring arrangements are/were set up for the "
+                    "partnership?",
+                ),
+                q(
+                    "agreement_effective",
+                    "How effective is/was the partnership agreement in structuring the "
+                    "partnership?",
+                ),
+            ),
+        ),
+        Section(
+            "outcomes",
+            "Key outcomes",
+            (
+                q(
+                    "activities",
+                    "Provide a list of the activities and outcomes delivered or contributed to "
+                    "by the partnership",
+                ),
+                q(
+                    "in_line",
+                    "Are/were these outcomes in line with the partnership agreement?",
+                ),
+                q(
+                    "changed",
+                    "If they changed during this period, please give an explanation of why and "
+                    "if this changed the nature/remit of the partnership.",
+                    required=False,
+                ),
+                q(
+                    "effective",
+                    "Overall, does/did the partnership deliver its outcomes and activities "
+                    "effectively and efficiently?",
+                ),
+            ),
+        ),
+        Section(
+            "resources",
+            "Use of Resources",
+            (
+                Fact("The council's resources in the register, a year", council_resources),
+                q(
+                    "resources_summary",
+                    "Please summarise the main resources provided by the council to the "
+                    "partnership (officer time and funding).",
+                    "The register's figures are a year's; summarise what the council provided "
+                    "over the partnership's life.",
+                ),
+                q(
+                    "other_partners",
+                    "Do/did other partners contribute financial resources in addition to time, "
+                    "expertise, and other in-kind contributions?",
+                ),
+            ),
+        ),
+        Section(
+            "engagement",
+            "Engagement",
+            (
+                q(
+                    "communicate",
+                    "How does/ did the partnership communicate its work and progress?",
+                ),
+                q("engage", "Who does/did the partnership engage and involve in its work?"),
+                q("methods", "What methods for engagement and involvement are/were used?"),
+                q(
+                    "methods_successful",
+                    "Are/were the methods successful? How could they be/have been improved?",
+                ),
+            ),
+        ),
+    ),
+)
+
+FORMS = (INFORMATION, PARTNERSHIP_AGREEMENT, PARTNERSHIP_ASSESSMENT, EVALUATION)

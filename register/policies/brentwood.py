@@ -206,6 +206,11 @@ EQUALITY_IMPACT_ASSESSMENT = FormTemplate(
 )
 SELF_ASSESSMENT = "Self assessment reference tool"
 
+# The annual performance assessment, on the self assessment reference tool (MONITORING).
+ANNUAL_ASSESSMENT = ReviewTemplate(
+    f"{SELF_ASSESSMENT} ({MONITORING})", key="brentwood_self_assessment"
+)
+
 
 def _borough_by_default():
     # Reading of the product: until the lead officer chooses, strategic partnerships and
@@ -496,7 +501,7 @@ class Brentwood(Policy):
             "Every year: an annual performance assessment by the Service Manager, with "
             f"{scrutiny}; late reviews are reported by exception by the Partnership, Leisure "
             f"and Funding Manager ({MONITORING})",
-            templates=(ReviewTemplate(f"{SELF_ASSESSMENT} ({MONITORING})"),),
+            templates=(ANNUAL_ASSESSMENT,),
             completed_by="the Service Manager directly involved with the partnership",
             # The lead officer's recommendation goes "to the decision-maker": the level that
             # approved it.

@@ -117,6 +117,17 @@ CB_REVIEW_OUTCOMES = (
     continues("report received"),
     improves("corrective action required"),
 )
+# The templates of the yearly reviews: the Board's Annual Review (CB 2.11.1) and the Chief
+# Executive's office's report on private sector partnerships (CB 3.2.8).
+ANNUAL_REVIEW = ReviewTemplate(
+    "Annual Review: critical targets and milestones, risk management arrangements and "
+    "allocation of resources (CB 2.11.1)",
+    key="central_bedfordshire_annual_review",
+)
+PRIVATE_SECTOR_REPORT = ReviewTemplate(
+    "Report on the performance of the private sector partnerships (CB 3.2.8)",
+    key="central_bedfordshire_private_sector_report",
+)
 
 
 @dataclass(frozen=True)
@@ -366,11 +377,7 @@ class CentralBedfordshire(Policy):
                 "of private sector partnerships (CB 3.2.8), besides the contract monitoring "
                 "by the Council Authorised Officer with the Chief Finance Officer (CB 3.2.7)",
                 every_months=self.review_every_months,
-                templates=(
-                    ReviewTemplate(
-                        "Report on the performance of the private sector partnerships (CB 3.2.8)"
-                    ),
-                ),
+                templates=(PRIVATE_SECTOR_REPORT,),
                 completed_by=f"the {self.title(Role.REGISTER_OWNER)}",
                 considered_by="the Executive and the relevant overview and scrutiny committee",
                 considered_by_body=True,
@@ -387,12 +394,7 @@ class CentralBedfordshire(Policy):
             f"to {to} and, if requested, the relevant overview and scrutiny committee "
             "(CB 2.11.2)",
             every_months=self.review_every_months,
-            templates=(
-                ReviewTemplate(
-                    "Annual Review: critical targets and milestones, risk management "
-                    "arrangements and allocation of resources (CB 2.11.1)"
-                ),
-            ),
+            templates=(ANNUAL_REVIEW,),
             completed_by="the Joint Committee or Board, at its Annual Review meeting",
             considered_by=to,
             considered_by_body=True,

@@ -230,7 +230,8 @@ MAJOR_REVIEW = ReviewPlan(
         ReviewTemplate(
             "Full review: the Partnership Evaluation: Self Assessment (Appendix 7), on the "
             "delivery of objectives, financial performance against budgets, outputs and value "
-            "for money, and the adequacy of reporting to the partners (D 7(viii))"
+            "for money, and the adequacy of reporting to the partners (D 7(viii))",
+            key="dartford_major_review",
         ),
     ),
     completed_by="the officer leading on the partnership arrangement",
@@ -247,7 +248,8 @@ MINOR_REVIEW = replace(
     "touch (D 4(vi), 31(ii))",
     templates=(
         ReviewTemplate(
-            "Light-touch review of the financial and risk implications for the Council (D 31(ii))"
+            "Light-touch review of the financial and risk implications for the Council (D 31(ii))",
+            key="dartford_minor_review",
         ),
     ),
 )

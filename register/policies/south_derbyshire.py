@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
+from register.occasions import CESSATION
 from register.policies.base import (
     Category,
     Checklist,
@@ -215,6 +216,29 @@ class SouthDerbyshire(Policy):
             ]
         return []
 
+    def withdrawal_missing(self, arrangement) -> list[MissingAnswer]:
+        """Besides the exit strategy and risks, the evaluation of the partnership ending:
+        "On cessation of the partnership, an evaluation highlighting the lessons learnt and
+        main outcomes achieved should be undertaken by the lead officer / Member" (SD
+        "Review and Evaluation", Appendix 4), submitted before it can end."""
+        # The forms' module imports the policies, so it is read here, not at the top.
+        from register.submission import missing_form, not_submitted
+
+        ending = self.review_plan(arrangement).on_ending
+        if ending is None:
+            return super().withdrawal_missing(arrangement)
+        return super().withdrawal_missing(arrangement) + [
+            missing_form(
+                template,
+                "Before the partnership ends, fill in and submit "
+                f"{template.title[:1].lower()}{template.title[1:]}: its lessons learnt and "
+                f'main outcomes go to the {self.title(Role.REGISTER_OWNER)} (SD "Review and '
+                'Evaluation")',
+                CESSATION,
+            )
+            for template in not_submitted(arrangement, (ending,), CESSATION)
+        ]
+
     def checklist_summary(self, arrangement, group: str) -> str:
         if group != "resources":
             return ""
@@ -248,7 +272,7 @@ class SouthDerbyshire(Policy):
             f"updated every {months} with service planning and considered by SMT and Leading "
             "Members",
             every_months=self.review_every_months,
-            templates=(ReviewTemplate(ASSESSMENT.title),),
+            templates=(ReviewTemplate(ASSESSMENT.title, key=ASSESSMENT.key),),
             completed_by="the lead officer or Member on the partnership",
             considered_by="the Senior Management Team (SMT), in a summary across all partnerships",
             considered_by_body=True,
@@ -261,7 +285,7 @@ class SouthDerbyshire(Policy):
                 ),
                 withdraws("the partnership is evaluated with a view to ending it"),
             ),
-            on_ending=ReviewTemplate(EVALUATION_CHECKLIST.title),
+            on_ending=ReviewTemplate(EVALUATION_CHECKLIST.title, key=EVALUATION_CHECKLIST.key),
         )
 
 
