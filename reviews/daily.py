@@ -1,0 +1,22 @@
+"""Every date-driven job of the portal, in the order `manage.py daily` runs them. Each takes
+the day it runs for and returns how many things it did; adding a job is adding its line."""
+
+import datetime
+
+from approvals.reminders import send_conditional_support_reminders
+from reviews.reminders import send_review_reminders
+from reviews.services import schedule_reviews
+
+
+def schedule_reviews_due(today: datetime.date) -> int:
+    """Reviews newly scheduled (from each arrangement's next review date, whatever the day)."""
+    return len(schedule_reviews())
+
+
+# (what the command's line says, the job): scheduling first, so that a review due soon is
+# reminded of on the day it is scheduled.
+JOBS = (
+    ("Reviews scheduled", schedule_reviews_due),
+    ("Review reminders sent", send_review_reminders),
+    ("Conditional support reminders sent", send_conditional_support_reminders),
+)
