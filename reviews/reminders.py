@@ -83,14 +83,15 @@ def _escalated(review, event, today, policy, owners, directors) -> list[Message]
     service = review.arrangement.service
     director = service.director if service else None
     owners = [user for user in owners if user != review.completed_by]
+    # The Director by the role's own name: the policies' titles are for approval steps.
     if director is not None:
         directing = [director]
-        why = f"You are told as the {policy.title(Role.DIRECTOR)} of {service.name}"
+        why = f"You are told as the {Role.DIRECTOR.label} of {service.name}"
     else:
         directing = directors
         why = (
-            f"You are told as a {policy.title(Role.DIRECTOR)}: the register names no "
-            f"{policy.title(Role.DIRECTOR)} for its service"
+            f"You are told as a {Role.DIRECTOR.label}: the register names no "
+            f"{Role.DIRECTOR.label} for {service.name if service else 'its service'}"
         )
     directing = [user for user in directing if user not in owners and user != review.completed_by]
     overdue = f", because it is {_due(review, today)}.\n\n{_about(review, today)}"

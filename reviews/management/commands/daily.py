@@ -8,7 +8,7 @@ import logging
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from reviews.daily import JOBS
+from reviews import daily
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, date=None, **options):
         today = date or timezone.localdate()
         failed = []
-        for label, job in JOBS:
+        for label, job in daily.JOBS:
             # One job failing must not stop the others: they are each a day's work.
             try:
                 count = job(today)
