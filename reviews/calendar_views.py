@@ -3,7 +3,7 @@ address, and the feed itself, read by calendar apps that cannot sign in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -15,6 +15,8 @@ from reviews.models import CalendarFeed
 
 
 class CalendarView(TemplateView):
+    """The person's own calendar address: create it, replace it or stop the feed."""
+
     template_name = "reviews/calendar.html"
 
     def get_context_data(self, **kwargs):
@@ -26,28 +28,22 @@ class CalendarView(TemplateView):
             **kwargs,
         )
 
-
-class CalendarAddressView(View):
-    http_method_names = ["post"]
-
     def post(self, request):
-        replacing = CalendarFeed.objects.filter(user=request.user).exists()
-        calendar.new_calendar_address(user=request.user)
-        messages.success(
-            request,
-            "Your calendar address has been replaced: the old one no longer works"
-            if replacing
-            else "Your private calendar address has been created",
-        )
-        return redirect("reviews:calendar")
-
-
-class CalendarStopView(View):
-    http_method_names = ["post"]
-
-    def post(self, request):
-        calendar.stop_calendar_feed(user=request.user)
-        messages.success(request, "Your calendar feed has stopped: its address no longer works")
+        action = request.POST.get("action")
+        if action == "stop":
+            calendar.stop_calendar_feed(user=request.user)
+            messages.success(request, "Your calendar feed has stopped: its address no longer works")
+        elif action in ("create", "replace"):
+            replacing = CalendarFeed.objects.filter(user=request.user).exists()
+            calendar.new_calendar_address(user=request.user)
+            messages.success(
+                request,
+                "Your calendar address has been replaced: the old one no longer works"
+                if replacing
+                else "Your private calendar address has been created",
+            )
+        else:
+            return HttpResponseBadRequest("Choose create, replace or stop")
         return redirect("reviews:calendar")
 
 

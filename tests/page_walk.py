@@ -185,6 +185,16 @@ def first_form_required(args):
     return in_the_browser[0]
 
 
+def calendar_address(args):
+    """The private address of the demo lead officer's calendar feed, created now."""
+    from django.contrib.auth import get_user_model
+
+    from reviews.calendar import new_calendar_address
+
+    officer = get_user_model().objects.get(username="lead_officer")
+    return new_calendar_address(user=officer).token
+
+
 def a_screening_by(user):
     """For the query string of the form to record an arrangement: an in-scope screening
     by the person asking (the form opens only after their own screening)."""
@@ -403,6 +413,15 @@ CASES = [
         OPEN_TO_EVERY_ROLE,
         {"reference": ACTIVE_SHARED_SERVICE},
         content_type=PDF,
+    ),
+    # Reviews: each person's own calendar feed of their review due dates.
+    Case("reviews:calendar", OPEN_TO_EVERY_ROLE),
+    # Read by calendar apps, which cannot sign in: the private address is the key.
+    Case(
+        "reviews:calendar-feed",
+        access(ok=EVERYONE, anonymous=OK),
+        {"token": calendar_address},
+        content_type="text/calendar",
     ),
 ]
 

@@ -126,10 +126,10 @@ def test_an_address_that_was_never_given_is_not_found(client, officer, token):
 def test_a_replaced_address_stops_working_and_the_new_one_works(client, officer):
     ReviewFactory(completed_by=officer)
     client.force_login(officer)
-    client.post(reverse("reviews:calendar-address"))
+    client.post(PAGE, {"action": "create"})
     old = CalendarFeed.objects.get(user=officer)
     old_url = feed_url(old)
-    response = client.post(reverse("reviews:calendar-address"), follow=True)
+    response = client.post(PAGE, {"action": "replace"}, follow=True)
     assert "Your calendar address has been replaced: the old one no longer works" in (
         response.content.decode()
     )
@@ -142,7 +142,7 @@ def test_a_replaced_address_stops_working_and_the_new_one_works(client, officer)
 def test_a_stopped_feed_is_not_found(client, officer):
     feed = new_calendar_address(user=officer)
     client.force_login(officer)
-    response = client.post(reverse("reviews:calendar-stop"), follow=True)
+    response = client.post(PAGE, {"action": "stop"}, follow=True)
     assert "Your calendar feed has stopped: its address no longer works" in (
         response.content.decode()
     )
@@ -164,7 +164,7 @@ def test_the_page_offers_to_create_an_address_then_shows_it_absolute(client, set
     page = client.get(PAGE).content.decode()
     assert "Create address" in page
     assert "Replace address" not in page
-    response = client.post(reverse("reviews:calendar-address"), follow=True)
+    response = client.post(PAGE, {"action": "create"}, follow=True)
     page = response.content.decode()
     feed = CalendarFeed.objects.get(user=officer)
     assert "Your private calendar address has been created" in page
@@ -181,14 +181,21 @@ def test_the_calendar_page_needs_signing_in(client):
     assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["reviews:calendar-address", "reviews:calendar-stop"])
-def test_changing_the_address_is_a_post_with_its_csrf_token(officer, name):
+@pytest.mark.parametrize("action", ["create", "replace", "stop"])
+def test_changing_the_address_needs_the_forms_csrf_token(officer, action):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(officer)
-    assert client.get(reverse(name)).status_code == 405  # a GET never changes it
-    assert client.post(reverse(name)).status_code == 403
+    new_calendar_address(user=officer)
+    token = CalendarFeed.objects.get().token
+    assert client.post(PAGE, {"action": action}).status_code == 403
+    assert CalendarFeed.objects.get().token == token
+
+
+def test_an_unknown_action_changes_nothing(client, officer):
+    client.force_login(officer)
+    assert client.post(PAGE, {"action": "delete-everything"}).status_code == 400
     assert not CalendarFeed.objects.exists()
 
 
