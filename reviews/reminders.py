@@ -57,7 +57,8 @@ def _about(review, today) -> str:
         f" It will be considered by {review.considered_by}." if review.considered_by else ""
     )
     return (
-        f"The review of {arrangement_line(review.arrangement)} is due on "
+        f"The review of {arrangement_line(review.arrangement)} "
+        f"{'was' if review.due_on < today else 'is'} due on "
         f"{formatting.long_date(review.due_on)} ({_due(review, today)}). It is to be completed "
         f"by {formatting.person(review.completed_by)}{template}.{considered}\n\n"
         f"Open the arrangement: {link(review.arrangement.get_absolute_url())}\n"

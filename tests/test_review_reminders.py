@@ -240,7 +240,7 @@ def test_the_reminders_say_what_is_due_when_and_link_to_the_arrangement(
     )
     for body in (completer.body, owner, director):
         assert (
-            f"The review of {line} is due on 1 April 2027 (14 days overdue). It is to be "
+            f"The review of {line} was due on 1 April 2027 (14 days overdue). It is to be "
             f"completed by {people['completer'].get_full_name()} on the Shared Service Review: "
             "comprehensive (Appendix 4a). It will be considered by the relevant Cabinet "
             "Committee or Cabinet."
@@ -256,6 +256,7 @@ def test_the_reminder_says_how_long_is_left(mailoutbox, days_before, subject):
     ReviewFactory(due_on=DUE)
     send_review_reminders(day(-days_before))
     assert mailoutbox[0].subject.split(":")[0] == subject
+    assert "is due on 1 April 2027" in mailoutbox[0].body
 
 
 def test_reminders_take_the_same_queries_for_5_reviews_as_for_50(settings, user_with_role):
