@@ -41,11 +41,14 @@ def long_date(day: date | None, blank: str = NOT_ANSWERED) -> str:
     return day.strftime("%-d %B %Y") if day else blank
 
 
-def waited(days: int) -> str:
+def days(count: int) -> str:
+    """A number of days: "1 day", "12 days"."""
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def waited(count: int) -> str:
     """How long something has waited: "opened today", "1 day", "12 days"."""
-    if days <= 0:
-        return "opened today"
-    return f"{days} day" if days == 1 else f"{days} days"
+    return "opened today" if count <= 0 else days(count)
 
 
 def capitalised(words: str) -> str:

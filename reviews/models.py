@@ -3,6 +3,7 @@ plan, with its life from due to considered, its outcome and the actions it sets.
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from register.models import Arrangement, TimeStampedModel
 from register.occasions import Occasion, review
@@ -132,3 +133,20 @@ class RetentionDecision(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_outcome_display()}: {self.arrangement.reference}"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address for the reviews they must complete. Whoever holds
+    the address can read the feed without signing in, so it can be replaced (the old one
+    stops working) or stopped."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)  # secrets.token_urlsafe(32)
+    created = models.DateTimeField("address created")
+    # History says who created, replaced or stopped a feed, and when; never its secret.
+    history = HistoricalRecords(excluded_fields=["token"])
+
+    def __str__(self):
+        return f"Calendar feed of {self.user}"

@@ -18,7 +18,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from approvals.notifications import _arrangement_line, _link, _notify
+from approvals.notifications import arrangement_line, link, notify
 from register.choices import Status
 from register.council_forms import DEFINITIONS
 from register.formatting import long_date
@@ -343,14 +343,14 @@ def notify_retention_due(today: datetime.date) -> list[Retention]:
     due = past_retention(today)
     for retention in due:
         arrangement = retention.arrangement
-        _notify(
+        notify(
             f"retention-{arrangement.pk}-{retention.retention_date.isoformat()}",
             owners,
-            f"Due for its retention review: {_arrangement_line(arrangement)}",
-            f"{_arrangement_line(arrangement)} ended on {long_date(retention.ended_on)}; its "
+            f"Due for its retention review: {arrangement_line(arrangement)}",
+            f"{arrangement_line(arrangement)} ended on {long_date(retention.ended_on)}; its "
             f"records were kept until {long_date(retention.retention_date)}. Record whether "
             "to keep them, with the reason and the date of the next review, or to dispose of "
             "them.\n\n"
-            f"{_link(reverse('reviews:retention-decide', args=[arrangement.reference]))}\n",
+            f"{link(reverse('reviews:retention-decide', args=[arrangement.reference]))}\n",
         )
     return due

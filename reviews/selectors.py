@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from reviews.models import Review, ReviewAction, ReviewStatus
+from reviews.services import REVIEWED_STATUSES
 
 NOT_STARTED = (ReviewStatus.DUE,)
 NOT_SUBMITTED = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
@@ -144,3 +145,14 @@ def year_summary(year: int, policy) -> list[TemplateSummary]:
                 (question.label, [(label, given.count(value)) for value, label in choices])
             )
     return list(summaries.values())
+
+
+# A review still to be done: not yet submitted for consideration.
+OUTSTANDING = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
+
+
+def outstanding_reviews():
+    """Reviews still to be done, of arrangements still reviewed (an ended one is not)."""
+    return Review.objects.filter(
+        status__in=OUTSTANDING, arrangement__status__in=REVIEWED_STATUSES
+    ).select_related("arrangement", "completed_by")

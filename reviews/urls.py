@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import retention_views, views
+from reviews import calendar_views, retention_views, views
 
 app_name = "reviews"
 
@@ -25,5 +25,11 @@ urlpatterns = [
         "retention/<str:reference>/dispose/",
         retention_views.RetentionDisposeView.as_view(),
         name="retention-dispose",
+    ),
+    path("calendar/", calendar_views.CalendarView.as_view(), name="calendar"),
+    path(
+        "calendar/<slug:token>.ics",
+        calendar_views.CalendarFeedView.as_view(),
+        name="calendar-feed",
     ),
 ]

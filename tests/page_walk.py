@@ -223,6 +223,16 @@ def past_its_retention_date(args):
     return seed_retention_demo().reference
 
 
+def calendar_address(args):
+    """The private address of the demo lead officer's calendar feed, created now."""
+    from django.contrib.auth import get_user_model
+
+    from reviews.calendar import new_calendar_address
+
+    officer = get_user_model().objects.get(username="lead_officer")
+    return new_calendar_address(user=officer).token
+
+
 def a_screening_by(user):
     """For the query string of the form to record an arrangement: an in-scope screening
     by the person asking (the form opens only after their own screening)."""
@@ -469,6 +479,15 @@ CASES = [
         "reviews:retention-dispose",
         access(ok=KEEPERS, others=REFUSED),
         {"reference": past_its_retention_date},
+    ),
+    # Reviews: each person's own calendar feed of their review due dates.
+    Case("reviews:calendar", OPEN_TO_EVERY_ROLE),
+    # Read by calendar apps, which cannot sign in: the private address is the key.
+    Case(
+        "reviews:calendar-feed",
+        access(ok=EVERYONE, anonymous=OK),
+        {"token": calendar_address},
+        content_type="text/calendar",
     ),
 ]
 

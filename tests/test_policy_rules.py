@@ -85,7 +85,7 @@ def test_the_conditional_support_prompt_goes_when_the_policy_says(
         status=Status.CONDITIONAL_SUPPORT,
         conditional_support_until=timezone.localdate() + datetime.timedelta(days=days_left),
     )
-    call_command("send_reminders", stdout=StringIO())
+    call_command("daily", stdout=StringIO())
     assert bool(mail.outbox) is prompted, arrangement.reference
 
 

@@ -177,6 +177,17 @@ class ReviewPlan:
         return "; ".join(described)
 
 
+@dataclass(frozen=True)
+class ReviewReminder:
+    """One reminder of a review: which (`stage`, e.g. "7-days-before", "due",
+    "14-days-overdue"), the day it fell due, and whether it goes beyond the person who
+    must complete the review."""
+
+    stage: str
+    on: datetime.date
+    escalated: bool = False
+
+
 def _in_years(template: ReviewTemplate) -> str:
     if template.first_year == 1 and template.last_year is None:
         return template.title
@@ -275,6 +286,15 @@ class Policy:
     # How long before conditional support lapses the officer and register owner are told
     # (the product's reading: no council sets a day).
     conditional_support_warning_days: int = 14
+    # Who must complete a review is reminded this many days before it is due (0: on the
+    # day), then every `review_overdue_every_days` while it is overdue; from
+    # `review_escalation_days` overdue the register owner, who co-ordinates the reviews
+    # (G 6.11) and reports where they are late (B "Monitoring and scrutiny of a
+    # partnership"), and the relevant Director (G 6.10) are told too. Issue 11's reading:
+    # no council sets a day.
+    review_reminder_days: tuple[int, ...] = (30, 7, 0)
+    review_overdue_every_days: int = 7
+    review_escalation_days: int = 14
     # Whether the record form asks for the Council Authorised Officer (CB 3.2.7).
     asks_council_authorised_officer: bool = False
     # How long an ended arrangement's records are kept before the register owner reviews
@@ -366,6 +386,26 @@ class Policy:
         """The last day an arrangement that ended on `ended_on` has its records kept; from
         the day after, they are due for the register owner's retention review."""
         return add_months(ended_on, self.retention_months)
+
+    def review_reminder(self, due_on: datetime.date, today: datetime.date) -> ReviewReminder | None:
+        """The latest reminder of a review due on `due_on` that has fallen due by `today`,
+        or None before the first. Only the latest: a daily run missed for a few days sends
+        it, never the earlier ones it replaces."""
+        overdue = (today - due_on).days
+        weeks = overdue // self.review_overdue_every_days
+        if weeks >= 1:
+            days = weeks * self.review_overdue_every_days
+            return ReviewReminder(
+                f"{days}-days-overdue",
+                due_on + datetime.timedelta(days=days),
+                escalated=days >= self.review_escalation_days,
+            )
+        fallen_due = [days for days in self.review_reminder_days if overdue >= -days]
+        if not fallen_due:
+            return None
+        days = min(fallen_due)
+        stage = "due" if days == 0 else f"{days}-days-before"
+        return ReviewReminder(stage, due_on - datetime.timedelta(days=days))
 
     def next_review_due(self, approved_on: datetime.date) -> datetime.date:
         return add_months(approved_on, self.review_interval_months)

@@ -20,6 +20,7 @@ from tests.factories.register import (
     complete_answers,
     submit_required_forms,
 )
+from tests.factories.reviews import ReviewFactory
 
 __all__ = [
     "PDF_BYTES",
@@ -35,6 +36,7 @@ __all__ = [
     "PartnerFactory",
     "PerformanceMeasureFactory",
     "PortfolioFactory",
+    "ReviewFactory",
     "RiskFactory",
     "ScreeningFactory",
     "ServiceFactory",
