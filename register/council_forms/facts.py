@@ -1,8 +1,13 @@
 """Facts the arrangement already holds, in the words a council form shows them."""
 
+from django.db.models import Prefetch
+
 from register import formatting
 from register.choices import GovernanceItem
+from register.council_forms.base import Row, entries, financial_year
 from register.formatting import NOT_ANSWERED, long_date
+from register.models import FormResponse, FormStatus, MeasureResult, PerformanceMeasure
+from register.occasions import review
 
 
 # Each fact names the arrangement's field it shows, so getattr reads it by that name.
@@ -120,6 +125,62 @@ def objectives(arrangement):
         measures = "; ".join(m.name for m in objective.measures.all())
         rows.append(objective.description + (f" (measured by: {measures})" if measures else ""))
     return "\n".join(rows) or "None recorded"
+
+
+# Rows of a table from the register, for Table.rows_from(arrangement, occasion).
+def objective_rows(arrangement, occasion):
+    return tuple(Row(str(o.pk), o.description, subject=o) for o in arrangement.objectives.all())
+
+
+def measure_rows(arrangement, occasion):
+    """Each key performance measure, with its target (given: kept, not asked again) and
+    outturn (to start from) in the register for the year the occasion reports on."""
+    year = financial_year(occasion)
+    measures = PerformanceMeasure.objects.filter(
+        objective__arrangement=arrangement
+    ).prefetch_related(
+        Prefetch("results", MeasureResult.objects.filter(year=year), to_attr="of_the_year")
+    )
+    rows = []
+    for measure in measures.order_by("objective", "pk"):
+        result = measure.of_the_year[0] if measure.of_the_year else None
+        label = measure.name + (f" ({measure.unit})" if measure.unit else "")
+        rows.append(
+            Row(
+                str(measure.pk),
+                label,
+                given={"target": result.target} if result else {},
+                initial={"outturn": result.outturn} if result else {},
+                subject=measure,
+            )
+        )
+    return tuple(rows)
+
+
+def carried_forward(key, form_keys):
+    """The list `key` of the previous year's review (any of `form_keys`, submitted), a row
+    for each entry, keyed by its number there."""
+
+    def rows(arrangement, occasion):
+        if not occasion.year:
+            return ()
+        previous = (
+            FormResponse.objects.filter(
+                arrangement=arrangement,
+                form_key__in=form_keys,
+                occasion=review(occasion.year - 1).key,
+                status=FormStatus.SUBMITTED,
+            )
+            .order_by("-submitted_at")
+            .first()
+        )
+        return (
+            tuple(Row(str(n), words) for n, words in entries(previous.answers, key))
+            if previous
+            else ()
+        )
+
+    return rows
 
 
 def document_titles(arrangement, kinds) -> list[str]:

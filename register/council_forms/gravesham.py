@@ -11,6 +11,7 @@ from register.council_forms.base import (
     CouncilForm,
     Fact,
     Kind,
+    ListOf,
     Question,
     Section,
     Signature,
@@ -18,12 +19,15 @@ from register.council_forms.base import (
     q,
 )
 from register.council_forms.facts import (
+    carried_forward,
     choice,
     corporate_objectives,
     dates,
     documents,
     governance_in_place,
+    measure_rows,
     money,
+    objective_rows,
     objectives,
     on_date,
     partners,
@@ -31,6 +35,7 @@ from register.council_forms.facts import (
     text,
     yes_no,
 )
+from register.council_forms.services import record_measure_results
 from register.policies.gravesham import (
     INITIAL_REVIEW,
     LATER_REVIEW,
@@ -857,9 +862,17 @@ def asked_yes_no(key, label):
     return q(key, label, kind=Kind.YES_NO)
 
 
-def details(key, label, hint, required=False):
-    return q(key, label, hint, required=required)
+def details(key, label, hint, when=None):
+    """The template's "please provide details", required when `when` (the question's key
+    and the answers that ask for them) is met; without `when`, optional."""
+    return q(key, label, hint, required=when is not None, when=when or ())
 
+
+YES = (True,)
+NOT_MET = ("no", "in_part")
+
+# Both reviews end with a list of recommendations; next year's 4b carries it forward.
+RECOMMENDATIONS = "recommendations"
 
 INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
     key=INITIAL_REVIEW.key,
@@ -901,10 +914,16 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
                 details(
                     "objectives_met_details",
                     "1. Details of how the objectives have been met",
-                    "Please provide details of how the objectives have been met. If they "
-                    "haven't been met or have been met in part, please provide the reasons for "
-                    "this and any action identified to rectify this.",
-                    required=True,
+                    "Please provide details of how the objectives have been met.",
+                    when=("objectives_met", ("yes", "in_part")),
+                ),
+                details(
+                    "objectives_not_met_reasons",
+                    "1. If they haven't been met or have been met in part: the reasons, and any "
+                    "action identified to rectify this",
+                    "If they haven't been met or have been met in part, please provide the "
+                    "reasons for this and any action identified to rectify this.",
+                    when=("objectives_met", NOT_MET),
                 ),
                 asked_yes_no(
                     "unforeseen_benefits",
@@ -913,9 +932,10 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
                 ),
                 details(
                     "unforeseen_benefits_details",
-                    "2. Details of the unforeseen benefits",
+                    "2. If 'Yes': details of the unforeseen benefits",
                     "Please provide details of any other benefits, which were not anticipated "
                     "at the start, which have come about as a result of the shared service.",
+                    when=("unforeseen_benefits", YES),
                 ),
                 asked_yes_no(
                     "unforeseen_issues",
@@ -924,10 +944,11 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
                 ),
                 details(
                     "unforeseen_issues_details",
-                    "3. Details of the unforeseen issues or problems",
+                    "3. If 'Yes': details of the unforeseen issues or problems",
                     "Please provide details of any other issues of problems that have arisen "
                     "which were not previously identified and how these have been "
                     "managed/rectified.",
+                    when=("unforeseen_issues", YES),
                 ),
                 q(
                     "financial_impact",
@@ -961,6 +982,7 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
                     "6. If 'No': why it should not continue, and the exit plans",
                     "If 'No' please provide details of why it is felt that the shared service "
                     "should not continue and any exit plans that have been discussed/agreed.",
+                    when=("continues", (False,)),
                 ),
                 details(
                     "changes_required",
@@ -977,15 +999,14 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
                     "If answered 'Yes' to question 5, please provide details of the key aspects "
                     "of work that are going to be undertaken in the year in order to ensure the "
                     "shared service continues and is further strengthened.",
+                    when=("continues", YES),
                 ),
             ),
         ),
         Section(
             "recommendations",
             "Summary of recommendations",
-            tuple(
-                q(f"recommendation_{n}", f"Recommendation {n}", required=False) for n in (1, 2, 3)
-            ),
+            (ListOf(RECOMMENDATIONS, "Recommendation"),),
             intro="Please list any recommendations that you feel need to be reviewed by the "
             "relevant Directors at both authorities. This may include changes to processes or "
             "potential supplement increases (if applicable) if it is felt that partnership is "
@@ -995,38 +1016,11 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
 )
 
 
-# Appendix 4b's rows are the seed's fixed ones (five objectives, five measures, two of last
-# year's recommendations, three for the coming year), the first of each required where the
-# template always has one. Targets and outturns are numbers, as the register's measure results.
-def objective_rows(count):
-    for n in range(1, count + 1):
-        yield q(f"objective_{n}", f"Objective {n}", kind=Kind.TEXT, required=n == 1, max_length=500)
-        yield q(f"objective_{n}_update", f"Objective {n}: update", required=n == 1)
-
-
-def measure_rows(count):
-    for n in range(1, count + 1):
-        yield q(f"measure_{n}", f"Measure {n}", kind=Kind.TEXT, required=n == 1, max_length=500)
-        yield q(
-            f"measure_{n}_target",
-            f"Measure {n}: target for the year",
-            kind=Kind.NUMBER,
-            required=n == 1,
-        )
-        yield q(
-            f"measure_{n}_outturn",
-            f"Measure {n}: outturn for the year",
-            kind=Kind.NUMBER,
-            required=n == 1,
-        )
-
-
-def previous_rows(count):
-    for n in range(1, count + 1):
-        yield q(f"previous_{n}", f"Previous recommendation {n}: objective", required=False)
-        yield q(f"previous_{n}_update", f"Previous recommendation {n}: update", required=False)
-
-
+# Appendix 4b's tables take their rows from the register: a row for each of the
+# arrangement's objectives and key performance measures (keyed by pk), and one for each of
+# the recommendations of the previous year's review (4a or 4b). Printed blank they have the
+# seed's empty rows (five, five and two). The outturns (and any target the register lacks)
+# are recorded in the register's measure results when the review is submitted.
 LATER_SHARED_SERVICE_REVIEW = CouncilForm(
     key=LATER_REVIEW.key,
     title="Shared Service Review Template (from year three onwards)",
@@ -1051,22 +1045,61 @@ LATER_SHARED_SERVICE_REVIEW = CouncilForm(
             "objectives",
             "Progress against objectives:",
             (
-                Fact("The arrangement's objectives in the register", objectives),
-                *objective_rows(5),
+                Table(
+                    "progress",
+                    "Progress against objectives",
+                    columns=(q("update", "Update"),),
+                    rows_from=objective_rows,
+                    row_heading="Objective",
+                    empty="The arrangement has no objectives in the register: add them on the "
+                    "arrangement's page.",
+                ),
             ),
         ),
-        Section("measures", "Key performance measures:", tuple(measure_rows(5))),
+        Section(
+            "measures",
+            "Key performance measures:",
+            (
+                Table(
+                    "measures",
+                    "Key performance measures",
+                    columns=(
+                        q("target", "Target {year}", kind=Kind.NUMBER, decimal_places=2),
+                        q("outturn", "Outturn {year}", kind=Kind.NUMBER, decimal_places=2),
+                    ),
+                    rows_from=measure_rows,
+                    row_heading="Key performance measure",
+                    empty="The arrangement's objectives have no key performance measures in "
+                    "the register: add them on the arrangement's page.",
+                    on_submit=record_measure_results,
+                ),
+            ),
+            intro="The target and outturn for the financial year the review reports on (for a "
+            "review of 2027, the year ending 31 March 2027). A target already in the register "
+            "is shown; submitting the review records the outturns in the register.",
+        ),
         Section(
             "previous",
             "Update against recommendations identified in previous year review:",
-            tuple(previous_rows(2)),
+            (
+                Table(
+                    "previous",
+                    "Update against recommendations identified in previous year review",
+                    columns=(q("update", "Update"),),
+                    rows_from=carried_forward(
+                        RECOMMENDATIONS, (INITIAL_REVIEW.key, LATER_REVIEW.key)
+                    ),
+                    blank_rows=2,
+                    row_heading="Objective",
+                    empty="No recommendations to update: no review of the previous year has "
+                    "been submitted for this arrangement.",
+                ),
+            ),
         ),
         Section(
             "recommendations",
             "Recommendations/Service Improvements for the coming year:",
-            tuple(
-                q(f"recommendation_{n}", f"Recommendation {n}", required=n == 1) for n in (1, 2, 3)
-            ),
+            (ListOf(RECOMMENDATIONS, "Recommendation", required=1),),
         ),
     ),
 )

@@ -1,7 +1,7 @@
 """What the PDF of a council template shows: the council's headings, the answers (or blank
 lines to fill by hand), and the endorsements recorded for the occasion."""
 
-from register.council_forms.base import Fact, Kind, Table
+from register.council_forms.base import Fact, Kind, ListOf, Table
 from register.council_forms.endorsements import endorsement_lines
 from register.council_forms.webform import shown_answer
 from register.models import FormStatus
@@ -15,6 +15,8 @@ def _options(question) -> str:
 
 
 def form_pdf_context(definition, arrangement=None, response=None) -> dict:
+    """`definition` is the one for the occasion (CouncilForm.for_occasion): on a blank form
+    its register's tables have empty rows to write in."""
     answers = (response.answers if response is not None else {}) or {}
     blank = arrangement is None
     sections = []
@@ -30,15 +32,21 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
                 items.append(
                     {
                         "table": item,
+                        # Figures line up on the right; a table of words reads from the left.
+                        "align": "number"
+                        if all(c.kind in (Kind.MONEY, Kind.NUMBER) for c in item.columns)
+                        else "",
                         "rows": [
                             (
-                                label,
+                                row.label,
                                 [
-                                    shown_answer(c, answers.get(item.cell(row, c)))
+                                    shown_answer(
+                                        c, row.given.get(c.key, answers.get(item.cell(row, c)))
+                                    )
                                     for c in item.columns
                                 ],
                             )
-                            for row, label in enumerate(item.rows)
+                            for row in item.row_list()
                         ],
                         "totals": [
                             shown_answer(c, totals.get(c.key)) if not blank else ""
@@ -47,6 +55,10 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
                         if item.totals
                         else None,
                     }
+                )
+            elif isinstance(item, ListOf):
+                items.append(
+                    {"list": item, "rows": [answers.get(n) or "" for n, _q in item.questions()]}
                 )
             else:
                 items.append(

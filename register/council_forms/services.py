@@ -1,9 +1,12 @@
 """Saving an officer's answers to a council template."""
 
+from decimal import Decimal
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from register.models import FormResponse, FormStatus
+from register.council_forms.base import financial_year
+from register.models import FormResponse, FormStatus, MeasureResult
 from register.occasions import Occasion
 from register.versions import check_version
 
@@ -24,7 +27,8 @@ def save_answers(
 
     The saved row is locked and read again first, so a form submitted by someone else
     since this one was opened is never written over, and a save over a newer version than
-    the page's is refused (EditConflict)."""
+    the page's is refused (EditConflict). Submitting also records in the register what the
+    definition's tables say they record (Table.on_submit: a review's outturns)."""
     current = response
     if response.pk is not None:
         current = FormResponse.objects.select_for_update().get(pk=response.pk)
@@ -53,7 +57,40 @@ def save_answers(
             "Someone else saved this form at the same moment. Your answers are still on this "
             "page: open the form again to see theirs before you save"
         ) from error
+    if submit:
+        _record_in_register(response)
     return response
+
+
+def _record_in_register(response):
+    # Imported here: the definitions (imported by the package) name this module's writers.
+    from register.council_forms import DEFINITIONS
+
+    definition = DEFINITIONS.get(response.form_key)
+    if definition is None:  # a template no council has (the engine's own tests)
+        return
+    occasion = response.get_occasion()
+    for table in definition.for_occasion(response.arrangement, occasion).tables():
+        if table.on_submit:
+            table.on_submit(table, response.arrangement, occasion, response.answers)
+
+
+def record_measure_results(table, arrangement, occasion, answers):
+    """Each measure's answers into its MeasureResult for the financial year the review
+    reports on (the columns are named after MeasureResult's fields): the outturn, and the
+    target where the register had none; a target the register holds is kept (G 6.7 b)."""
+    year = financial_year(occasion)
+    if year is None:  # an approval or a cessation reports on no financial year
+        return
+    for row in table.row_list():
+        values = {
+            column.key: Decimal(str(answers[name]))
+            for column in table.columns
+            if answers.get(name := table.cell(row, column)) not in (None, "")
+            and column.key not in row.given
+        }
+        if values:
+            MeasureResult.objects.update_or_create(measure=row.subject, year=year, defaults=values)
 
 
 @transaction.atomic

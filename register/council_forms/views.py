@@ -8,7 +8,7 @@ from django.views import View
 
 from register.conflicts import conflict_page
 from register.council_forms import definition as definition_for
-from register.council_forms.base import Fact, Table
+from register.council_forms.base import Fact, ListOf, Table
 from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import approval_forms, response_for, responses_of
 from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
@@ -37,6 +37,8 @@ class FormFillView(View):
         self.definition = _definition(kwargs["key"])
         self.occasion = kwargs["occasion"]
         self.response = response_for(self.arrangement, self.definition, self.occasion)
+        # Its tables' rows from the register: the objectives, measures, last year's list.
+        self.definition = self.definition.for_occasion(self.arrangement, self.occasion)
         self.can_edit = self.response.is_editable and can_fill_form(
             request.user, self.arrangement, self.occasion
         )
@@ -59,7 +61,7 @@ class FormFillView(View):
     def make_form(self, data=None):
         return CouncilFormForm(
             data,
-            initial=self.response.answers,
+            initial=self.definition.initial(self.response.answers),
             definition=self.definition,
             row=self.response,
         )
@@ -128,7 +130,8 @@ class FormFillView(View):
 
 
 def _items(section, form, answers, definition, arrangement):
-    """What the page shows for each item: a fact's words, a field, or a table of fields."""
+    """What the page shows for each item: a fact's words, a field, a table of fields (with
+    the register's values it already holds shown), or a list of fields."""
     items = []
     for item in section.items:
         if isinstance(item, Fact):
@@ -136,14 +139,20 @@ def _items(section, form, answers, definition, arrangement):
         elif isinstance(item, Table):
             rows = [
                 (
-                    label,
+                    row.label,
                     [
-                        (form[name], shown_answer(column, answers.get(name)))
+                        {"given": shown_answer(column, row.given[column.key])}
+                        if column.key in row.given
+                        else {
+                            "field": form[name],
+                            "column": column,
+                            "shown": shown_answer(column, answers.get(name)),
+                        }
                         for column in item.columns
                         if (name := item.cell(row, column))
                     ],
                 )
-                for row, label in enumerate(item.rows)
+                for row in item.row_list()
             ]
             totals = definition.table_totals(item, answers) if item.totals else None
             items.append(
@@ -153,6 +162,15 @@ def _items(section, form, answers, definition, arrangement):
                     "totals": [shown_answer(c, totals.get(c.key)) for c in item.columns]
                     if totals
                     else None,
+                }
+            )
+        elif isinstance(item, ListOf):
+            items.append(
+                {
+                    "list": item,
+                    "fields": [
+                        (form[name], answers.get(name) or "") for name, _q in item.questions()
+                    ],
                 }
             )
         else:
@@ -168,7 +186,9 @@ class FormPdfView(View):
         arrangement = visible_arrangement(request, reference)
         definition = _definition(key)
         context = form_pdf_context(
-            definition, arrangement, response_for(arrangement, definition, occasion)
+            definition.for_occasion(arrangement, occasion),
+            arrangement,
+            response_for(arrangement, definition, occasion),
         )
         return pdf_response(
             request,
@@ -187,7 +207,7 @@ class BlankFormPdfView(View):
         return pdf_response(
             request,
             "council_forms/pdf.html",
-            form_pdf_context(definition),
+            form_pdf_context(definition.for_occasion(None, None)),
             filename=f"{definition.key}-blank.pdf",
             back_url=reverse("register:list"),
         )

@@ -3,7 +3,7 @@
 from django import forms
 
 from register import formatting
-from register.council_forms.base import Kind, Question, Table
+from register.council_forms.base import Kind
 from register.forms import VERSION, MoneyField, VersionedForm, yes_no_field
 
 
@@ -30,12 +30,20 @@ def _field(question, label):
     if question.kind == Kind.MONEY:
         return MoneyField(label=label, what=f"‘{label}’", help_text=question.hint)
     if question.kind == Kind.NUMBER:
+        places = question.decimal_places
         return forms.DecimalField(
             label=label,
             required=False,
             help_text=question.hint,
+            max_digits=None if places is None else 14,  # as the register keeps it
+            decimal_places=places,
             widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-            error_messages={"invalid": f"Enter ‘{label}’ as a number"},
+            error_messages={
+                "invalid": f"Enter ‘{label}’ as a number",
+                "max_decimal_places": f"Enter ‘{label}’ with no more than {places} decimal places",
+                "max_digits": f"Enter ‘{label}’ as a smaller number",
+                "max_whole_digits": f"Enter ‘{label}’ as a smaller number",
+            },
         )
     if question.kind == Kind.CHOICE:
         return forms.ChoiceField(
@@ -45,7 +53,7 @@ def _field(question, label):
             widget=forms.RadioSelect,
             help_text=question.hint,
         )
-    widget = forms.Textarea(attrs={"rows": 4}) if question.kind == Kind.LONG_TEXT else None
+    widget = forms.Textarea(attrs={"rows": 3}) if question.kind == Kind.LONG_TEXT else None
     return forms.CharField(
         label=label,
         required=False,
@@ -56,20 +64,17 @@ def _field(question, label):
 
 
 class CouncilFormForm(VersionedForm, forms.Form):
-    """Every answer is optional while saving a draft; submitting needs the required ones."""
+    """Every answer is optional while saving a draft; submitting needs the required ones.
+
+    The definition is the one for the occasion (CouncilForm.for_occasion), its rows taken
+    from the register."""
 
     def __init__(self, *args, definition, **kwargs):
         super().__init__(*args, **kwargs)
         self.definition = definition
-        for section in definition.sections:
-            for item in section.items:
-                if isinstance(item, Table):
-                    for row, row_label in enumerate(item.rows):
-                        for column in item.columns:
-                            label = f"{item.label}: {row_label}, {column.label}"
-                            self.fields[item.cell(row, column)] = _field(column, label)
-                elif isinstance(item, Question):
-                    self.fields[item.key] = _field(item, item.label)
+        self.questions = dict(definition.fields())
+        for name, question in self.questions.items():
+            self.fields[name] = _field(question, question.label)
         self.set_length_messages()
 
     def answers(self) -> dict:
@@ -91,8 +96,16 @@ class CouncilFormForm(VersionedForm, forms.Form):
         return self.answers()
 
     def check_complete(self):
-        """Add an error next to every required answer still missing."""
+        """Add an error next to every required answer still missing; a conditional one says
+        which answer asks it."""
         answers = self.answers()
         for names in self.definition.missing(answers).values():
             for name in names:
-                self.add_error(name, f"Answer: {self.fields[name].label}")
+                message = f"Answer: {self.fields[name].label}"
+                if when := self.questions[name].when:
+                    asking = self.questions[when[0]]
+                    message += (
+                        f" (you answered ‘{shown_answer(asking, answers.get(when[0]))}’ to "
+                        f"‘{asking.label}’)"
+                    )
+                self.add_error(name, message)
