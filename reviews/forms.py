@@ -147,7 +147,10 @@ def _date(name):
 
 class ActionProgressForm(GovUKForm, forms.Form):
     progress = forms.CharField(
-        label="Progress", widget=forms.Textarea, required=False, max_length=2000
+        label="Progress",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Say what progress has been made on the action"},
     )
     done_on = DateField(
         "Date done", "the date it was done", help_text="Leave blank if not done yet"

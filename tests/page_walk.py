@@ -465,7 +465,12 @@ CASES = [
     # Buttons on the review page: opened, they go back to it.
     Case("reviews:consider", access(redirect=EVERYONE), {"pk": SUBMITTED_REVIEW}),
     Case("reviews:submit", access(redirect=EVERYONE), {"pk": OVERDUE_REVIEW}),
-    Case("reviews:action", access(ok=LEAD | KEEPERS, others=REFUSED), {"pk": an_open_action}),
+    Case(
+        "reviews:action",
+        access(ok=LEAD | KEEPERS, others=REFUSED),
+        {"pk": an_open_action},
+        errors=ErrorState("Save progress"),
+    ),
     # Retention review: the register owner's (B "Data retention").
     Case("reviews:retention", access(ok=KEEPERS, others=REFUSED)),
     Case(

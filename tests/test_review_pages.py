@@ -245,3 +245,26 @@ def test_the_years_summary_counts_each_answer_across_the_submitted_reviews(clien
 
 def test_the_years_summary_is_for_those_who_follow_every_review(client_for):
     assert client_for(Role.LEAD_OFFICER).get(reverse("reviews:summary")).status_code == 403
+
+
+def test_an_actions_owner_reports_progress_and_an_empty_report_is_refused(
+    client_for, user_with_role
+):
+    from reviews.models import ReviewAction
+
+    review = review_due(days(-1), ReviewStatus.CONSIDERED)
+    owner = user_with_role(Role.LEAD_OFFICER)
+    action = ReviewAction.objects.create(
+        review=review, description="Agree new targets", owner=owner, due_on=days(30)
+    )
+    client = client_for(owner)
+    url = reverse("reviews:action", args=[action.pk])
+    refused = client.post(url, {"progress": " "})
+    assert refused.status_code == 400
+    assert "Say what progress has been made on the action" in refused.text
+    done = {"progress": "Agreed", "done_on_0": TODAY.day, "done_on_1": TODAY.month}
+    done["done_on_2"] = TODAY.year
+    assert client.post(url, done).status_code == 302
+    action.refresh_from_db()
+    assert (action.progress, action.done_on) == ("Agreed", TODAY)
+    assert client_for(user_with_role(Role.LEAD_OFFICER)).get(url).status_code == 403
