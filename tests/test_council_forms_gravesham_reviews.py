@@ -484,7 +484,7 @@ def test_the_filled_4b_pdf_prints_the_rows_from_the_register(
 
 def test_the_blank_4b_pdf_has_empty_rows_to_write_in_as_the_seed(lead_officer_client):
     text = pdf_text(lead_officer_client.get(reverse("council_forms:blank", args=[LATER.key])))
-    assert "ProgressagainstobjectivesObjectiveUpdate12345" in text
+    assert "Progressagainstobjectives:ObjectiveUpdate12345" in text
     assert "KeyperformancemeasureTarget20__/__Outturn20__/__12345" in text
     assert "ObjectiveUpdate12Recommendations/ServiceImprovements" in text
     assert "Recommendation1Recommendation2" in text
