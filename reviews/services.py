@@ -75,6 +75,7 @@ class ReviewRefused(ValidationError):
     """A step of a review taken out of order, or with something it needs missing."""
 
 
+@transaction.atomic
 def follow_form(response) -> Review | None:
     """Its template's answers move a review on: saved as a draft, it is in progress;
     submitted, it awaits consideration; returned, it is in progress again."""
