@@ -550,6 +550,37 @@ def page_references(response):
     return list(dict.fromkeys(REFERENCE.findall(html[html.find("<tbody") :])))
 
 
+def table_references(response):
+    """The set of references in the page's first table and after (the admin's rows, or the
+    reviews page's sections)."""
+    html = response.content.decode()
+    return set(REFERENCE.findall(html[html.find("<table") :]))
+
+
+def time_pages(args, client, pages, references_of):
+    """Warm both pages up, check each once ({label: (status, references, queries)}), then
+    time them in alternating order ({label: [ms, ...]})."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(args.warmup):
+        for url in pages.values():
+            get(client, url)
+    checks = {}
+    for label, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response, _ = get(client, url)
+        checks[label] = (response.status_code, references_of(response), len(queries))
+    timings = {label: [] for label in pages}
+    for round_number in range(args.requests):
+        # Alternate which page goes first, so neither always follows the other.
+        order = list(pages) if round_number % 2 == 0 else list(reversed(pages))
+        for label in order:
+            _, elapsed = get(client, pages[label])
+            timings[label].append(elapsed)
+    return checks, timings
+
+
 def minor_page_faults() -> int:
     """Pages the kernel had to map for the process so far (see README: a PDF render that
     needs many more than WeasyPrint alone is paying for memory mapped and unmapped)."""
@@ -575,9 +606,7 @@ def figure(name, ours, baseline):
 
 def bench_register_list(args, admin):
     """(lines to print, result line, failed)."""
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from register.models import Arrangement
 
@@ -587,24 +616,7 @@ def bench_register_list(args, admin):
     ours_url = f"/arrangements/?q={SEARCH}&status={STATUS}"
     admin_url = f"/admin/register/arrangement/?q={SEARCH}&status__exact={STATUS}"
     pages = {"ours": ours_url, "baseline": admin_url}
-
-    for _ in range(args.warmup):
-        for url in pages.values():
-            get(client, url)
-
-    checks = {}
-    for label, url in pages.items():
-        with CaptureQueriesContext(connection) as queries:
-            response, _ = get(client, url)
-        checks[label] = (response.status_code, page_references(response), len(queries))
-
-    timings = {label: [] for label in pages}
-    for round_number in range(args.requests):
-        # Alternate which page goes first, so neither always follows the other.
-        order = list(pages) if round_number % 2 == 0 else list(reversed(pages))
-        for label in order:
-            _, elapsed = get(client, pages[label])
-            timings[label].append(elapsed)
+    checks, timings = time_pages(args, client, pages, page_references)
 
     lines = [
         f"{args.rows} arrangements; {matching} match q={SEARCH!r} status={STATUS!r}; "
@@ -672,9 +684,7 @@ def build_reviews(admin):
 
 def bench_reviews_page(args, admin):
     """(lines to print, result line, failed)."""
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from reviews.models import Review
 
@@ -684,22 +694,7 @@ def bench_reviews_page(args, admin):
         "ours": "/reviews/",
         "baseline": "/admin/reviews/review/?status__in=due,in_progress,submitted",
     }
-    for _ in range(args.warmup):
-        for url in pages.values():
-            get(client, url)
-    checks = {}
-    for label, url in pages.items():
-        with CaptureQueriesContext(connection) as queries:
-            response, _ = get(client, url)
-        html = response.content.decode()
-        references = set(REFERENCE.findall(html[html.find("<table") :]))
-        checks[label] = (response.status_code, references, len(queries))
-    timings = {label: [] for label in pages}
-    for round_number in range(args.requests):
-        order = list(pages) if round_number % 2 == 0 else list(reversed(pages))
-        for label in order:
-            _, elapsed = get(client, pages[label])
-            timings[label].append(elapsed)
+    checks, timings = time_pages(args, client, pages, table_references)
     lines = [
         f"{Review.objects.count()} reviews, {OPEN_REVIEWS} of them open; "
         f"{args.requests} timed requests each after {args.warmup} warm-up"
