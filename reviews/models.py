@@ -17,6 +17,10 @@ class ReviewStatus(models.TextChoices):
     CONSIDERED = "considered", "Considered"
 
 
+# A review still to be done: not yet submitted for consideration.
+OUTSTANDING = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
+
+
 class Review(TimeStampedModel):
     arrangement = models.ForeignKey(Arrangement, on_delete=models.PROTECT, related_name="reviews")
     due_on = models.DateField("due")

@@ -3,11 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
-from reviews.models import Review, ReviewAction, ReviewStatus
+from reviews.models import OUTSTANDING, Review, ReviewAction, ReviewStatus
 from reviews.services import REVIEWED_STATUSES
-
-NOT_STARTED = (ReviewStatus.DUE,)
-NOT_SUBMITTED = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
 
 
 def open_reviews(*, service=None, officer=None, category=""):
@@ -71,7 +68,7 @@ def board(today: datetime.date, reviews) -> Board:
 def late_reviews(today: datetime.date, reviews) -> list[Review]:
     """Reviews past their due date and not yet submitted, the latest first: the exception
     report of late reviews (B "Monitoring")."""
-    late = [r for r in reviews.filter(status__in=NOT_SUBMITTED, due_on__lt=today)]
+    late = list(reviews.filter(status__in=OUTSTANDING, due_on__lt=today))
     for review in late:
         review.days_overdue = (today - review.due_on).days
     return sorted(late, key=lambda r: -r.days_overdue)
@@ -145,10 +142,6 @@ def year_summary(year: int, policy) -> list[TemplateSummary]:
                 (question.label, [(label, given.count(value)) for value, label in choices])
             )
     return list(summaries.values())
-
-
-# A review still to be done: not yet submitted for consideration.
-OUTSTANDING = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
 
 
 def outstanding_reviews():

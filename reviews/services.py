@@ -14,7 +14,7 @@ from register.models import Arrangement, FormStatus
 from register.occasions import OccasionKind
 from register.policies import get_policy
 from register.policies.base import OutcomeEffect
-from reviews.models import Review, ReviewAction, ReviewStatus
+from reviews.models import OUTSTANDING, Review, ReviewAction, ReviewStatus
 
 # Arrangements whose reviews are due: approved and not yet ended.
 REVIEWED_STATUSES = (Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.UNDER_REVIEW)
@@ -68,8 +68,6 @@ def schedule_reviews(arrangements=None) -> list[Review]:
 
 # The life of a review -------------------------------------------------------------------------
 
-OPEN_STATUSES = (ReviewStatus.DUE, ReviewStatus.IN_PROGRESS)
-
 
 class ReviewRefused(ValidationError):
     """A step of a review taken out of order, or with something it needs missing."""
@@ -111,7 +109,7 @@ def submit_review(*, review: Review, user) -> Review:
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.template_key:
         raise ReviewRefused("Submit its form: the review is submitted with it")
-    if review.status not in OPEN_STATUSES:
+    if review.status not in OUTSTANDING:
         raise ReviewRefused(f"This review is already {review.get_status_display().lower()}")
     review.status = ReviewStatus.SUBMITTED
     review.submitted_at, review.submitted_by = timezone.now(), user
