@@ -11,3 +11,4 @@ class ReviewsConfig(AppConfig):
 
         register_panel(panels.review_panel)
         register_list_notes(panels.review_notes)
+        register_list_notes(panels.assurance_notes)

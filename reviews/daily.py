@@ -4,6 +4,7 @@ the day it runs for and returns how many things it did; adding a job is adding i
 import datetime
 
 from approvals.reminders import send_conditional_support_reminders
+from reviews.assurance import send_assurance_reminders
 from reviews.reminders import send_review_reminders
 from reviews.retention import notify_retention_due
 from reviews.services import schedule_reviews
@@ -25,5 +26,6 @@ JOBS = (
     ("Reviews scheduled", schedule_reviews_due),
     ("Review reminders sent", send_review_reminders),
     ("Conditional support reminders sent", send_conditional_support_reminders),
+    ("Governance assurance reminders sent", send_assurance_reminders),
     ("Arrangements past their retention date", retention_reviews_due),
 )

@@ -11,6 +11,7 @@ from register.council_forms import definition as definition_for
 from register.dates import add_months
 from register.models import Arrangement, FormResponse, FormStatus
 from register.policies import get_policy
+from reviews.assurance_demo import seed_assurance_demo
 from reviews.models import Review, ReviewAction, ReviewStatus
 from reviews.retention_demo import seed_retention_demo
 from reviews.services import REVIEWED_STATUSES, schedule_reviews, year_of_operation
@@ -59,6 +60,7 @@ def seed_demo_reviews(today=None) -> int:
         if review is not None and state != "due":
             fill_demo_form(review, submit=state == "submitted")
     seed_retention_demo(today)  # an ended arrangement past its retention date
+    seed_assurance_demo(today)  # this year's governance assurance, half returned
     return Review.objects.count()
 
 

@@ -154,3 +154,104 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Calendar feed of {self.user}"
+
+
+class AssuranceExercise(TimeStampedModel):
+    """The year's review of the governance of every partnership and shared service, for the
+    Annual Governance Statement (G 6.10, D 6(viii)): opened by the register owner, answered
+    by each responsible officer and confirmed by their Director."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    returns_due_on = models.DateField("returns due by")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"Governance assurance {self.year}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class AssuranceStatus(models.TextChoices):
+    AWAITING_OFFICER = "awaiting_officer", "Awaiting the responsible officer"
+    AWAITING_DIRECTOR = "awaiting_director", "Awaiting the Director"
+    RETURNED = "returned", "Returned"
+
+
+class AssuranceReturn(TimeStampedModel):
+    """One arrangement's return: the responsible officer's assurance that its governance is in
+    place and that it still meets the objectives in the register, or what is not; then their
+    Director's (G 6.10)."""
+
+    exercise = models.ForeignKey(
+        AssuranceExercise, on_delete=models.PROTECT, related_name="returns"
+    )
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.PROTECT, related_name="assurance_returns"
+    )
+    # Who was asked, when the exercise opened.
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assurance_returns",
+        verbose_name="responsible officer",
+    )
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assurance_returns_to_confirm",
+    )
+    status = models.CharField(
+        max_length=20, choices=AssuranceStatus.choices, default=AssuranceStatus.AWAITING_OFFICER
+    )
+    governance_in_place = models.BooleanField("governance arrangements in place", null=True)
+    governance_detail = models.TextField("what is not in place", blank=True, max_length=3000)
+    meets_objectives = models.BooleanField("still meets the objectives in the register", null=True)
+    objectives_detail = models.TextField("what is not being met", blank=True, max_length=3000)
+    issues = models.JSONField("issues for the statement", default=list, blank=True)  # policy keys
+    returned_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    director_assures = models.BooleanField("the Director gives assurance", null=True)
+    director_comment = models.TextField("the Director's comment", blank=True, max_length=3000)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["arrangement__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "arrangement"], name="one_assurance_return_per_arrangement"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Assurance {self.exercise.year}: {self.arrangement.reference}"
+
+    @property
+    def is_exception(self) -> bool:
+        """Whether the annex lists it first: something said not to be in place or not met, an
+        issue for the statement, or a Director who does not give assurance."""
+        return (
+            self.governance_in_place is False
+            or self.meets_objectives is False
+            or bool(self.issues)
+            or self.director_assures is False
+        )

@@ -32,3 +32,12 @@ def review_notes(request, arrangements):
         if open_review is not None:
             notes[pk] = {"review": open_review, "days_overdue": (today - open_review.due_on).days}
     return "reviews/list_note.html", notes
+
+
+def assurance_notes(request, arrangements):
+    """On 'My arrangements': a governance assurance return waiting on this person."""
+    from reviews.assurance import returns_owed_by
+
+    ids = [a.pk for a in arrangements]
+    owed = returns_owed_by(request.user).filter(arrangement_id__in=ids)
+    return "reviews/assurance/list_note.html", {r.arrangement_id: {"owed": r} for r in owed}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import calendar_views, retention_views, views
+from reviews import assurance_views, calendar_views, retention_views, views
 
 app_name = "reviews"
 
@@ -25,6 +25,36 @@ urlpatterns = [
         "retention/<str:reference>/dispose/",
         retention_views.RetentionDisposeView.as_view(),
         name="retention-dispose",
+    ),
+    path("assurance/", assurance_views.AssuranceListView.as_view(), name="assurance-list"),
+    path("assurance/open/", assurance_views.OpenExerciseView.as_view(), name="assurance-open"),
+    path(
+        "assurance/<int:year>/", assurance_views.AssuranceExerciseView.as_view(), name="assurance"
+    ),
+    path(
+        "assurance/<int:year>/close/",
+        assurance_views.CloseExerciseView.as_view(),
+        name="assurance-close",
+    ),
+    path(
+        "assurance/<int:year>/annex/", assurance_views.AnnexView.as_view(), name="assurance-annex"
+    ),
+    path(
+        "assurance/<int:year>/annex.pdf",
+        assurance_views.AnnexView.as_view(),
+        {"export": "pdf"},
+        name="assurance-annex-pdf",
+    ),
+    path(
+        "assurance/<int:year>/annex.csv",
+        assurance_views.AnnexView.as_view(),
+        {"export": "csv"},
+        name="assurance-annex-csv",
+    ),
+    path(
+        "assurance/returns/<int:pk>/",
+        assurance_views.AssuranceReturnView.as_view(),
+        name="assurance-return",
     ),
     path("calendar/", calendar_views.CalendarView.as_view(), name="calendar"),
     path(

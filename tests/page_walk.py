@@ -223,6 +223,29 @@ def past_its_retention_date(args):
     return seed_retention_demo().reference
 
 
+def the_demo_assurance_year(args):
+    """The year of the demo's governance assurance (reviews/assurance_demo.py)."""
+    from reviews.models import AssuranceExercise
+
+    exercise = AssuranceExercise.objects.first()
+    if exercise is None:
+        raise RecipeError("no governance assurance in the demo")
+    return exercise.year
+
+
+def an_assured_return(args):
+    """A return of the demo's exercise that the lead officer made and the Director assured:
+    nothing left to answer on it, for anyone."""
+    from reviews.models import AssuranceReturn, AssuranceStatus
+
+    found = AssuranceReturn.objects.filter(
+        status=AssuranceStatus.RETURNED, officer__username="lead_officer"
+    ).first()
+    if found is None:
+        raise RecipeError("no assured return of the lead officer's in the demo")
+    return found.pk
+
+
 def calendar_address(args):
     """The private address of the demo lead officer's calendar feed, created now."""
     from django.contrib.auth import get_user_model
@@ -484,6 +507,40 @@ CASES = [
         "reviews:retention-dispose",
         access(ok=KEEPERS, others=REFUSED),
         {"reference": past_its_retention_date},
+    ),
+    # Governance assurance (G 6.10): everyone sees the exercises and what is asked of them;
+    # the register owner opens and closes them; the annex is for those who follow reviews.
+    Case("reviews:assurance-list", OPEN_TO_EVERY_ROLE),
+    Case(
+        "reviews:assurance-open",
+        access(ok=KEEPERS, others=REFUSED),
+        errors=ErrorState("Open the governance assurance"),
+    ),
+    Case("reviews:assurance", OPEN_TO_EVERY_ROLE, {"year": the_demo_assurance_year}),
+    Case(
+        "reviews:assurance-close",
+        access(redirect=EVERYONE),
+        {"year": the_demo_assurance_year},
+        label="opened, it goes back to the exercise",
+    ),
+    Case("reviews:assurance-annex", FOLLOWS_EVERY_REVIEW, {"year": the_demo_assurance_year}),
+    Case(
+        "reviews:assurance-annex-pdf",
+        FOLLOWS_EVERY_REVIEW,
+        {"year": the_demo_assurance_year},
+        content_type=PDF,
+    ),
+    Case(
+        "reviews:assurance-annex-csv",
+        FOLLOWS_EVERY_REVIEW,
+        {"year": the_demo_assurance_year},
+        content_type=CSV,
+    ),
+    # Its officer and the register's followers read an assured return; nobody else.
+    Case(
+        "reviews:assurance-return",
+        access(ok=LEAD | KEEPERS | READ_ONLY | {Role.DIRECTOR}, others=REFUSED),
+        {"pk": an_assured_return},
     ),
     # Reviews: each person's own calendar feed of their review due dates.
     Case("reviews:calendar", OPEN_TO_EVERY_ROLE),

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from register.choices import ArrangementType, Kind, Status
 from register.roles import Role
 from reviews import daily
+from reviews.models import AssuranceExercise, AssuranceReturn
 from tests.factories import ArrangementFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +29,11 @@ def run(*args) -> str:
 @pytest.fixture
 def dates_due(user_with_role):
     """A shared service whose review is due in 30 days, not yet scheduled, conditional
-    support ending in 14 days (B: up to 3 months at a time), and an arrangement that ended
+    support ending in 14 days (B: up to 3 months at a time), this year's governance
+    assurance with the shared service's return due in 7 days, and an arrangement that ended
     seven years ago, past its retention date, with the register owner."""
-    user_with_role(Role.REGISTER_OWNER)
-    ArrangementFactory(
+    owner = user_with_role(Role.REGISTER_OWNER)
+    shared_service = ArrangementFactory(
         kind=Kind.SHARED_SERVICE,
         type=ArrangementType.FULL_SHARED_SERVICE,
         status=Status.ACTIVE,
@@ -46,6 +48,12 @@ def dates_due(user_with_role):
         start_date=datetime.date(2017, 4, 1),
         end_date=datetime.date(2020, 3, 1),
     )
+    exercise = AssuranceExercise.objects.create(
+        year=TODAY.year, returns_due_on=TODAY + datetime.timedelta(days=7), opened_by=owner
+    )
+    AssuranceReturn.objects.create(
+        exercise=exercise, arrangement=shared_service, officer=shared_service.lead_officer
+    )
 
 
 def test_the_daily_command_does_each_job_in_order_and_says_what_it_did(dates_due, mailoutbox):
@@ -53,12 +61,14 @@ def test_the_daily_command_does_each_job_in_order_and_says_what_it_did(dates_due
         "Reviews scheduled: 1\n"
         "Review reminders sent: 1\n"  # the review just scheduled, 30 days before
         "Conditional support reminders sent: 2\n"  # the lead officer and the register owner
+        "Governance assurance reminders sent: 1\n"  # the shared service's officer, 7 days before
         "Arrangements past their retention date: 1\n"  # six years on (the product's reading)
     )
     assert sorted(m.subject.split(":")[0] for m in mailoutbox) == [
         "Conditional support ends on 16 March 2027",
         "Conditional support ends on 16 March 2027",
         "Due for its retention review",
+        "Governance assurance 2027",
         "Review due in 30 days",
     ]
 
@@ -68,6 +78,7 @@ def test_running_the_daily_command_twice_in_a_day_sends_nothing_new(dates_due, m
     sent = len(mailoutbox)
     assert run("--date", TODAY.isoformat()) == (
         "Reviews scheduled: 0\nReview reminders sent: 0\nConditional support reminders sent: 0\n"
+        "Governance assurance reminders sent: 0\n"
         "Arrangements past their retention date: 1\n"  # still to decide, but not told again
     )
     assert len(mailoutbox) == sent
@@ -77,7 +88,12 @@ def test_the_daily_command_catches_up_on_the_date_given(dates_due, mailoutbox):
     run("--date", TODAY.isoformat())
     mailoutbox.clear()
     run("--date", (TODAY + datetime.timedelta(days=23)).isoformat())  # 7 days before
-    assert [m.subject.split(":")[0] for m in mailoutbox] == ["Review due in 7 days"]
+    # ... and the assurance return 16 days late: its officer, and the register owner too.
+    assert sorted(m.subject.split(":")[0] for m in mailoutbox) == [
+        "Governance assurance 2027",
+        "Governance assurance 2027",
+        "Review due in 7 days",
+    ]
 
 
 def test_the_daily_command_runs_for_today_without_a_date(dates_due, mailoutbox):
@@ -95,6 +111,7 @@ def test_the_daily_jobs_are_the_portals_date_driven_jobs_in_order():
         "Reviews scheduled",
         "Review reminders sent",
         "Conditional support reminders sent",
+        "Governance assurance reminders sent",
         "Arrangements past their retention date",
     ]
 

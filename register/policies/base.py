@@ -303,6 +303,13 @@ class Policy:
     # schedules keep partnership agreements and contracts (the Limitation Act 1980's six
     # years for claims under a contract).
     retention_months: int = 72
+    # The governance assurance exercise for the Annual Governance Statement runs in February
+    # and March (G 6.10; the product's reading for the councils that set no months): returns
+    # are asked for by the last day of the second month.
+    assurance_months: tuple[int, int] = (2, 3)
+    # Internal control issues a return flags for the statement, as (key, words): Dartford's
+    # categories (D 6(viii)); the others name none.
+    assurance_issues: tuple[tuple[str, str], ...] = ()
 
     # What the portal asks of the policy -------------------------------------------------
 

@@ -286,6 +286,38 @@ def _equal_weights() -> dict:
     return dict.fromkeys(CRITERION_MET, 1)
 
 
+# The categories of internal control issue highlighted in the Annual Governance Statement
+# (D 6(viii)), in the Code's words.
+AGS_ISSUES = (
+    (
+        "principal_objective",
+        "The issue has seriously prejudiced or prevented achievement of a principal objective",
+    ),
+    (
+        "additional_funding",
+        "The issue has resulted in a need to seek additional funding to allow it to be resolved "
+        "or has resulted in significant diversion of resources from another part of the "
+        "partnership",
+    ),
+    ("material_impact", "The issue has led to a material impact on the accounts"),
+    (
+        "s151_significant",
+        "The Section 151 Officer has reported on it as significant in the annual opinion on the "
+        "internal control environment",
+    ),
+    (
+        "public_interest",
+        "The issue or its impact has attracted significant public interest or has seriously "
+        "damaged the reputation of the partnership",
+    ),
+    (
+        "formal_action",
+        "The issue has resulted in formal action being taken by the Section 151 Officer and/or "
+        "Monitoring Officer",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Dartford(Policy):
     # A scorecard of 50% or more is 'major', 0-49% 'minor' (D 5(vii)); inclusive at 50%.
@@ -293,6 +325,7 @@ class Dartford(Policy):
     # Weight of each scorecard criterion, by question key; equal unless configured. A
     # criterion left out of the dict weighs 1; weigh it 0 to take it out of the score.
     weights: dict = field(default_factory=_equal_weights)
+    assurance_issues: tuple[tuple[str, str], ...] = AGS_ISSUES
 
     # The scorecard -------------------------------------------------------------------------
 
