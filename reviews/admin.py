@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from register.admin import ReadOnlyAdmin
-from reviews.models import RetentionDecision, Review
+from reviews.models import AssuranceExercise, AssuranceReturn, RetentionDecision, Review
 
 
 @admin.register(Review)
@@ -19,3 +19,17 @@ class RetentionDecisionAdmin(ReadOnlyAdmin):
     list_display = ["arrangement", "outcome", "retention_date", "keep_until", "decided_by"]
     list_filter = ["outcome"]
     search_fields = ["arrangement__reference", "arrangement__name"]
+
+
+@admin.register(AssuranceExercise)
+class AssuranceExerciseAdmin(ReadOnlyAdmin):
+    list_display = ["year", "returns_due_on", "opened_by", "closed_at"]
+    search_fields = ["year"]
+
+
+@admin.register(AssuranceReturn)
+class AssuranceReturnAdmin(ReadOnlyAdmin):
+    list_display = ["arrangement", "exercise", "status", "officer", "director"]
+    list_filter = ["exercise", "status"]
+    search_fields = ["arrangement__reference", "arrangement__name"]
+    list_select_related = ["arrangement", "exercise", "officer", "director"]

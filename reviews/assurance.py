@@ -25,7 +25,8 @@ from approvals.notifications import Message, arrangement_line, link, notify_all
 from register import formatting
 from register.choices import Status
 from register.dates import add_months
-from register.models import Arrangement
+from register.models import Arrangement, FormResponse, FormStatus
+from register.occasions import OccasionKind
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, has_role, is_read_only, is_responsible_for
 from reviews.models import AssuranceExercise, AssuranceReturn, AssuranceStatus
@@ -371,11 +372,39 @@ def issue_words(assurance_return) -> list[str]:
     return [issues.get(key, key) for key in assurance_return.issues]
 
 
+def flagged_by_reviews(exercise, arrangement_ids) -> dict[int, list[str]]:
+    """{arrangement pk: the words of the issues its reviews submitted in the year before the
+    returns are due flagged for the statement} (Dartford's review forms ask each category
+    of D 6(viii), under the same keys as the returns)."""
+    issues = dict(get_policy().assurance_issues)
+    if not issues:
+        return {}
+    since = add_months(exercise.returns_due_on, -12)
+    flagged = {}
+    for response in FormResponse.objects.filter(
+        arrangement_id__in=arrangement_ids,
+        status=FormStatus.SUBMITTED,
+        occasion__startswith=f"{OccasionKind.REVIEW}-",
+        submitted_at__date__gt=since,
+        submitted_at__date__lte=exercise.returns_due_on,
+    ).only("arrangement_id", "answers"):
+        keys = {key for key in issues if response.answers.get(key) is True}
+        flagged.setdefault(response.arrangement_id, set()).update(keys)
+    return {
+        pk: [words for key, words in issues.items() if key in keys] for pk, keys in flagged.items()
+    }
+
+
 def annex(exercise) -> Annex:
     exceptions, not_returned, assured = [], [], []
-    for r in returns_of(exercise):
+    returns = list(returns_of(exercise))
+    by_reviews = flagged_by_reviews(exercise, [r.arrangement_id for r in returns])
+    for r in returns:
         r.issue_words = issue_words(r)
-        if r.is_exception:
+        r.review_issue_words = [
+            words for words in by_reviews.get(r.arrangement_id, []) if words not in r.issue_words
+        ]
+        if r.is_exception or r.review_issue_words:
             exceptions.append(r)
         elif r.status != AssuranceStatus.RETURNED:
             not_returned.append(r)

@@ -228,6 +228,7 @@ class AssuranceReturnView(View):
     def render(self, form, why, status=200):
         r = self.assurance_return
         r.issue_words = assurance.issue_words(r)
+        reviewed = assurance.flagged_by_reviews(r.exercise, [r.arrangement_id])
         step = self.request.POST.get("step") if form is not None and form.is_bound else None
         return render(
             self.request,
@@ -237,6 +238,7 @@ class AssuranceReturnView(View):
                 "arrangement": r.arrangement,
                 "objectives": r.arrangement.objectives.all(),
                 "issues_asked": bool(get_policy().assurance_issues),
+                "review_issue_words": reviewed.get(r.arrangement_id, []),
                 "form": form,
                 "step": step or self.step()[0],
                 "why_not": why,
@@ -283,6 +285,7 @@ ANNEX_COLUMNS = (
     "Still meets the objectives in the register",
     "What is not being met",
     "Issues for the statement",
+    "Issues flagged by its annual review",
     "Returned on",
     "Director",
     "Director's assurance",
@@ -313,6 +316,7 @@ def _annex_csv(annex) -> HttpResponse:
                     formatting.yes_no(r.meets_objectives, blank=""),
                     r.objectives_detail,
                     "; ".join(r.issue_words),
+                    "; ".join(r.review_issue_words),
                     timezone.localdate(r.returned_at).isoformat() if r.returned_at else "",
                     formatting.person(r.confirmed_by or r.director, ""),
                     formatting.yes_no(r.director_assures, blank=""),

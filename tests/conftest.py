@@ -41,6 +41,16 @@ def lead_officer_client(client_for, lead_officer):
 
 
 @pytest.fixture
+def register_owner(user_with_role):
+    return user_with_role(Role.REGISTER_OWNER, username="register-owner")
+
+
+@pytest.fixture
+def director(user_with_role):
+    return user_with_role(Role.DIRECTOR, username="director-of-the-service")
+
+
+@pytest.fixture
 def administrator_client(client_for):
     """Signed in as the Administrator, who has Django admin's every permission."""
     return client_for(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)

@@ -13,13 +13,15 @@ from django.utils import timezone
 
 from approvals.models import Notification
 from register.choices import Status
+from register.dates import add_months
+from register.models import FormStatus
 from register.policies import get_policy
 from register.roles import Role
 from reviews import assurance
 from reviews.assurance import AssuranceRefused
 from reviews.daily import JOBS
 from reviews.models import AssuranceExercise, AssuranceReturn, AssuranceStatus
-from tests.factories import ArrangementFactory, ServiceFactory, UserFactory
+from tests.factories import ArrangementFactory, FormResponseFactory, ServiceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,23 +35,13 @@ def day(offset: int) -> datetime.date:
     return DUE + datetime.timedelta(days=offset)
 
 
-@pytest.fixture
-def owner(user_with_role):
-    return user_with_role(Role.REGISTER_OWNER, username="register-owner")
-
-
-@pytest.fixture
-def director(user_with_role):
-    return user_with_role(Role.DIRECTOR, username="housing-director")
-
-
 def in_operation(**fields):
     fields.setdefault("status", Status.ACTIVE)
     return ArrangementFactory(**fields)
 
 
-def opened(owner, *arrangements) -> AssuranceExercise:
-    return assurance.open_exercise(user=owner, year=YEAR, returns_due_on=DUE)
+def opened(register_owner, *arrangements) -> AssuranceExercise:
+    return assurance.open_exercise(user=register_owner, year=YEAR, returns_due_on=DUE)
 
 
 def return_of(exercise, arrangement) -> AssuranceReturn:
@@ -85,16 +77,18 @@ def refusal(call) -> dict:
         (Status.DISPOSAL_REVIEW, False),
     ],
 )
-def test_a_return_is_asked_for_every_arrangement_in_operation(owner, status, asked):
+def test_a_return_is_asked_for_every_arrangement_in_operation(register_owner, status, asked):
     arrangement = ArrangementFactory(status=status)
-    exercise = opened(owner)
+    exercise = opened(register_owner)
     assert exercise.returns.filter(arrangement=arrangement).exists() is asked
 
 
-def test_each_return_is_asked_of_its_responsible_officer_and_its_services_director(owner, director):
+def test_each_return_is_asked_of_its_responsible_officer_and_its_services_director(
+    register_owner, director
+):
     arrangement = in_operation(service=ServiceFactory(name="Housing", director=director))
     unnamed = in_operation(service=None)
-    exercise = opened(owner)
+    exercise = opened(register_owner)
     r = return_of(exercise, arrangement)
     assert (r.officer, r.director, r.status) == (
         arrangement.lead_officer,
@@ -104,10 +98,12 @@ def test_each_return_is_asked_of_its_responsible_officer_and_its_services_direct
     assert return_of(exercise, unnamed).director is None
 
 
-def test_opening_tells_each_officer_once_with_every_arrangement_they_are_asked_about(owner):
+def test_opening_tells_each_officer_once_with_every_arrangement_they_are_asked_about(
+    register_owner,
+):
     officer = UserFactory(username="officer-of-two")
     first, second = in_operation(lead_officer=officer), in_operation(lead_officer=officer)
-    opened(owner)
+    opened(register_owner)
     told = Notification.objects.get(recipient=officer)
     assert told.event == f"assurance-{YEAR}-opened:user-{officer.pk}"
     assert first.reference in told.body and second.reference in told.body
@@ -132,15 +128,17 @@ def test_only_the_register_owner_opens_the_exercise(user_with_role, role):
         (TODAY - datetime.timedelta(days=1), "The date returns are due by must be in the future"),
     ],
 )
-def test_returns_are_asked_for_a_date_in_the_future(owner, due, message):
-    errors = refusal(lambda: assurance.open_exercise(user=owner, year=YEAR, returns_due_on=due))
+def test_returns_are_asked_for_a_date_in_the_future(register_owner, due, message):
+    errors = refusal(
+        lambda: assurance.open_exercise(user=register_owner, year=YEAR, returns_due_on=due)
+    )
     assert errors == {"returns_due_on": [message]}
 
 
-def test_a_years_exercise_is_opened_once(owner):
+def test_a_years_exercise_is_opened_once(register_owner):
     in_operation()
-    opened(owner)
-    errors = refusal(lambda: opened(owner))
+    opened(register_owner)
+    errors = refusal(lambda: opened(register_owner))
     assert errors == {"year": [f"The governance assurance for {YEAR} has already been opened"]}
     assert AssuranceReturn.objects.count() == 1
 
@@ -182,8 +180,8 @@ def test_returns_are_due_by_default_at_the_end_of_the_policys_months(today, due)
         ({"issues": ["not-a-category"]}, {"issues": ["Choose the issues from the list"]}),
     ],
 )
-def test_a_return_says_what_is_missing_and_saves_nothing(owner, answers, errors):
-    exercise = opened(owner, in_operation())
+def test_a_return_says_what_is_missing_and_saves_nothing(register_owner, answers, errors):
+    exercise = opened(register_owner, in_operation())
     r = exercise.returns.get()
     assert refusal(lambda: made(r, **answers)) == errors
     r.refresh_from_db()
@@ -194,8 +192,10 @@ def test_a_return_says_what_is_missing_and_saves_nothing(owner, answers, errors)
     )
 
 
-def test_the_officers_return_is_kept_with_what_is_not_in_place_and_waits_on_the_director(owner):
-    exercise = opened(owner, in_operation())
+def test_the_officers_return_is_kept_with_what_is_not_in_place_and_waits_on_the_director(
+    register_owner,
+):
+    exercise = opened(register_owner, in_operation())
     r = made(
         exercise.returns.get(),
         governance_in_place=False,
@@ -210,14 +210,14 @@ def test_the_officers_return_is_kept_with_what_is_not_in_place_and_waits_on_the_
     assert r.history.count() == 2  # asked, then returned: in its history
 
 
-def test_what_was_not_in_place_is_not_kept_when_the_answer_is_yes(owner):
-    exercise = opened(owner, in_operation())
+def test_what_was_not_in_place_is_not_kept_when_the_answer_is_yes(register_owner):
+    exercise = opened(register_owner, in_operation())
     r = made(exercise.returns.get(), governance_detail="typed, then Yes chosen")
     assert r.governance_detail == ""
 
 
-def test_a_return_is_made_once_and_the_second_says_by_whom(owner):
-    exercise = opened(owner, in_operation())
+def test_a_return_is_made_once_and_the_second_says_by_whom(register_owner):
+    exercise = opened(register_owner, in_operation())
     r = made(exercise.returns.get())
     errors = refusal(lambda: made(r, governance_in_place=False, governance_detail="changed"))
     assert errors[None][0].startswith(f"This return was made by {r.officer.get_full_name()}")
@@ -226,24 +226,26 @@ def test_a_return_is_made_once_and_the_second_says_by_whom(owner):
 
 
 @pytest.mark.parametrize(
-    "who", ["another officer", "internal audit", "the director", "the register owner"]
+    "who", ["another officer", "internal audit", "the director", "the register register_owner"]
 )
-def test_a_return_is_made_only_by_its_responsible_officer(owner, director, user_with_role, who):
-    exercise = opened(owner, in_operation())
+def test_a_return_is_made_only_by_its_responsible_officer(
+    register_owner, director, user_with_role, who
+):
+    exercise = opened(register_owner, in_operation())
     r = exercise.returns.get()
     user = {
         "another officer": user_with_role(Role.LEAD_OFFICER),
         "internal audit": user_with_role(Role.INTERNAL_AUDIT),
         "the director": director,
-        "the register owner": owner,
+        "the register register_owner": register_owner,
     }[who]
     assert None in refusal(lambda: made(r, user=user))
     assert AssuranceReturn.objects.get().status == AssuranceStatus.AWAITING_OFFICER
 
 
-def test_the_officer_now_responsible_makes_the_return_after_a_change_of_officer(owner):
+def test_the_officer_now_responsible_makes_the_return_after_a_change_of_officer(register_owner):
     arrangement = in_operation()
-    exercise = opened(owner)
+    exercise = opened(register_owner)
     successor = UserFactory(username="successor")
     arrangement.lead_officer = successor
     arrangement.save()
@@ -251,17 +253,19 @@ def test_the_officer_now_responsible_makes_the_return_after_a_change_of_officer(
     assert r.returned_by == successor
 
 
-def test_the_register_owner_makes_the_return_of_an_arrangement_with_no_officer(owner):
-    exercise = opened(owner, in_operation(lead_officer=None, created_by=None))
-    r = made(exercise.returns.get(), user=owner)
+def test_the_register_owner_makes_the_return_of_an_arrangement_with_no_officer(register_owner):
+    exercise = opened(register_owner, in_operation(lead_officer=None, created_by=None))
+    r = made(exercise.returns.get(), user=register_owner)
     assert r.status == AssuranceStatus.AWAITING_DIRECTOR
 
 
-def test_dartfords_return_flags_the_d_6_viii_categories_in_the_policys_order(settings, owner):
+def test_dartfords_return_flags_the_d_6_viii_categories_in_the_policys_order(
+    settings, register_owner
+):
     settings.COUNCIL_POLICY = "dartford"
-    exercise = opened(owner, in_operation())
-    r = made(exercise.returns.get(), issues=["formal_action", "material_impact"])
-    assert r.issues == ["material_impact", "formal_action"]
+    exercise = opened(register_owner, in_operation())
+    r = made(exercise.returns.get(), issues=["ags_6", "ags_3"])
+    assert r.issues == ["ags_3", "ags_6"]
     assert r.is_exception
     assert assurance.issue_words(r) == [
         "The issue has led to a material impact on the accounts",
@@ -270,10 +274,50 @@ def test_dartfords_return_flags_the_d_6_viii_categories_in_the_policys_order(set
     ]
 
 
-def test_graveshams_policy_names_no_categories_so_any_is_refused(owner):
+A_YEAR_BEFORE = add_months(DUE, -12)
+
+
+@pytest.mark.parametrize(
+    ("submitted_on", "flagged"),
+    [
+        (day(-10), True),
+        (A_YEAR_BEFORE + datetime.timedelta(days=1), True),  # within the year before
+        (A_YEAR_BEFORE, False),
+    ],
+)
+def test_dartfords_annex_lists_the_issues_a_review_of_the_year_flagged_as_exceptions(
+    settings, register_owner, director, submitted_on, flagged
+):
+    settings.COUNCIL_POLICY = "dartford"
+    arrangement = in_operation(service=ServiceFactory(director=director))
+    exercise = opened(register_owner)
+    FormResponseFactory(
+        arrangement=arrangement,
+        form_key="dartford_minor_review",
+        occasion="review-2026",
+        answers={"ags_1": False, "ags_4": True},
+        status=FormStatus.SUBMITTED,
+        submitted_at=timezone.make_aware(
+            datetime.datetime.combine(submitted_on, datetime.time(12))
+        ),
+    )
+    r = made(exercise.returns.get())  # the officer flags nothing
+    assurance.confirm_as_director(assurance_return=r, user=director, assures=True)
+    annex = assurance.annex(exercise)
+    if flagged:
+        (shown,) = annex.exceptions
+        assert shown.review_issue_words == [
+            "The Section 151 Officer has reported on it as significant in the annual opinion on "
+            "the internal control environment"
+        ]
+    else:
+        assert [r.review_issue_words for r in annex.assured] == [[]]
+
+
+def test_graveshams_policy_names_no_categories_so_any_is_refused(register_owner):
     assert get_policy().assurance_issues == ()
-    exercise = opened(owner, in_operation())
-    errors = refusal(lambda: made(exercise.returns.get(), issues=["material_impact"]))
+    exercise = opened(register_owner, in_operation())
+    errors = refusal(lambda: made(exercise.returns.get(), issues=["ags_3"]))
     assert errors == {"issues": ["Choose the issues from the list"]}
 
 
@@ -281,9 +325,9 @@ def test_graveshams_policy_names_no_categories_so_any_is_refused(owner):
 
 
 @pytest.fixture
-def returned(owner, director):
+def returned(register_owner, director):
     """A return made by its officer, of an arrangement in the Director's service."""
-    exercise = opened(owner, in_operation(service=ServiceFactory(director=director)))
+    exercise = opened(register_owner, in_operation(service=ServiceFactory(director=director)))
     return made(exercise.returns.get())
 
 
@@ -314,8 +358,8 @@ def test_the_director_is_asked_to_say_whether_they_give_assurance(returned, dire
     assert errors == {"assures": ["Say whether you give your assurance"]}
 
 
-def test_the_directors_assurance_follows_the_officers_return(owner, director):
-    exercise = opened(owner, in_operation(service=ServiceFactory(director=director)))
+def test_the_directors_assurance_follows_the_officers_return(register_owner, director):
+    exercise = opened(register_owner, in_operation(service=ServiceFactory(director=director)))
     errors = refusal(
         lambda: assurance.confirm_as_director(
             assurance_return=exercise.returns.get(), user=director, assures=True
@@ -344,17 +388,17 @@ def test_only_the_director_of_its_service_gives_assurance(returned, user_with_ro
     assert errors[None][0].startswith("The Director's assurance is given by")
 
 
-def test_any_director_gives_assurance_where_the_service_names_none(owner, user_with_role):
-    exercise = opened(owner, in_operation(service=ServiceFactory(director=None)))
+def test_any_director_gives_assurance_where_the_service_names_none(register_owner, user_with_role):
+    exercise = opened(register_owner, in_operation(service=ServiceFactory(director=None)))
     r = made(exercise.returns.get())
     some_director = user_with_role(Role.DIRECTOR)
     assert assurance.may_confirm(some_director, r) == (True, "")
     assert not assurance.may_confirm(user_with_role(Role.HEAD_OF_SERVICE), r)[0]
 
 
-def test_the_officer_who_made_the_return_does_not_also_assure_it_as_director(owner):
+def test_the_officer_who_made_the_return_does_not_also_assure_it_as_director(register_owner):
     officer_and_director = UserFactory(roles=[Role.LEAD_OFFICER, Role.DIRECTOR])
-    exercise = opened(owner, in_operation(lead_officer=officer_and_director, service=None))
+    exercise = opened(register_owner, in_operation(lead_officer=officer_and_director, service=None))
     r = made(exercise.returns.get())
     allowed, why = assurance.may_confirm(officer_and_director, r)
     assert not allowed
@@ -364,13 +408,13 @@ def test_the_officer_who_made_the_return_does_not_also_assure_it_as_director(own
 # Closing ---------------------------------------------------------------------------------
 
 
-def test_a_closed_exercise_takes_no_more_returns_nor_assurances(owner, director):
+def test_a_closed_exercise_takes_no_more_returns_nor_assurances(register_owner, director):
     exercise = opened(
-        owner, in_operation(), in_operation(service=ServiceFactory(director=director))
+        register_owner, in_operation(), in_operation(service=ServiceFactory(director=director))
     )
     waiting, to_assure = exercise.returns.order_by("pk")
     to_assure = made(to_assure)
-    assurance.close_exercise(exercise=exercise, user=owner)
+    assurance.close_exercise(exercise=exercise, user=register_owner)
     closed = {None: [f"The governance assurance for {YEAR} has closed"]}
     assert refusal(lambda: made(waiting)) == closed
     assert (
@@ -381,11 +425,13 @@ def test_a_closed_exercise_takes_no_more_returns_nor_assurances(owner, director)
         )
         == closed
     )
-    assert refusal(lambda: assurance.close_exercise(exercise=exercise, user=owner)) == closed
+    assert (
+        refusal(lambda: assurance.close_exercise(exercise=exercise, user=register_owner)) == closed
+    )
 
 
-def test_only_the_register_owner_closes_the_exercise(owner, director):
-    exercise = opened(owner, in_operation())
+def test_only_the_register_owner_closes_the_exercise(register_owner, director):
+    exercise = opened(register_owner, in_operation())
     refusal(lambda: assurance.close_exercise(exercise=exercise, user=director))
     exercise.refresh_from_db()
     assert exercise.is_open
@@ -395,14 +441,14 @@ def test_only_the_register_owner_closes_the_exercise(owner, director):
 
 
 @pytest.fixture
-def four_returns(owner, director):
+def four_returns(register_owner, director):
     """Four arrangements, named so that the annex's order is not theirs: one assured, one
     returned with an exception and assured, one awaiting its Director, one not returned."""
     officer = UserFactory(username="the-officer")
     service = ServiceFactory(director=director)
     names = ["A assured", "B exception", "C awaiting director", "D not returned"]
     arrangements = [in_operation(name=n, lead_officer=officer, service=service) for n in names]
-    exercise = opened(owner)
+    exercise = opened(register_owner)
     assured, exception, awaiting, _not = (return_of(exercise, a) for a in arrangements)
     for r in (assured, exception):
         made(r, meets_objectives=r is assured or False, objectives_detail="Fewer outputs")
@@ -462,12 +508,12 @@ def told(today) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def waiting(owner, director):
+def waiting(register_owner, director):
     """Two returns: one waiting on its officer, one on the Director."""
     service = ServiceFactory(director=director)
     first = in_operation(lead_officer=UserFactory(username="slow-officer"), service=service)
     second = in_operation(lead_officer=UserFactory(username="quick-officer"), service=service)
-    exercise = opened(owner)
+    exercise = opened(register_owner)
     made(return_of(exercise, second))
     Notification.objects.all().delete()  # those of the opening
     return exercise, first
@@ -486,7 +532,7 @@ def waiting(owner, director):
 def test_whoever_is_outstanding_is_reminded_on_the_policys_days(waiting, offset, stage):
     on = day(offset)
     expected = [
-        (f"assurance-{YEAR}-{stage}-{on}-director", "housing-director"),
+        (f"assurance-{YEAR}-{stage}-{on}-director", "director-of-the-service"),
         (f"assurance-{YEAR}-{stage}-{on}-officer", "slow-officer"),
     ]
     assert told(day(offset)) == ([] if stage is None else expected)
@@ -516,14 +562,16 @@ def test_nobody_is_reminded_once_everything_is_returned_or_the_exercise_is_close
     assert told(day(0)) == []
 
 
-def test_where_no_director_is_named_every_director_is_reminded(owner, director):
-    exercise = opened(owner, in_operation(service=None))
+def test_where_no_director_is_named_every_director_is_reminded(register_owner, director):
+    exercise = opened(register_owner, in_operation(service=None))
     made(exercise.returns.get())
     Notification.objects.all().delete()
-    assert told(day(0)) == [(f"assurance-{YEAR}-due-{day(0)}-director-unnamed", "housing-director")]
+    assert told(day(0)) == [
+        (f"assurance-{YEAR}-due-{day(0)}-director-unnamed", "director-of-the-service")
+    ]
 
 
-def test_the_reminders_take_the_same_queries_for_3_returns_as_for_30(settings, owner):
+def test_the_reminders_take_the_same_queries_for_3_returns_as_for_30(settings, register_owner):
     # The queue's own cost (one row per e-mail with the database backend) is left out.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     counts = []
@@ -531,7 +579,7 @@ def test_the_reminders_take_the_same_queries_for_3_returns_as_for_30(settings, o
         AssuranceExercise.objects.update(closed_at=timezone.now())
         for _ in range(how_many):
             in_operation(lead_officer=UserFactory())
-        assurance.open_exercise(user=owner, year=year, returns_due_on=DUE)
+        assurance.open_exercise(user=register_owner, year=year, returns_due_on=DUE)
         with CaptureQueriesContext(connection) as queries:
             told_now = assurance.send_assurance_reminders(day(14))  # and escalated
         counts.append(len(queries))

@@ -220,6 +220,12 @@ GOVERNANCE_STATEMENT_ISSUES = (
     "the issue has resulted in formal action being taken by the Section 151 Officer and/or "
     "Monitoring Officer",
 )
+# The same categories as the governance assurance asks them, keyed as the review forms'
+# questions (ags_1 ... ags_6), so that a review's flag and a return's are one issue.
+AGS_ISSUES = tuple(
+    (f"ags_{n}", words[0].upper() + words[1:])
+    for n, words in enumerate(GOVERNANCE_STATEMENT_ISSUES, start=1)
+)
 # D 4(vi), 31(i): a 'major' partnership is reviewed in full every year, against the Code
 # and the Toolkit, by the officer leading on it, with the self-assessment (Appendix 7) and
 # on the four arrangements of D 7(viii).
@@ -284,38 +290,6 @@ INFORMATION_SHARING = FormTemplate(
 
 def _equal_weights() -> dict:
     return dict.fromkeys(CRITERION_MET, 1)
-
-
-# The categories of internal control issue highlighted in the Annual Governance Statement
-# (D 6(viii)), in the Code's words.
-AGS_ISSUES = (
-    (
-        "principal_objective",
-        "The issue has seriously prejudiced or prevented achievement of a principal objective",
-    ),
-    (
-        "additional_funding",
-        "The issue has resulted in a need to seek additional funding to allow it to be resolved "
-        "or has resulted in significant diversion of resources from another part of the "
-        "partnership",
-    ),
-    ("material_impact", "The issue has led to a material impact on the accounts"),
-    (
-        "s151_significant",
-        "The Section 151 Officer has reported on it as significant in the annual opinion on the "
-        "internal control environment",
-    ),
-    (
-        "public_interest",
-        "The issue or its impact has attracted significant public interest or has seriously "
-        "damaged the reputation of the partnership",
-    ),
-    (
-        "formal_action",
-        "The issue has resulted in formal action being taken by the Section 151 Officer and/or "
-        "Monitoring Officer",
-    ),
-)
 
 
 @dataclass(frozen=True)
