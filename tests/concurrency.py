@@ -2,6 +2,7 @@
 row locks."""
 
 import threading
+import time
 
 from django.db import connection
 
@@ -35,3 +36,30 @@ def at_once(*calls, thread_prefix: str):
     assert not any(thread.is_alive() for thread in threads), "a thread did not finish"
     assert all(result is not None for result in results), results
     return results
+
+
+def assert_on_postgresql(module: str):
+    """A row-lock test's guard: it fails rather than skips on any other database."""
+    assert connection.vendor == "postgresql", (
+        f"{module} needs PostgreSQL, not {connection.vendor}: row locks (select_for_update) "
+        "are what it tests. Run it with `bash scripts/with-postgres.sh .venv/bin/pytest -m "
+        "postgres`; scripts/test.sh runs it in the PostgreSQL stage and leaves it out of the "
+        'SQLite one (-m "not postgres").'
+    )
+
+
+def slowed(monkeypatch, module, name: str, *, thread_prefix: str, seconds: float) -> list:
+    """Make `module.name` pause `seconds` before it runs, in threads named `thread_prefix`...,
+    so that two calls are inside their transactions at once for certain. Returns the list of
+    monotonic times at which each thread reached it."""
+    reached = []
+    original = getattr(module, name)
+
+    def slow(*args, **kwargs):
+        if threading.current_thread().name.startswith(thread_prefix):
+            reached.append(time.monotonic())
+            time.sleep(seconds)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+    return reached

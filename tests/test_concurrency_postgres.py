@@ -23,7 +23,6 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from approvals import services
 from approvals.models import (
@@ -39,7 +38,7 @@ from register.choices import Status
 from register.lifecycle import change_status
 from register.models import Arrangement
 from register.roles import Role
-from tests.concurrency import at_once
+from tests.concurrency import assert_on_postgresql, at_once
 from tests.factories import ArrangementFactory, UserFactory, submit_required_forms
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -50,12 +49,7 @@ THREAD_PREFIX = "approver-"
 
 @pytest.fixture(autouse=True)
 def postgresql_only():
-    assert connection.vendor == "postgresql", (
-        f"tests/test_concurrency_postgres.py needs PostgreSQL, not {connection.vendor}: "
-        "row locks (select_for_update) are what it tests. Run it with "
-        "`bash scripts/with-postgres.sh .venv/bin/pytest -m postgres`; scripts/test.sh runs "
-        'it in the PostgreSQL stage and leaves it out of the SQLite one (-m "not postgres").'
-    )
+    assert_on_postgresql("tests/test_concurrency_postgres.py")
 
 
 @pytest.fixture(autouse=True)

@@ -17,12 +17,11 @@ import threading
 import time
 
 import pytest
-from django.db import connection
 
 from register import versions
 from register.council_forms import services as council_form_services
 from register.roles import Role
-from tests.concurrency import at_once
+from tests.concurrency import assert_on_postgresql, at_once
 from tests.editing import version_on
 from tests.factories import ArrangementFactory, UserFactory
 from tests.test_no_lost_update import EDIT_FORMS, signed_in
@@ -35,10 +34,7 @@ THREAD_PREFIX = "officer-"
 
 @pytest.fixture(autouse=True)
 def postgresql_only():
-    assert connection.vendor == "postgresql", (
-        f"{__name__} needs PostgreSQL, not {connection.vendor}: row locks are what it tests. "
-        "Run it with `bash scripts/with-postgres.sh .venv/bin/pytest -m postgres`."
-    )
+    assert_on_postgresql(__name__)
 
 
 @pytest.fixture(autouse=True)
