@@ -63,8 +63,10 @@ def demo_seed(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def demo_register(demo_seed, django_db_blocker):
-    """The demo register as `make run` makes it (`seed_demo`, `seed_demo_approvals`, then
-    `seed_demo_reviews`), seeded once for a module's tests, as `demo_seed` is."""
+    """The demo register as `make run` makes it (`seed_demo`, `seed_demo_approvals`,
+    `seed_demo_reviews`, then `seed_demo_publication`), seeded once for a module's tests, as
+    `demo_seed` is."""
     with django_db_blocker.unblock():
         call_command("seed_demo_approvals", verbosity=0)
         call_command("seed_demo_reviews", verbosity=0)
+        call_command("seed_demo_publication", verbosity=0)
