@@ -1,8 +1,10 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
+from register import publication
 from register.roles import Role
 from tests.factories import UserFactory
 
@@ -28,6 +30,19 @@ def client_for(client, user_with_role):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def fresh_published_caches():
+    """A published edition's entries and page are kept per process, by its id and time of
+    publishing; ids are used again after a test's rollback, so each test starts afresh."""
+    cache.clear()
+    publication._published_entries.cache_clear()
+
+
+@pytest.fixture
+def register_owner(user_with_role):
+    return user_with_role(Role.REGISTER_OWNER)
 
 
 @pytest.fixture

@@ -1,27 +1,9 @@
-"""Helpers of the published register's tests: live arrangements, editions published by the
-register owner, and caches emptied between tests (ids are reused after a rollback)."""
-
-import pytest
-from django.core.cache import cache
+"""Helpers of the published register's tests: live arrangements and editions published by
+the register owner (the `register_owner` fixture of conftest.py)."""
 
 from register import publication
 from register.choices import Status
-from register.roles import Role
-from tests.factories import ArrangementFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_published_caches():
-    cache.clear()
-    publication._published_entries.cache_clear()
-    yield
-    cache.clear()
-    publication._published_entries.cache_clear()
-
-
-@pytest.fixture
-def owner(db):
-    return UserFactory(roles=[Role.REGISTER_OWNER], username="register-owner")
+from tests.factories import ArrangementFactory
 
 
 def live(**fields):

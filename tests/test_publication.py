@@ -21,7 +21,7 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
-from tests.publication_helpers import fresh_published_caches, live, owner, published  # noqa: F401
+from tests.publication_helpers import live, published
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +42,9 @@ def test_only_the_register_owner_prepares_an_edition_g_5_6c(role):
         publication.prepare_edition(year=2026, user=someone)
 
 
-def test_only_the_register_owner_publishes_an_edition(owner):
+def test_only_the_register_owner_publishes_an_edition(register_owner):
     live()
-    draft = publication.prepare_edition(year=2026, user=owner)
+    draft = publication.prepare_edition(year=2026, user=register_owner)
     administrator = UserFactory(roles=[Role.ADMINISTRATOR], is_superuser=True)
     with pytest.raises(PermissionDenied):
         publication.publish_edition(edition=draft, user=administrator)
@@ -52,23 +52,23 @@ def test_only_the_register_owner_publishes_an_edition(owner):
     assert draft.status == EditionStatus.DRAFT
 
 
-def test_a_published_edition_is_a_snapshot_later_edits_never_change_it(owner):
+def test_a_published_edition_is_a_snapshot_later_edits_never_change_it(register_owner):
     arrangement = live(name="Gravesham Community Safety Partnership")
-    edition = published(owner)
+    edition = published(register_owner)
     arrangement.name = "Renamed Partnership"
     arrangement.cash_per_year = Decimal("90000")
-    record_arrangement(arrangement=arrangement, user=owner)
+    record_arrangement(arrangement=arrangement, user=register_owner)
     edition.refresh_from_db()
     assert names(edition) == ["Gravesham Community Safety Partnership"]
     assert edition.entries[0]["council_resources_per_year"] == "15000.00"
 
 
-def test_an_edit_after_publishing_is_in_the_next_editions_list_of_changes(owner):
+def test_an_edit_after_publishing_is_in_the_next_editions_list_of_changes(register_owner):
     arrangement = live()
-    first = published(owner, 2026)
+    first = published(register_owner, 2026)
     arrangement.cash_per_year = Decimal("60000")
-    record_arrangement(arrangement=arrangement, user=owner)
-    second = published(owner, 2027)
+    record_arrangement(arrangement=arrangement, user=register_owner)
+    second = published(register_owner, 2027)
     changes = publication.changes_between(publication.previous_edition(second), second)
     assert publication.previous_edition(second) == first
     assert [change.what for change in changes.changed] == [
@@ -76,16 +76,16 @@ def test_an_edit_after_publishing_is_in_the_next_editions_list_of_changes(owner)
     ]
 
 
-def test_changes_list_new_ended_and_recategorised_entries(owner):
+def test_changes_list_new_ended_and_recategorised_entries(register_owner):
     staying = live(name="Staying", is_statutory=False)
     ending = live(name="Ending")
-    published(owner, 2026)
+    published(register_owner, 2026)
     live(name="New")
     ending.status = Status.ENDED
     ending.save()
     staying.is_statutory = True  # now significant (G 1.11b)
     staying.save()
-    second = published(owner, 2027)
+    second = published(register_owner, 2027)
     changes = publication.changes_between(publication.previous_edition(second), second)
     assert [e["name"] for e in changes.new] == ["New"]
     assert [e["name"] for e in changes.ended] == ["Ending"]
@@ -94,10 +94,10 @@ def test_changes_list_new_ended_and_recategorised_entries(owner):
     ]
 
 
-def test_a_correction_is_a_new_edition_numbered_on_with_its_note(owner):
+def test_a_correction_is_a_new_edition_numbered_on_with_its_note(register_owner):
     live()
-    first = published(owner, 2026)
-    correction = published(owner, 2026, correction_note="The Kent Police entry's partners")
+    first = published(register_owner, 2026)
+    correction = published(register_owner, 2026, correction_note="The Kent Police entry's partners")
     assert (first.slug, correction.slug) == ("2026", "2026-2")
     assert correction.label == "2026 edition, correction 1"
     assert publication.latest_edition() == correction
@@ -105,37 +105,37 @@ def test_a_correction_is_a_new_edition_numbered_on_with_its_note(owner):
 
 
 @pytest.mark.parametrize("note", ["", "   "], ids=["empty", "spaces"])
-def test_a_correction_must_say_what_it_corrects(owner, note):
+def test_a_correction_must_say_what_it_corrects(register_owner, note):
     live()
-    published(owner, 2026)
+    published(register_owner, 2026)
     with pytest.raises(ValidationError) as refused:
-        publication.prepare_edition(year=2026, user=owner, correction_note=note)
+        publication.prepare_edition(year=2026, user=register_owner, correction_note=note)
     assert "Say what this edition corrects" in str(refused.value)
 
 
-def test_an_edition_for_a_year_before_the_latest_published_is_refused(owner):
+def test_an_edition_for_a_year_before_the_latest_published_is_refused(register_owner):
     live()
-    published(owner, 2026)
+    published(register_owner, 2026)
     with pytest.raises(ValidationError) as refused:
-        publication.prepare_edition(year=2025, user=owner)
+        publication.prepare_edition(year=2025, user=register_owner)
     assert "Enter 2026 or later" in str(refused.value)
 
 
-def test_preparing_a_year_again_takes_the_drafts_snapshot_again(owner):
+def test_preparing_a_year_again_takes_the_drafts_snapshot_again(register_owner):
     live(name="First")
-    draft = publication.prepare_edition(year=2026, user=owner)
+    draft = publication.prepare_edition(year=2026, user=register_owner)
     live(name="Second")
-    again = publication.prepare_edition(year=2026, user=owner)
+    again = publication.prepare_edition(year=2026, user=register_owner)
     assert again.pk == draft.pk
     assert sorted(names(again)) == ["First", "Second"]
     assert Edition.objects.count() == 1
 
 
-def test_an_edition_is_published_exactly_as_previewed(owner):
+def test_an_edition_is_published_exactly_as_previewed(register_owner):
     live(name="Previewed")
-    draft = publication.prepare_edition(year=2026, user=owner)
+    draft = publication.prepare_edition(year=2026, user=register_owner)
     live(name="Added after the preview")
-    edition = publication.publish_edition(edition=draft, user=owner)
+    edition = publication.publish_edition(edition=draft, user=register_owner)
     assert names(edition) == ["Previewed"]
 
 
@@ -146,26 +146,26 @@ def test_an_edition_is_published_exactly_as_previewed(owner):
         ("empty", "nothing to publish"),
     ],
 )
-def test_publishing_twice_or_publishing_nothing_is_refused(owner, setup, message):
+def test_publishing_twice_or_publishing_nothing_is_refused(register_owner, setup, message):
     if setup == "published":
         live()
-        edition = published(owner)
+        edition = published(register_owner)
     else:
-        edition = publication.prepare_edition(year=2026, user=owner)
+        edition = publication.prepare_edition(year=2026, user=register_owner)
     with pytest.raises(ValidationError) as refused:
-        publication.publish_edition(edition=edition, user=owner)
+        publication.publish_edition(edition=edition, user=register_owner)
     assert message in str(refused.value)
 
 
-def test_preparing_and_publishing_are_in_the_editions_history_with_the_owner(owner):
+def test_preparing_and_publishing_are_in_the_editions_history_with_the_owner(register_owner):
     live()
-    edition = published(owner)
+    edition = published(register_owner)
     history = list(edition.history.order_by("history_date"))
     assert [(h.status, h.history_user) for h in history] == [
-        (EditionStatus.DRAFT, owner),
-        (EditionStatus.PUBLISHED, owner),
+        (EditionStatus.DRAFT, register_owner),
+        (EditionStatus.PUBLISHED, register_owner),
     ]
-    assert edition.published_by == owner
+    assert edition.published_by == register_owner
     assert edition.policy == "Gravesham Borough Council, Working in Partnership Framework 2021"
 
 
@@ -187,19 +187,19 @@ def test_preparing_and_publishing_are_in_the_editions_history_with_the_owner(own
         (Status.DISPOSAL_REVIEW, False),
     ],
 )
-def test_only_approved_arrangements_not_yet_ended_are_published(owner, status, included):
+def test_only_approved_arrangements_not_yet_ended_are_published(register_owner, status, included):
     live(status=status)
-    draft = publication.prepare_edition(year=2026, user=owner)
+    draft = publication.prepare_edition(year=2026, user=register_owner)
     assert bool(draft.entries) is included
 
 
-def test_gravesham_excludes_ad_hoc_arrangements_g_5_6c(owner):
+def test_gravesham_excludes_ad_hoc_arrangements_g_5_6c(register_owner):
     live(name="Urgent", is_statutory=False, is_urgent=True, end_date=datetime.date(2026, 9, 1))
     live(name="Lasting", is_statutory=False)
-    assert names(publication.prepare_edition(year=2026, user=owner)) == ["Lasting"]
+    assert names(publication.prepare_edition(year=2026, user=register_owner)) == ["Lasting"]
 
 
-def test_gravesham_splits_significant_key_other_and_shared_working_g_6_6(owner):
+def test_gravesham_splits_significant_key_other_and_shared_working_g_6_6(register_owner):
     live(name="Zeta significant", is_statutory=True)
     live(name="Alpha other", is_statutory=False)
     live(
@@ -208,7 +208,7 @@ def test_gravesham_splits_significant_key_other_and_shared_working_g_6_6(owner):
         type=ArrangementType.JOINT_OFFICER,
         is_statutory=True,
     )
-    edition = publication.prepare_edition(year=2026, user=owner)
+    edition = publication.prepare_edition(year=2026, user=register_owner)
     assert [
         (section, [e["name"] for e in found])
         for section, found in publication.sections_of(edition.entries)
@@ -220,33 +220,33 @@ def test_gravesham_splits_significant_key_other_and_shared_working_g_6_6(owner):
 
 
 def test_south_derbyshire_orders_statutory_community_network_and_leaves_out_shared_services(
-    owner, settings
+    register_owner, settings
 ):
     settings.COUNCIL_POLICY = "south_derbyshire"
     live(name="A forum", type=ArrangementType.NETWORK_FORUM, is_statutory=False)
     live(name="B community", type=ArrangementType.COMMUNITY, is_statutory=False)
     live(name="C statutory", type=ArrangementType.STRATEGIC, is_statutory=True)
     live(name="D shared", kind=Kind.SHARED_SERVICE, type=ArrangementType.JOINT_OFFICER)
-    assert names(publication.prepare_edition(year=2026, user=owner)) == [
+    assert names(publication.prepare_edition(year=2026, user=register_owner)) == [
         "C statutory",
         "B community",
         "A forum",
     ]
 
 
-def test_dartford_publishes_every_major_and_minor_partnership_d_4(owner, settings):
+def test_dartford_publishes_every_major_and_minor_partnership_d_4(register_owner, settings):
     settings.COUNCIL_POLICY = "dartford"
     live(name="Minor one")
     live(name="Another")
-    edition = publication.prepare_edition(year=2026, user=owner)
+    edition = publication.prepare_edition(year=2026, user=register_owner)
     assert sorted(names(edition)) == ["Another", "Minor one"]
     assert {entry["category"] for entry in edition.entries} == {"Minor"}
 
 
-def test_brentwood_publishes_description_aims_and_partners(owner, settings):
+def test_brentwood_publishes_description_aims_and_partners(register_owner, settings):
     settings.COUNCIL_POLICY = "brentwood"
     live()
-    edition = publication.prepare_edition(year=2026, user=owner)
+    edition = publication.prepare_edition(year=2026, user=register_owner)
     assert edition.fields == [
         "reference",
         "name",
@@ -266,7 +266,7 @@ def entry_of(owner, arrangement):
     return next(e for e in edition.entries if e["reference"] == arrangement.reference)
 
 
-def test_an_entry_shows_every_field_of_the_field_list(owner):
+def test_an_entry_shows_every_field_of_the_field_list(register_owner):
     committee = CommitteeFactory(name="Community and Environment Cabinet Committee")
     portfolio = PortfolioFactory(name="Community Safety", committee=committee)
     arrangement = live(
@@ -278,7 +278,7 @@ def test_an_entry_shows_every_field_of_the_field_list(owner):
     )
     PartnerFactory(arrangement=arrangement, name="Kent Police", sector=Sector.POLICE_FIRE)
     ObjectiveFactory(arrangement=arrangement, description="Fewer burglaries")
-    assert entry_of(owner, arrangement) == {
+    assert entry_of(register_owner, arrangement) == {
         "reference": arrangement.reference,
         "name": "Gravesham Community Safety Partnership",
         "section": "Significant partnerships",
@@ -298,7 +298,7 @@ def test_an_entry_shows_every_field_of_the_field_list(owner):
         "reported_to": "Community and Environment Cabinet Committee",
         "organisation_identifier": "GB-LAE-GRA",
     }
-    assert list(entry_of(owner, arrangement)) == [field.name for field in open_data.FIELDS]
+    assert list(entry_of(register_owner, arrangement)) == [field.name for field in open_data.FIELDS]
 
 
 @pytest.mark.parametrize(
@@ -314,7 +314,7 @@ def test_an_entry_shows_every_field_of_the_field_list(owner):
     ids=["by role unless names are allowed", "named where the setting allows"],
 )
 def test_people_appear_by_role_unless_the_council_allows_names(
-    owner, settings, names_allowed, officer, member
+    register_owner, settings, names_allowed, officer, member
 ):
     settings.PUBLISH_PEOPLE_NAMES = names_allowed
     holder = UserFactory(first_name="Harjit", last_name="Sandhu", roles=[Role.PORTFOLIO_HOLDER])
@@ -323,11 +323,13 @@ def test_people_appear_by_role_unless_the_council_allows_names(
         service=ServiceFactory(name="Housing"),
         portfolio=PortfolioFactory(name="Housing", holder=holder),
     )
-    entry = entry_of(owner, arrangement)
+    entry = entry_of(register_owner, arrangement)
     assert (entry["responsible_officer"], entry["lead_members"]) == (officer, member)
 
 
-def test_representatives_member_involvement_and_personal_data_are_never_published(owner, settings):
+def test_representatives_member_involvement_and_personal_data_are_never_published(
+    register_owner, settings
+):
     settings.PUBLISH_PEOPLE_NAMES = True
     arrangement = live(
         member_involvement="Cllr Wendy Secret sits on the board",
@@ -336,11 +338,11 @@ def test_representatives_member_involvement_and_personal_data_are_never_publishe
         safeguarding_impact="Children at Quince Road",
     )
     CouncilRepresentativeFactory(arrangement=arrangement, name="Rupert Hidden", role="Chair")
-    text = repr(entry_of(owner, arrangement))
+    text = repr(entry_of(register_owner, arrangement))
     for secret in ("Wendy", "Zebedee", "Quince", "Rupert", "Hidden", "Chair"):
         assert secret not in text
 
 
-def test_the_councils_organisation_identifier_comes_from_the_setting(owner, settings):
+def test_the_councils_organisation_identifier_comes_from_the_setting(register_owner, settings):
     settings.ORGANISATION_IDENTIFIER = "GB-LAE-DAR"
-    assert entry_of(owner, live())["organisation_identifier"] == "GB-LAE-DAR"
+    assert entry_of(register_owner, live())["organisation_identifier"] == "GB-LAE-DAR"
