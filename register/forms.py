@@ -695,14 +695,13 @@ class PrepareEditionForm(GovUKForm, forms.Form):
     )
 
 
-class PublishedSearchForm(forms.Form):
+class PublishedSearchForm(GovUKForm, forms.Form):
     """Search and the category filter of a published edition (from the query string)."""
 
     q = forms.CharField(
         label="Search by name, reference, aims or partner",
         required=False,
         max_length=100,
-        error_messages={"max_length": "Search words must be 100 characters or fewer"},
     )
     category = forms.ChoiceField(
         label="Category",

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from register import open_data
@@ -83,11 +83,8 @@ def _published_entries(pk, published_at) -> list[dict]:
 def previous_edition(edition) -> Edition | None:
     """The published edition before this one (a correction's is the one it corrects),
     without its entries."""
-    earlier = published_editions().exclude(pk=edition.pk).defer("entries")
-    return (
-        earlier.filter(year=edition.year, number__lt=edition.number).first()
-        or earlier.filter(year__lt=edition.year).first()
-    )
+    earlier = Q(year=edition.year, number__lt=edition.number) | Q(year__lt=edition.year)
+    return published_editions().filter(earlier).defer("entries").first()
 
 
 @dataclass(frozen=True)

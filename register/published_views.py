@@ -165,7 +165,9 @@ class XlsxView(EditionMixin, View):
                 open_data.OGL_URL,
             ),
         )
-        return xlsx_response(content, filename=f"register-{edition.slug}.xlsx")
+        response = xlsx_response(content, filename=f"register-{edition.slug}.xlsx")
+        response["Link"] = licence_link()
+        return response
 
 
 class MetadataView(EditionMixin, View):
