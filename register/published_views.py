@@ -213,6 +213,10 @@ class EditionPdfView(EditionMixin, View):
             context,
             filename=f"{name}.pdf",
             back_url=reverse("published:edition", args=[edition.slug]),
+            # A published edition never changes: its PDFs are made once.
+            cache_key=f"published-pdf:{name}:{edition.published_at.isoformat()}"
+            if edition.is_published
+            else None,
         )
 
 
