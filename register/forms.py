@@ -694,6 +694,12 @@ class PrepareEditionForm(GovUKForm, forms.Form):
         max_length=2000,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Field.text("year", field_width=4), Field.textarea("correction_note")
+        )
+
 
 class PublishedSearchForm(GovUKForm, forms.Form):
     """Search and the category filter of a published edition (from the query string)."""

@@ -45,6 +45,8 @@ class EditionMixin:
         edition = publication.find_edition(slug)
         if edition is None and can_preview(request.user):
             edition = publication.find_edition(slug, published=False)
+        if edition is None and slug == "latest":
+            return render(request, "published/none.html", status=404)
         if edition is None:
             raise Http404("No such edition of the published register")
         self.edition = edition

@@ -269,3 +269,9 @@ def test_the_editions_page_is_the_registers_keepers(client, role, status):
     if role is not None:
         client.force_login(UserFactory(roles=[role]))
     assert client.get(reverse("published:manage")).status_code == status
+
+
+def test_before_any_edition_is_published_the_register_says_so(client):
+    response = page(client, "latest")
+    assert response.status_code == 404
+    assert "No published register yet" in response.content.decode()
