@@ -597,10 +597,8 @@ class Edition(TimeStampedModel):
     )
     correction_note = models.TextField("what this edition corrects", blank=True, max_length=2000)
     policy = models.CharField("policy and version", max_length=120, editable=False)
-    # The published fields' names (register/open_data.py), in order, and one dict per
-    # entry with every field's value, as the snapshot was taken.
+    # The published fields' names (register/open_data.py), in order.
     fields = models.JSONField(default=list, editable=False)
-    entries = models.JSONField(default=list, editable=False)
     snapshot_at = models.DateTimeField(editable=False)
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -614,6 +612,9 @@ class Edition(TimeStampedModel):
         related_name="+",
         editable=False,
     )
+    # One dict per entry with every field's value, as the snapshot was taken. Last, so that
+    # SQLite reads the other columns without walking through it.
+    entries = models.JSONField(default=list, editable=False)
 
     class Meta:
         ordering = ["-year", "-number"]

@@ -20,6 +20,7 @@ from register.formatting import money
 from register.models import Arrangement, Edition, EditionStatus
 from register.policies import get_policy
 from register.roles import Role, has_role
+from register.spreadsheets import neutralised_rows
 
 
 def can_publish(user) -> bool:
@@ -78,6 +79,21 @@ def entries_of(edition) -> list[dict]:
 @lru_cache(maxsize=16)
 def _published_entries(pk, published_at) -> list[dict]:
     return Edition.objects.values_list("entries", flat=True).get(pk=pk)
+
+
+def csv_rows_of(edition) -> list[list[str]]:
+    """The rows of the edition's register.csv, formulas neutralised; a published edition's
+    are worked out once per process, as its entries are."""
+    if edition.is_published:
+        return _published_csv_rows(edition.pk, edition.published_at)
+    return list(neutralised_rows(open_data.rows(edition)))
+
+
+@lru_cache(maxsize=16)
+def _published_csv_rows(pk, published_at) -> list[list[str]]:
+    edition = Edition.objects.defer("entries").get(pk=pk)
+    edition.entries = _published_entries(pk, published_at)
+    return list(neutralised_rows(open_data.rows(edition)))
 
 
 def previous_edition(edition) -> Edition | None:

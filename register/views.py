@@ -43,7 +43,7 @@ from register.selectors import (
     export_rows,
     filter_arrangements,
 )
-from register.spreadsheets import csv_response, xlsx_bytes, xlsx_response
+from register.spreadsheets import csv_response, neutralised_rows, xlsx_bytes, xlsx_response
 from register.submission import missing_for_submission, missing_form_url
 from register.versions import EditConflict
 
@@ -137,7 +137,7 @@ class ArrangementExportView(ArrangementListView):
         filename = f"register-{timezone.localdate().isoformat()}.{self.format}"
         if self.format == "xlsx":
             return xlsx_response(xlsx_bytes(rows, sheet="Register"), filename=filename)
-        return csv_response(rows, filename=filename)
+        return csv_response(neutralised_rows(rows), filename=filename)
 
 
 @dataclass(frozen=True)
