@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.conf import settings
 
 from register.formatting import capitalised, long_date, money, person, yes_no
+from register.policies import get_policy
 from register.roles import Role
 from register.spreadsheets import XLSX
 
@@ -307,8 +308,6 @@ def json_document(edition, *, publisher: str) -> str:
 
 
 def edition_title(edition) -> str:
-    from register.policies import get_policy
-
     return f"{get_policy().register_title}: {edition.label}"
 
 

@@ -121,7 +121,7 @@ class Changes:
 
 def changes_between(previous, edition) -> Changes:
     """New entries, entries no longer published, and entries whose category or council
-    resources changed, from `previous` to `edition`."""
+    resources changed, from `previous` to `edition` (only what the edition publishes)."""
     before = {entry["reference"]: entry for entry in entries_of(previous)} if previous else {}
     now = {entry["reference"]: entry for entry in edition.entries}
     changed = []
@@ -130,11 +130,11 @@ def changes_between(previous, edition) -> Changes:
         if old is None:
             continue
         what = []
-        if old["category"] != entry["category"]:
+        if "category" in edition.fields and old["category"] != entry["category"]:
             what.append(f"category changed from {old['category']} to {entry['category']}")
         old_amount = _amount(old["council_resources_per_year"])
         new_amount = _amount(entry["council_resources_per_year"])
-        if old_amount != new_amount:
+        if "council_resources_per_year" in edition.fields and old_amount != new_amount:
             what.append(
                 f"council resources a year changed from {money(old_amount)} to {money(new_amount)}"
             )
@@ -151,16 +151,33 @@ def _amount(value) -> Decimal:
     return Decimal(value or 0)
 
 
-def search_entries(entries, *, q="", category=""):
-    """Entries whose reference, name, aims or partners contain `q`, in `category`."""
+SEARCHED = ("reference", "name", "aims_and_objectives", "partners")
+
+
+def search_entries(edition, *, q="", category=""):
+    """The edition's entries whose reference, name, aims or partners contain `q`, in
+    `category`; only what the edition publishes is searched."""
     words = q.casefold()
-    searched = ("reference", "name", "aims_and_objectives", "partners")
+    searched = [key for key in SEARCHED if key in edition.fields]
     return [
         entry
-        for entry in entries
+        for entry in edition.entries
         if (not category or entry["category"] == category)
         and (not words or any(words in (entry[key] or "").casefold() for key in searched))
     ]
+
+
+def categories_of(edition) -> list[str]:
+    """The categories to filter the edition by, where it publishes them."""
+    if "category" not in edition.fields:
+        return []
+    return sorted({entry["category"] for entry in edition.entries})
+
+
+def forget_kept_editions():
+    """Empty this process's copies of published editions (tests reuse database ids)."""
+    _published_entries.cache_clear()
+    _published_csv_rows.cache_clear()
 
 
 def sections_of(entries) -> list[tuple[str, list[dict]]]:

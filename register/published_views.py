@@ -89,11 +89,12 @@ class EditionView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         edition = self.edition
-        categories = sorted({entry["category"] for entry in edition.entries})
-        form = forms.PublishedSearchForm(self.request.GET or None, categories=categories)
+        form = forms.PublishedSearchForm(
+            self.request.GET or None, categories=publication.categories_of(edition)
+        )
         searched = form.is_valid() and any(form.cleaned_data.values())
         entries = (
-            publication.search_entries(edition.entries, **form.cleaned_data)
+            publication.search_entries(edition, **form.cleaned_data)
             if searched
             else edition.entries
         )

@@ -37,7 +37,7 @@ def fresh_published_caches():
     """A published edition's entries and page are kept per process, by its id and time of
     publishing; ids are used again after a test's rollback, so each test starts afresh."""
     cache.clear()
-    publication._published_entries.cache_clear()
+    publication.forget_kept_editions()
 
 
 @pytest.fixture

@@ -346,3 +346,15 @@ def test_representatives_member_involvement_and_personal_data_are_never_publishe
 def test_the_councils_organisation_identifier_comes_from_the_setting(register_owner, settings):
     settings.ORGANISATION_IDENTIFIER = "GB-LAE-DAR"
     assert entry_of(register_owner, live())["organisation_identifier"] == "GB-LAE-DAR"
+
+
+def test_changes_say_nothing_of_what_the_council_does_not_publish(register_owner, settings):
+    settings.COUNCIL_POLICY = "brentwood"
+    arrangement = live()
+    published(register_owner, 2026)
+    arrangement.cash_per_year = Decimal("90000")
+    arrangement.save()
+    second = published(register_owner, 2027)
+    changes = publication.changes_between(publication.previous_edition(second), second)
+    assert "council_resources_per_year" not in second.fields
+    assert not changes

@@ -157,7 +157,7 @@ def test_edition_search_and_entry_pages_run_in_a_constant_number_of_queries(
         ("entry", ["2026", reference], {}, 2),
         ("changes", ["2026-2"], {}, 4),
     ]:
-        publication._published_entries.cache_clear()
+        publication.forget_kept_editions()
         with django_assert_num_queries(queries):
             assert page(client, name, *args, **query).status_code == 200
 
