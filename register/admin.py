@@ -219,6 +219,7 @@ class EditionAdmin(ReadOnlyAdmin):
 
     list_display = ["year", "number", "status", "snapshot_at", "published_at", "published_by"]
     list_filter = ["status"]
+    search_fields = ["year", "correction_note"]
     exclude = ["entries"]
 
 

@@ -535,7 +535,7 @@ CASES = [
     # The published register (issue 12): its pages and open data for everyone; a draft
     # only for the keepers, who prepare it on the editions page; the register owner publishes.
     Case("published:latest", PUBLIC),
-    Case("published:edition", PUBLIC, label="published", errors=ErrorState("Search")),
+    Case("published:edition", PUBLIC, label="published"),
     Case(
         "published:edition",
         access(ok=KEEPERS, others=NOT_FOUND, anonymous=NOT_FOUND),
