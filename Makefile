@@ -29,6 +29,7 @@ setup: $(VENV)/.installed assets
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_demo_approvals
 	$(PY) manage.py seed_demo_reviews
+	$(PY) manage.py seed_demo_publication
 
 run: setup
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000

@@ -7,14 +7,20 @@
   of reviews, the same open reviews, among a year of considered ones for every arrangement.
 * pdf-evaluation-vs-bare: exporting a fully filled Gravesham Partnership Evaluation as a PDF
   through the portal, against WeasyPrint alone turning the same HTML into a PDF.
+* published-register-vs-static: the public page of a 5,000-entry edition against a static
+  file of the same bytes served by the same server.
+* open-data-csv-vs-bare: the edition's register.csv, streamed, against a bare csv.writer
+  over the same rows.
 
 Run from the project folder: `.venv/bin/python benchmarks/run.py` (or `make bench`).
 It builds a throwaway SQLite database in a temporary folder, so it never touches yours.
-The last three lines are the results, e.g.
+The last five lines are the results, e.g.
 
     register-list-vs-admin: ratio=0.83 ours_ms=41.0 baseline_ms=49.5
     reviews-page-vs-admin: ratio=0.90 ours_ms=60.0 baseline_ms=66.0
     pdf-evaluation-vs-bare: ratio=1.05 ours_ms=420.0 baseline_ms=400.0
+    published-register-vs-static: ratio=1.26 ours_ms=5.2 baseline_ms=4.2
+    open-data-csv-vs-bare: ratio=1.15 ours_ms=56.8 baseline_ms=49.3
 
 ratio = our median / the baseline's median. See README.md.
 """
@@ -544,6 +550,15 @@ def get(client, url):
     return response, (time.perf_counter() - started) * 1000
 
 
+def download(client, url):
+    """get(), reading a streamed answer (a CSV, a static file) to its end inside the timing."""
+    started = time.perf_counter()
+    response = client.get(url)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    response.body = body
+    return response, (time.perf_counter() - started) * 1000
+
+
 def page_references(response):
     """References in the results table, in order (ours also has each one in its link)."""
     html = response.content.decode()
@@ -557,7 +572,7 @@ def table_references(response):
     return set(REFERENCE.findall(html[html.find("<table") :]))
 
 
-def time_pages(args, client, pages, references_of):
+def time_pages(args, client, pages, references_of, fetch=get):
     """Warm both pages up, check each once ({label: (status, references, queries)}), then
     time them in alternating order ({label: [ms, ...]})."""
     from django.db import connection
@@ -565,18 +580,18 @@ def time_pages(args, client, pages, references_of):
 
     for _ in range(args.warmup):
         for url in pages.values():
-            get(client, url)
+            fetch(client, url)
     checks = {}
     for label, url in pages.items():
         with CaptureQueriesContext(connection) as queries:
-            response, _ = get(client, url)
+            response, _ = fetch(client, url)
         checks[label] = (response.status_code, references_of(response), len(queries))
     timings = {label: [] for label in pages}
     for round_number in range(args.requests):
         # Alternate which page goes first, so neither always follows the other.
         order = list(pages) if round_number % 2 == 0 else list(reversed(pages))
         for label in order:
-            _, elapsed = get(client, pages[label])
+            _, elapsed = fetch(client, pages[label])
             timings[label].append(elapsed)
     return checks, timings
 
@@ -843,6 +858,103 @@ def bench_pdf(args):
     return lines, figure("pdf-evaluation-vs-bare", ours_ms, baseline_ms), False
 
 
+def publish_register():
+    """Every benchmark arrangement made live, and the 2026 edition published from them by the
+    register owner, through the portal's services: an edition of `rows` entries."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from register.models import Arrangement
+    from register.publication import prepare_edition, publish_edition
+    from register.roles import Role
+
+    Arrangement.objects.update(status="active")
+    owner = get_user_model().objects.create(username="bench-owner", password="!")
+    owner.groups.add(Group.objects.get_or_create(name=Role.REGISTER_OWNER.value)[0])
+    draft = prepare_edition(year=2026, user=owner)
+    return publish_edition(edition=draft, user=owner)
+
+
+def bench_published_page(args, edition, folder):
+    """(lines to print, result line, failed): the public page of the edition, as a visitor,
+    against the same bytes as a static file served by the same server (WhiteNoise)."""
+    from django.conf import settings
+    from django.test import Client
+
+    static = Path(folder) / "static"
+    static.mkdir()
+    page = Client().get(f"/published/{edition.slug}/")
+    (static / "published-bench.html").write_bytes(page.content)
+    # WhiteNoise reads STATIC_ROOT when a new client's handler first loads the middleware.
+    settings.STATIC_ROOT = static
+    client = Client()
+    pages = {"ours": f"/published/{edition.slug}/", "baseline": "/static/published-bench.html"}
+    checks, timings = time_pages(args, client, pages, lambda r: r.body, fetch=download)
+    lines = [
+        f"{len(edition.entries)} entries in the {edition.label}, a page of "
+        f"{len(page.content):,} bytes; {args.requests} timed requests each after "
+        f"{args.warmup} warm-up"
+    ]
+    failed = False
+    for label, url in pages.items():
+        status, body, queries = checks[label]
+        lines.append(
+            f"  {label:8} {url}: HTTP {status}, {len(body):,} bytes, {queries} queries, "
+            f"{summary(timings[label])}"
+        )
+        failed |= status != 200 or len(REFERENCE.findall(body.decode())) < len(edition.entries)
+    return compared("published-register-vs-static", lines, timings, failed)
+
+
+def bench_open_data_csv(args, edition):
+    """(lines to print, result line, failed): the edition's register.csv, streamed to a
+    visitor, against a bare csv.writer over the same rows in memory."""
+    import csv
+    import io
+
+    from django.test import Client
+
+    from register import open_data
+
+    rows = list(open_data.rows(edition))
+    client = Client()
+    url = f"/published/{edition.slug}/register.csv"
+
+    def ours():
+        return download(client, url)[0].body
+
+    def bare():
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        return buffer.getvalue().encode()
+
+    sides = {"ours": ours, "baseline": bare}
+    for _ in range(args.warmup):
+        for call in sides.values():
+            call()
+    outputs = {label: call() for label, call in sides.items()}
+    timings = {label: [] for label in sides}
+    for round_number in range(args.requests):
+        order = list(sides) if round_number % 2 == 0 else list(reversed(sides))
+        for label in order:
+            timings[label].append(timed(sides[label])[1])
+    lines = [f"{len(rows) - 1} rows of {len(rows[0])} columns; {args.requests} timed each"]
+    for label, output in outputs.items():
+        lines.append(f"  {label:8} {len(output):,} bytes, {summary(timings[label])}")
+    failed = outputs["ours"] != outputs["baseline"]
+    if failed:
+        lines.append("  FAILED: the download is not the bare writer's CSV")
+    return compared("open-data-csv-vs-bare", lines, timings, failed)
+
+
+def compared(name, lines, timings, failed):
+    if failed:
+        return lines, f"{name}: FAILED (see above)", True
+    ours = statistics.median(timings["ours"])
+    baseline = statistics.median(timings["baseline"])
+    return lines, figure(name, ours, baseline), False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--rows", type=int, default=5000)
@@ -867,6 +979,9 @@ def main():
         build_reviews(admin)
         reviews_lines, reviews_result, reviews_failed = bench_reviews_page(args, admin)
         pdf_lines, pdf_result, pdf_failed = bench_pdf(args)
+        edition = publish_register()
+        page_lines, page_result, page_failed = bench_published_page(args, edition, folder)
+        csv_lines, csv_result, csv_failed = bench_open_data_csv(args, edition)
         connection.close()
 
     print(
@@ -875,13 +990,18 @@ def main():
                 *register_lines,
                 *reviews_lines,
                 *pdf_lines,
+                *page_lines,
+                *csv_lines,
                 register_result,
                 reviews_result,
                 pdf_result,
+                page_result,
+                csv_result,
             ]
         )
     )
-    return 1 if register_failed or reviews_failed or pdf_failed else 0
+    failures = (register_failed, reviews_failed, pdf_failed, page_failed, csv_failed)
+    return 1 if any(failures) else 0
 
 
 if __name__ == "__main__":

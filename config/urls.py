@@ -13,6 +13,7 @@ urlpatterns = [
     path("approvals/", include("approvals.urls")),
     path("forms/", include("register.council_forms.urls")),
     path("reviews/", include("reviews.urls")),
+    path("published/", include("register.published_urls")),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

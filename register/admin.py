@@ -11,9 +11,11 @@ from simple_history.models import HistoricalChanges
 
 from register.models import (
     Arrangement,
+    Committee,
     CorporateObjective,
     CouncilRepresentative,
     Document,
+    Edition,
     FormResponse,
     MeasureResult,
     Objective,
@@ -186,8 +188,9 @@ class ScreeningAdmin(RegisterAdmin):
 class PortfolioAdmin(RegisterAdmin):
     """Kept by the register owner: the holder approves the arrangements in the portfolio."""
 
-    list_display = ["name", "holder"]
-    list_select_related = ["holder"]
+    list_display = ["name", "holder", "committee"]
+    list_select_related = ["holder", "committee"]
+    list_filter = ["committee"]
     search_fields = ["name", "holder__first_name", "holder__last_name"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -199,6 +202,25 @@ class PortfolioAdmin(RegisterAdmin):
                 .order_by("last_name", "first_name")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(RegisterAdmin):
+    """The remit of each committee is the portfolios mapped to it (on each portfolio): the
+    published register's extract for it lists their arrangements."""
+
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+@admin.register(Edition)
+class EditionAdmin(ReadOnlyAdmin):
+    """Editions are prepared and published on the portal's editions page."""
+
+    list_display = ["year", "number", "status", "snapshot_at", "published_at", "published_by"]
+    list_filter = ["status"]
+    search_fields = ["year", "correction_note"]
+    exclude = ["entries"]
 
 
 @admin.register(FormResponse)

@@ -669,3 +669,52 @@ class ChecklistForm(VersionedForm, forms.Form):
 
     def typed_values(self) -> dict:
         return self.answers()
+
+
+class PrepareEditionForm(GovUKForm, forms.Form):
+    """The register owner prepares (or refreshes) the draft of a year's edition."""
+
+    year = forms.IntegerField(
+        label="Year of the edition",
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": "Enter the year of the edition",
+            "invalid": "Enter the year as a number, like 2027",
+            "min_value": "Enter a year from 2000 to 2100",
+            "max_value": "Enter a year from 2000 to 2100",
+        },
+    )
+    correction_note = forms.CharField(
+        label="What this edition corrects (only for a correction)",
+        help_text="Needed once that year's edition is published: the correction is published "
+        "as a new edition with this note.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Field.text("year", field_width=4), Field.textarea("correction_note")
+        )
+
+
+class PublishedSearchForm(GovUKForm, forms.Form):
+    """Search and the category filter of a published edition (from the query string)."""
+
+    q = forms.CharField(
+        label="Search by name, reference, aims or partner",
+        required=False,
+        max_length=100,
+    )
+    category = forms.ChoiceField(
+        label="Category",
+        required=False,
+        error_messages={"invalid_choice": "Choose a category from the list"},
+    )
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "Any category")] + [(c, c) for c in categories]

@@ -100,10 +100,31 @@ class Service(TimeStampedModel):
         return self.name
 
 
+class Committee(TimeStampedModel):
+    """A Cabinet Committee (or the council's equivalent) that the published register is
+    reported to for the arrangements of the portfolios in its remit (G 5.6c, 6.6)."""
+
+    name = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Portfolio(TimeStampedModel):
     """A Cabinet portfolio; its holder approves the arrangements in it."""
 
     name = models.CharField(max_length=120, unique=True)
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portfolios",
+        help_text="The committee whose remit covers this portfolio's arrangements",
+    )
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -555,3 +576,72 @@ class FormResponse(TimeStampedModel):
     @property
     def is_editable(self) -> bool:
         return self.status != FormStatus.SUBMITTED
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Edition(TimeStampedModel):
+    """One edition of the published register: a snapshot of its entries taken from the live
+    register under the council's policy. Once published it never changes; a correction is a
+    new edition of the same year with the next number and a note of what it corrects."""
+
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    number = models.PositiveSmallIntegerField(default=1, editable=False)
+    status = models.CharField(
+        max_length=20, choices=EditionStatus.choices, default=EditionStatus.DRAFT, editable=False
+    )
+    correction_note = models.TextField("what this edition corrects", blank=True, max_length=2000)
+    policy = models.CharField("policy and version", max_length=120, editable=False)
+    # The published fields' names (register/open_data.py), in order.
+    fields = models.JSONField(default=list, editable=False)
+    snapshot_at = models.DateTimeField(editable=False)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    # One dict per entry with every field's value, as the snapshot was taken. Last, so that
+    # SQLite reads the other columns without walking through it.
+    entries = models.JSONField(default=list, editable=False)
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="one_edition_per_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        # A draft's address is where it will be published; only the keepers can open it.
+        return reverse("published:edition", kwargs={"edition": self.slug})
+
+    @property
+    def slug(self) -> str:
+        """Its address: the year, and for a correction the year and its number (2026-2)."""
+        return str(self.year) if self.number == 1 else f"{self.year}-{self.number}"
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.year} edition"
+            if self.number == 1
+            else f"{self.year} edition, correction {self.number - 1}"
+        )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EditionStatus.PUBLISHED

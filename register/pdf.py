@@ -26,6 +26,7 @@ from urllib.request import DataHandler, Request, url2pathname
 
 import weasyprint
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -228,10 +229,15 @@ def render_pdf(template_name: str, context: dict, *, fetcher=None) -> bytes:
     return html_to_pdf(html, fetcher=fetcher)
 
 
-def pdf_response(request, template_name, context, *, filename, back_url):
-    """The rendered PDF as a download, or a page saying it took too long (503)."""
+def pdf_response(request, template_name, context, *, filename, back_url, cache_key=None):
+    """The rendered PDF as a download, or a page saying it took too long (503). With a
+    `cache_key`, for a document that never changes, it is rendered once and kept."""
     try:
-        pdf = render_pdf(template_name, context)
+        pdf = cache.get(cache_key) if cache_key else None
+        if pdf is None:
+            pdf = render_pdf(template_name, context)
+            if cache_key:
+                cache.set(cache_key, pdf, None)
     except PdfRenderError as error:
         response = render(
             request,

@@ -44,6 +44,9 @@ ADMIN_PERMISSIONS = {
         "register.add_portfolio",
         "register.change_portfolio",
         "register.view_portfolio",
+        "register.add_committee",
+        "register.change_committee",
+        "register.view_committee",
     ],
 }
 

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 
 from register.choices import Status
+from register.formatting import person, yes_no
 from register.models import Arrangement, Partner
 from register.roles import roles_of, sees_every_draft
 
@@ -52,3 +53,29 @@ def filter_arrangements(
         arrangements = arrangements.filter(is_statutory=(statutory == "yes"))
     ordering = [sort] if sort else []
     return arrangements.for_list().order_by(*ordering, "-created_at", "pk")
+
+
+# The staff's download of the register list: (column, value of an arrangement).
+EXPORT_COLUMNS = (
+    ("Reference", lambda a, labels: a.reference),
+    ("Name", lambda a, labels: a.name),
+    ("Kind", lambda a, labels: a.get_kind_display()),
+    ("Type", lambda a, labels: a.get_type_display()),
+    ("Status", lambda a, labels: a.get_status_display()),
+    ("Category", lambda a, labels: labels.get(a.category, a.category)),
+    ("Service", lambda a, labels: str(a.service or "")),
+    ("Lead officer", lambda a, labels: person(a.lead_officer, "")),
+    ("Statutory", lambda a, labels: yes_no(a.is_statutory, blank="")),
+    ("Start date", lambda a, labels: a.start_date),
+    ("End date", lambda a, labels: a.end_date),
+    ("Council resources a year (£)", lambda a, labels: a.council_resources_per_year),
+    ("Next review due", lambda a, labels: a.next_review_due),
+)
+
+
+def export_rows(arrangements, policy):
+    """The register list as rows, header first, in the list's order."""
+    labels = {category.key: category.label for category in policy.categories}
+    yield [column for column, _ in EXPORT_COLUMNS]
+    for arrangement in arrangements:
+        yield [value(arrangement, labels) for _, value in EXPORT_COLUMNS]

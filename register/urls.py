@@ -7,6 +7,8 @@ app_name = "register"
 urlpatterns = [
     path("", views.ArrangementListView.as_view(), name="list"),
     path("mine/", views.MyArrangementsView.as_view(), name="mine"),
+    path("register.csv", views.ArrangementExportView.as_view(), name="export-csv"),
+    path("register.xlsx", views.ArrangementExportView.as_view(format="xlsx"), name="export-xlsx"),
     path("new/", views.ArrangementCreateView.as_view(), name="create"),
     path("new/screening/", views.ScreeningView.as_view(), name="screening"),
     path("new/route/", views.ArrangementCreateRouteView.as_view(), name="create-route"),

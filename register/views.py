@@ -10,6 +10,7 @@ from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -36,7 +37,13 @@ from register.roles import (
     can_recategorise,
     can_view_arrangement,
 )
-from register.selectors import arrangements_of, arrangements_visible_to, filter_arrangements
+from register.selectors import (
+    arrangements_of,
+    arrangements_visible_to,
+    export_rows,
+    filter_arrangements,
+)
+from register.spreadsheets import csv_response, neutralised_rows, xlsx_bytes, xlsx_response
 from register.submission import missing_for_submission, missing_form_url
 from register.versions import EditConflict
 
@@ -117,6 +124,20 @@ class ArrangementListView(ListView):
 class MyArrangementsView(ArrangementListView):
     heading = "My arrangements"
     mine = True
+
+
+class ArrangementExportView(ArrangementListView):
+    """The register list as filtered, every page of it, as CSV or XLSX."""
+
+    paginate_by = None
+    format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        rows = export_rows(self.get_queryset(), get_policy())
+        filename = f"register-{timezone.localdate().isoformat()}.{self.format}"
+        if self.format == "xlsx":
+            return xlsx_response(xlsx_bytes(rows, sheet="Register"), filename=filename)
+        return csv_response(neutralised_rows(rows), filename=filename)
 
 
 @dataclass(frozen=True)

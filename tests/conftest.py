@@ -1,8 +1,10 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
+from register import publication
 from register.roles import Role
 from tests.factories import UserFactory
 
@@ -28,6 +30,14 @@ def client_for(client, user_with_role):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def fresh_published_caches():
+    """A published edition's entries and page are kept per process, by its id and time of
+    publishing; ids are used again after a test's rollback, so each test starts afresh."""
+    cache.clear()
+    publication.forget_kept_editions()
 
 
 @pytest.fixture
@@ -73,8 +83,10 @@ def demo_seed(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def demo_register(demo_seed, django_db_blocker):
-    """The demo register as `make run` makes it (`seed_demo`, `seed_demo_approvals`, then
-    `seed_demo_reviews`), seeded once for a module's tests, as `demo_seed` is."""
+    """The demo register as `make run` makes it (`seed_demo`, `seed_demo_approvals`,
+    `seed_demo_reviews`, then `seed_demo_publication`), seeded once for a module's tests, as
+    `demo_seed` is."""
     with django_db_blocker.unblock():
         call_command("seed_demo_approvals", verbosity=0)
         call_command("seed_demo_reviews", verbosity=0)
+        call_command("seed_demo_publication", verbosity=0)

@@ -264,6 +264,45 @@ def a_screening_by(user):
     return {"screening": ScreeningFactory(screened_by=user).pk} if user else {}
 
 
+def an_edition(published=True):
+    """A recipe: the demo's latest published edition, or its draft (seed_demo_publication)."""
+
+    def recipe(args):
+        from register.models import Edition, EditionStatus
+
+        status = EditionStatus.PUBLISHED if published else EditionStatus.DRAFT
+        edition = Edition.objects.filter(status=status).first()
+        if edition is None:
+            raise RecipeError(f"no {status} edition of the published register")
+        return edition.slug
+
+    recipe.description = "the latest published edition" if published else "the draft edition"
+    return recipe
+
+
+PUBLISHED_EDITION = an_edition()
+DRAFT_EDITION = an_edition(published=False)
+
+
+def an_entry(args):
+    """The first entry of the edition in `edition`."""
+    from register.publication import find_edition
+
+    return find_edition(args["edition"]).entries[0]["reference"]
+
+
+def a_committee(args):
+    """A committee the edition in `edition` reports entries to, as in its extract's address."""
+    from django.utils.text import slugify
+
+    from register.publication import committees_of, find_edition
+
+    committees = committees_of(find_edition(args["edition"]))
+    if not committees:
+        raise RecipeError("no entry of the demo edition is reported to a committee")
+    return slugify(committees[0])
+
+
 RECIPES = {
     "reference": ACTIVE,
     "part": fixed("partners"),
@@ -271,6 +310,8 @@ RECIPES = {
     "key": first_form_required,
     "occasion": fixed("approval"),
     "decision": monitoring_officers_decision,
+    "edition": PUBLISHED_EDITION,
+    "committee": a_committee,
 }
 
 
@@ -318,6 +359,10 @@ OPEN_TO_EVERY_ROLE = access(ok=EVERYONE)
 FOLLOWS_EVERY_REVIEW = access(ok=KEEPERS | READ_ONLY | {Role.DIRECTOR}, others=REFUSED)
 PDF = "application/pdf"
 CSV = "text/csv"
+JSON = "application/json"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The published register: open to everyone, signed in or not.
+PUBLIC = access(ok=EVERYONE, anonymous=OK)
 
 
 def _part_cases():
@@ -357,6 +402,8 @@ CASES = [
     # Register
     Case("register:list", OPEN_TO_EVERY_ROLE),
     Case("register:mine", OPEN_TO_EVERY_ROLE),
+    Case("register:export-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
+    Case("register:export-xlsx", OPEN_TO_EVERY_ROLE, content_type=XLSX),
     Case("register:screening", access(ok=CREATORS, others=REFUSED), errors=ErrorState("Continue")),
     Case(
         "register:create",
@@ -542,6 +589,37 @@ CASES = [
         access(ok=LEAD | KEEPERS | READ_ONLY | {Role.DIRECTOR}, others=REFUSED),
         {"pk": an_assured_return},
     ),
+    # The published register (issue 12): its pages and open data for everyone; a draft
+    # only for the keepers, who prepare it on the editions page; the register owner publishes.
+    Case("published:latest", PUBLIC),
+    Case("published:edition", PUBLIC, label="published"),
+    Case(
+        "published:edition",
+        access(ok=KEEPERS, others=NOT_FOUND, anonymous=NOT_FOUND),
+        {"edition": DRAFT_EDITION},
+        label="a draft",
+    ),
+    # The Publish button: opened, it goes back to the draft.
+    Case(
+        "published:publish",
+        access(redirect=KEEPERS, others=NOT_FOUND, anonymous=NOT_FOUND),
+        {"edition": DRAFT_EDITION},
+    ),
+    Case(
+        "published:manage",
+        access(ok=KEEPERS, others=REFUSED),
+        errors=ErrorState("Prepare the edition"),
+    ),
+    Case("published:changes", PUBLIC),
+    Case("published:entry", PUBLIC, {"reference": an_entry}),
+    Case("published:csv", PUBLIC, content_type=CSV),
+    Case("published:json", PUBLIC, content_type=JSON),
+    Case("published:xlsx", PUBLIC, content_type=XLSX),
+    Case("published:csvw", PUBLIC, content_type="application/csvm+json"),
+    Case("published:datapackage", PUBLIC, content_type=JSON),
+    Case("published:catalogue", PUBLIC, content_type=JSON),
+    Case("published:pdf", PUBLIC, content_type=PDF),
+    Case("published:committee-pdf", PUBLIC, content_type=PDF),
     # Reviews: each person's own calendar feed of their review due dates.
     Case("reviews:calendar", OPEN_TO_EVERY_ROLE),
     # Read by calendar apps, which cannot sign in: the private address is the key.

@@ -5,9 +5,13 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from register.choices import Status
 from register.models import Portfolio
+from register.publication import prepare_edition
 from register.roles import Role
 from tests.factories import (
+    ArrangementFactory,
+    CommitteeFactory,
     CorporateObjectiveFactory,
     CouncilRepresentativeFactory,
     DocumentFactory,
@@ -17,6 +21,7 @@ from tests.factories import (
     PortfolioFactory,
     RiskFactory,
     ScreeningFactory,
+    UserFactory,
 )
 
 
@@ -49,6 +54,9 @@ def rows(db):
     CouncilRepresentativeFactory()
     DocumentFactory()
     FormResponseFactory()
+    CommitteeFactory()
+    ArrangementFactory(status=Status.ACTIVE)
+    prepare_edition(year=2026, user=UserFactory(roles=[Role.REGISTER_OWNER]))
 
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)

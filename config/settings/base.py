@@ -20,6 +20,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 COUNCIL_POLICY = env_str("COUNCIL_POLICY", "gravesham")
 COUNCIL_NAME = env_str("COUNCIL_NAME", "")
 SERVICE_NAME = "Partnership Register"
+# The published register (register/publication.py): the council's identifier from
+# org-id.guide in the open data (GB-LAE-... for an English local authority), and whether
+# people are named; by default they appear by role or job title, as OGL does not cover
+# personal data.
+ORGANISATION_IDENTIFIER = env_str("ORGANISATION_IDENTIFIER", "GB-LAE-GRA")
+PUBLISH_PEOPLE_NAMES = env_bool("PUBLISH_PEOPLE_NAMES", False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass, field
 
 from django.db.models import TextChoices
 
+from register.choices import Status
 from register.completeness import MissingAnswer, missing_answers
 from register.dates import add_months
 from register.roles import Role
@@ -310,6 +311,16 @@ class Policy:
     # Internal control issues a return flags for the statement, as (key, words): Dartford's
     # categories (D 6(viii)); the others name none.
     assurance_issues: tuple[tuple[str, str], ...] = ()
+    # The published register's title, in the council's words.
+    register_title: str = "Register of Partnerships and Shared Services"
+    # The fields of register/open_data.py the published register shows, in that order
+    # (empty: every one). Brentwood's public page shows description, aims and partners.
+    published_fields: tuple[str, ...] = ()
+    # The arrangements a published edition may include: approved and not yet ended
+    # (the product's reading; on_register says which of them the council publishes).
+    published_statuses: frozenset = frozenset(
+        {Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.UNDER_REVIEW, Status.WITHDRAWING}
+    )
 
     # What the portal asks of the policy -------------------------------------------------
 
@@ -334,6 +345,12 @@ class Policy:
         """Sort key of the published register: the order of `categories`, then the name."""
         category = self.effective_classification(arrangement).category
         return (self.categories.index(category), arrangement.name.lower())
+
+    def register_section(self, arrangement) -> str:
+        """The heading the published register lists it under (its category, unless the
+        policy splits the register otherwise); register_order keeps each heading's entries
+        together."""
+        return self.effective_classification(arrangement).category.label
 
     def review_plan(self, arrangement) -> ReviewPlan:
         raise NotImplementedError

@@ -517,6 +517,18 @@ POLICY = Brentwood(
     version="undated",
     council="Brentwood Borough Council",
     categories=(BOROUGH, SERVICE_LEVEL),
+    register_title="Partnership Register",
+    # "A public web page lists partnerships with description, aims and partners" (B
+    # "Recording a partnership").
+    published_fields=(
+        "reference",
+        "name",
+        "category",
+        "aims_and_objectives",
+        "expected_outcomes",
+        "partners",
+        "organisation_identifier",
+    ),
     role_titles={
         Role.REGISTER_OWNER: "Partnership, Leisure and Funding Manager",
         Role.HEAD_OF_SERVICE: "Head of Service",

@@ -498,6 +498,7 @@ POLICY = Dartford(
     version="2024",
     council="Dartford Borough Council",
     categories=(MAJOR, MINOR),
+    register_title="Partnerships Register",
     role_titles={
         Role.REGISTER_OWNER: "Chief Officer & Director of Corporate Services",
         Role.SECTION_151_OFFICER: "Section 151 Officer (or nominee)",

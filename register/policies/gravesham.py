@@ -101,6 +101,12 @@ PARTNERSHIP_REVIEW = ReviewPlan(
     ),
 )
 
+# The three parts of the published register (G 6.6), in its order.
+SIGNIFICANT_PARTNERSHIPS = "Significant partnerships"
+KEY_OTHER_PARTNERSHIPS = "Key other partnerships"
+SHARED_WORKING = "Shared working arrangements"
+PUBLISHED_SECTIONS = (SIGNIFICANT_PARTNERSHIPS, KEY_OTHER_PARTNERSHIPS, SHARED_WORKING)
+
 # Shared services that need a business case (G 3.7) and an annual review (G 6.7).
 BUSINESS_CASE_TYPES = {ArrangementType.FULL_SHARED_SERVICE, ArrangementType.JOINT_MANAGEMENT}
 
@@ -296,6 +302,18 @@ class Gravesham(Policy):
         # The published register excludes ad hoc arrangements (G 5.6c).
         return self.effective_classification(arrangement).category != AD_HOC
 
+    def register_section(self, arrangement) -> str:
+        # The Corporate Register of Partnerships and Shared Working Arrangements is split
+        # into significant partnerships, key other partnerships and shared working (G 6.6).
+        if arrangement.kind == Kind.SHARED_SERVICE:
+            return SHARED_WORKING
+        category = self.effective_classification(arrangement).category
+        return SIGNIFICANT_PARTNERSHIPS if category == SIGNIFICANT else KEY_OTHER_PARTNERSHIPS
+
+    def register_order(self, arrangement) -> tuple:
+        section = self.register_section(arrangement)
+        return (PUBLISHED_SECTIONS.index(section), arrangement.name.lower())
+
     def review_plan(self, arrangement) -> ReviewPlan:
         if arrangement.kind == Kind.SHARED_SERVICE and arrangement.type in BUSINESS_CASE_TYPES:
             return SHARED_SERVICE_REVIEW
@@ -309,6 +327,7 @@ POLICY = Gravesham(
     council="Gravesham Borough Council",
     # In the order of the published register: significant first (ad hoc is not on it).
     categories=(SIGNIFICANT, OTHER, AD_HOC),
+    register_title="Corporate Register of Partnerships and Shared Working Arrangements",
     role_titles={
         Role.REGISTER_OWNER: "Corporate Change Manager",
         Role.MONITORING_OFFICER: "Monitoring Officer (or Deputy Monitoring Officer)",

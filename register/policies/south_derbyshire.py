@@ -297,6 +297,7 @@ POLICY = SouthDerbyshire(
     # The register's order of priority (SD "The Partnership Register"); arrangements outside
     # the policy sort last.
     categories=(STATUTORY, COMMUNITY_BASED, NETWORK_FORUM, NOT_A_PARTNERSHIP),
+    register_title="Partnership Register",
     role_titles={
         Role.REGISTER_OWNER: "Head of Corporate Services",
         Role.LEAD_OFFICER: "lead officer or Member",

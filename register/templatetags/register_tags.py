@@ -67,3 +67,11 @@ def non_field_error_links(form):
     links = getattr(form, "error_links", {})
     first = f"#{form.visible_fields()[0].auto_id}" if form.visible_fields() else "#"
     return [(error, links.get(str(error), first)) for error in form.non_field_errors()]
+
+
+@register.filter
+def published(entry, field):
+    """A published entry's value of one field (register/open_data.py), in words."""
+    from register.open_data import shown
+
+    return shown(field, entry[field.name])

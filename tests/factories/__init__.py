@@ -4,6 +4,7 @@ from tests.factories.approvals import DeclaredInterestFactory, DeputyFactory
 from tests.factories.register import (
     PDF_BYTES,
     ArrangementFactory,
+    CommitteeFactory,
     CorporateObjectiveFactory,
     CouncilRepresentativeFactory,
     DocumentFactory,
@@ -25,6 +26,7 @@ from tests.factories.reviews import ReviewFactory
 __all__ = [
     "PDF_BYTES",
     "ArrangementFactory",
+    "CommitteeFactory",
     "CorporateObjectiveFactory",
     "CouncilRepresentativeFactory",
     "DeclaredInterestFactory",

@@ -15,6 +15,7 @@ from register.council_forms.selectors import response_for
 from register.council_forms.services import save_answers
 from register.models import (
     Arrangement,
+    Committee,
     CorporateObjective,
     CouncilRepresentative,
     Document,
@@ -76,6 +77,14 @@ class PortfolioFactory(factory.django.DjangoModelFactory):
     holder = factory.SubFactory(
         UserFactory, roles=[Role.PORTFOLIO_HOLDER], username="portfolio-holder"
     )
+
+
+class CommitteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Committee
+        django_get_or_create = ["name"]
+
+    name = "Community and Environment Cabinet Committee"
 
 
 class CorporateObjectiveFactory(factory.django.DjangoModelFactory):
