@@ -179,6 +179,27 @@ class DateField(DateInputField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
+class YearField(forms.IntegerField):
+    """A year typed as four digits: a text input (GOV.UK's advice, not type=number), with
+    messages that name the year asked for."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+    def __init__(self, label, what, **kwargs):
+        super().__init__(
+            label=label,
+            min_value=2000,
+            max_value=2100,
+            error_messages={
+                "required": f"Enter {what}",
+                "invalid": "Enter the year as a number, like 2027",
+                "min_value": "Enter a year from 2000 to 2100",
+                "max_value": "Enter a year from 2000 to 2100",
+            },
+            **kwargs,
+        )
+
+
 def yes_no_field(label, help_text="", required_message=""):
     """Yes / No radios giving True or False. Optional unless a required message is given;
     not answered is None (the register's three-way questions)."""
@@ -674,17 +695,7 @@ class ChecklistForm(VersionedForm, forms.Form):
 class PrepareEditionForm(GovUKForm, forms.Form):
     """The register owner prepares (or refreshes) the draft of a year's edition."""
 
-    year = forms.IntegerField(
-        label="Year of the edition",
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "required": "Enter the year of the edition",
-            "invalid": "Enter the year as a number, like 2027",
-            "min_value": "Enter a year from 2000 to 2100",
-            "max_value": "Enter a year from 2000 to 2100",
-        },
-    )
+    year = YearField("Year of the edition", "the year of the edition")
     correction_note = forms.CharField(
         label="What this edition corrects (only for a correction)",
         help_text="Needed once that year's edition is published: the correction is published "

@@ -4,21 +4,11 @@ reviews/assurance.py, whose messages the views put beside these fields."""
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from register.forms import DateField, GovUKForm, yes_no_field
+from register.forms import DateField, GovUKForm, YearField, yes_no_field
 
 
 class OpenExerciseForm(GovUKForm, forms.Form):
-    year = forms.IntegerField(
-        label="Year of the Annual Governance Statement",
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "required": "Enter the year",
-            "invalid": "The year must be a number, like 2027",
-            "min_value": "The year must be 2000 or later",
-            "max_value": "The year must be 2100 or earlier",
-        },
-    )
+    year = YearField("Year of the Annual Governance Statement", "the year")
     returns_due_on = DateField(
         "Returns due by", "the date returns are due by", required=True, help_text=""
     )

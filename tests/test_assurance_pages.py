@@ -74,7 +74,7 @@ def test_the_register_owner_opens_the_years_exercise_on_the_page(client_for, reg
     ("data", "message"),
     [
         ({"year": "", **date_fields("returns_due_on", DUE)}, "Enter the year"),
-        ({"year": "next", **date_fields("returns_due_on", DUE)}, "The year must be a number"),
+        ({"year": "next", **date_fields("returns_due_on", DUE)}, "Enter the year as a number, like 2027"),
         ({"year": YEAR}, "Enter the date returns are due by"),
         (
             {"year": YEAR, "returns_due_on_0": 31, "returns_due_on_1": 2, "returns_due_on_2": 2027},
