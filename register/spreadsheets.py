@@ -41,13 +41,14 @@ def _csv_chunks(rows, size=500):
         buffer.truncate()
 
 
-def csv_response(rows, *, filename: str, headers=None) -> StreamingHttpResponse:
-    """UTF-8 CSV of rows already neutralised (`neutralised_rows`), streamed as written."""
+def csv_response(rows, *, filename: str, headers=None, attachment=False) -> StreamingHttpResponse:
+    """UTF-8 CSV of rows already neutralised (`neutralised_rows`), streamed as written; a
+    download to save (`attachment`) or, for open data, a file a browser may show."""
     response = StreamingHttpResponse(
         _csv_chunks(rows), content_type="text/csv; charset=utf-8", headers=headers
     )
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=filename
+        as_attachment=attachment, filename=filename
     )
     return response
 

@@ -2,11 +2,10 @@
 the annex for the Annual Governance Statement. Each view checks access, calls one service or
 read in reviews/assurance.py, and renders."""
 
-import csv
+import itertools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from register import formatting
 from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
+from register.spreadsheets import csv_response, neutralised_rows
 from register.views import ShortFormPage, apply_service_errors, short_form_page
 from reviews import assurance
 from reviews.assurance import NO_OFFICER
@@ -294,34 +294,32 @@ ANNEX_COLUMNS = (
 )
 
 
-def _annex_csv(annex) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="governance-assurance-{annex.exercise.year}-annex.csv"'
+def _annex_csv(annex):
+    rows = (
+        [
+            section,
+            r.arrangement.reference,
+            r.arrangement.name,
+            r.arrangement.service or "",
+            formatting.person(r.officer, NO_OFFICER),
+            r.get_status_display(),
+            formatting.yes_no(r.governance_in_place, blank=""),
+            r.governance_detail,
+            formatting.yes_no(r.meets_objectives, blank=""),
+            r.objectives_detail,
+            "; ".join(r.issue_words),
+            "; ".join(r.review_issue_words),
+            timezone.localdate(r.returned_at).isoformat() if r.returned_at else "",
+            formatting.person(r.confirmed_by or r.director, ""),
+            formatting.yes_no(r.director_assures, blank=""),
+            r.director_comment,
+            timezone.localdate(r.confirmed_at).isoformat() if r.confirmed_at else "",
+        ]
+        for _key, section, returns in annex.sections
+        for r in returns
     )
-    writer = csv.writer(response)
-    writer.writerow(ANNEX_COLUMNS)
-    for _key, section, returns in annex.sections:
-        for r in returns:
-            writer.writerow(
-                [
-                    section,
-                    r.arrangement.reference,
-                    r.arrangement.name,
-                    r.arrangement.service or "",
-                    formatting.person(r.officer, NO_OFFICER),
-                    r.get_status_display(),
-                    formatting.yes_no(r.governance_in_place, blank=""),
-                    r.governance_detail,
-                    formatting.yes_no(r.meets_objectives, blank=""),
-                    r.objectives_detail,
-                    "; ".join(r.issue_words),
-                    "; ".join(r.review_issue_words),
-                    timezone.localdate(r.returned_at).isoformat() if r.returned_at else "",
-                    formatting.person(r.confirmed_by or r.director, ""),
-                    formatting.yes_no(r.director_assures, blank=""),
-                    r.director_comment,
-                    timezone.localdate(r.confirmed_at).isoformat() if r.confirmed_at else "",
-                ]
-            )
-    return response
+    return csv_response(
+        neutralised_rows(itertools.chain([ANNEX_COLUMNS], rows)),
+        filename=f"governance-assurance-{annex.exercise.year}-annex.csv",
+        attachment=True,
+    )

@@ -1,10 +1,10 @@
 """Reviews pages. Views check access, call a selector or service, and render."""
 
-import csv
+import itertools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
@@ -14,6 +14,7 @@ from register.council_forms import definition as definition_for
 from register.council_forms.selectors import response_for
 from register.policies import get_policy
 from register.roles import Role, can_view_arrangement
+from register.spreadsheets import csv_response, neutralised_rows
 from register.views import apply_service_errors
 from reviews import selectors, services
 from reviews.forms import ActionProgressForm, ConsiderationForm, ReviewFilterForm
@@ -45,27 +46,24 @@ def _filtered(request):
 
 
 def _csv(filename, reviews):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for review in reviews:
-        arrangement = review.arrangement
-        writer.writerow(
-            [
-                arrangement.reference,
-                arrangement.name,
-                arrangement.category,
-                arrangement.service or "",
-                review.due_on.isoformat(),
-                review.get_status_display(),
-                max(review.days_overdue, 0),
-                formatting.person(review.completed_by),
-                review.considered_by,
-                review.template,
-            ]
-        )
-    return response
+    rows = (
+        [
+            review.arrangement.reference,
+            review.arrangement.name,
+            review.arrangement.category,
+            review.arrangement.service or "",
+            review.due_on.isoformat(),
+            review.get_status_display(),
+            max(review.days_overdue, 0),
+            formatting.person(review.completed_by),
+            review.considered_by,
+            review.template,
+        ]
+        for review in reviews
+    )
+    return csv_response(
+        neutralised_rows(itertools.chain([CSV_COLUMNS], rows)), filename=filename, attachment=True
+    )
 
 
 class ReviewBoardView(View):

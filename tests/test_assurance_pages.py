@@ -74,7 +74,10 @@ def test_the_register_owner_opens_the_years_exercise_on_the_page(client_for, reg
     ("data", "message"),
     [
         ({"year": "", **date_fields("returns_due_on", DUE)}, "Enter the year"),
-        ({"year": "next", **date_fields("returns_due_on", DUE)}, "Enter the year as a number, like 2027"),
+        (
+            {"year": "next", **date_fields("returns_due_on", DUE)},
+            "Enter the year as a number, like 2027",
+        ),
         ({"year": YEAR}, "Enter the date returns are due by"),
         (
             {"year": YEAR, "returns_due_on_0": 31, "returns_due_on_1": 2, "returns_due_on_2": 2027},
@@ -316,12 +319,33 @@ def test_the_annex_csv_lists_exceptions_first(client_for, annexed):
     response = client_for(Role.INTERNAL_AUDIT).get(
         reverse("reviews:assurance-annex-csv", args=[YEAR])
     )
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert response["Content-Type"].startswith("text/csv")
     assert [(row["Section"], row["Arrangement"]) for row in rows] == [
         ("Exceptions", "Gravesham Food Network")
     ]
     assert rows[0]["Governance arrangements in place"] == "No"
+
+
+def test_the_annex_csv_keeps_a_typed_formula_as_text(client_for, owner_and_formula):
+    response = client_for(Role.INTERNAL_AUDIT).get(
+        reverse("reviews:assurance-annex-csv", args=[YEAR])
+    )
+    (row,) = csv.DictReader(io.StringIO(response.getvalue().decode()))
+    assert row["What is not in place"] == '\'=HYPERLINK("http://example.com")'
+    assert response["Content-Disposition"].startswith("attachment")
+
+
+@pytest.fixture
+def owner_and_formula(register_owner, exercise):
+    r = exercise.returns.get()
+    assurance.make_return(
+        assurance_return=r,
+        user=r.officer,
+        governance_in_place=False,
+        governance_detail='=HYPERLINK("http://example.com")',
+        meets_objectives=True,
+    )
 
 
 def test_the_annex_pdf_prints_the_exception_as_text_never_as_markup(client_for, annexed):

@@ -81,7 +81,7 @@ def test_the_board_downloads_as_csv_with_the_same_rows(client_for):
     review_due(days(20))
     response = client_for(Role.REGISTER_OWNER).get(reverse("reviews:board-csv"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [(row["Days overdue"], row["Status"]) for row in rows] == [("12", "Due"), ("0", "Due")]
 
 
