@@ -298,54 +298,46 @@ EXERCISE_PAGE_QUERIES = 5
 # The annex -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def annexed(register_owner, director, exercise):
-    """The exercise's return made with an exception whose words would be markup, and a
-    second arrangement's return not yet made."""
-    ArrangementFactory(status=Status.ACTIVE, name="Arts Partnership")
+def not_in_place(exercise, detail):
+    """The exercise's one return made by its officer: governance not in place, `detail`."""
     r = exercise.returns.get()
     assurance.make_return(
         assurance_return=r,
         user=r.officer,
         governance_in_place=False,
-        governance_detail="<script>alert(1)</script> terms of reference lapsed",
+        governance_detail=detail,
         meets_objectives=True,
     )
+
+
+def annex_csv_rows(client):
+    response = client.get(reverse("reviews:assurance-annex-csv", args=[YEAR]))
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith("attachment")
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
+
+
+@pytest.fixture
+def annexed(register_owner, director, exercise):
+    """The exercise's return made with an exception whose words would be markup, and a
+    second arrangement's return not yet made."""
+    ArrangementFactory(status=Status.ACTIVE, name="Arts Partnership")
+    not_in_place(exercise, "<script>alert(1)</script> terms of reference lapsed")
     return assurance.open_exercise(user=register_owner, year=YEAR + 1, returns_due_on=DUE), exercise
 
 
 def test_the_annex_csv_lists_exceptions_first(client_for, annexed):
-    _later, exercise = annexed
-    response = client_for(Role.INTERNAL_AUDIT).get(
-        reverse("reviews:assurance-annex-csv", args=[YEAR])
-    )
-    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
-    assert response["Content-Type"].startswith("text/csv")
+    rows = annex_csv_rows(client_for(Role.INTERNAL_AUDIT))
     assert [(row["Section"], row["Arrangement"]) for row in rows] == [
         ("Exceptions", "Gravesham Food Network")
     ]
     assert rows[0]["Governance arrangements in place"] == "No"
 
 
-def test_the_annex_csv_keeps_a_typed_formula_as_text(client_for, owner_and_formula):
-    response = client_for(Role.INTERNAL_AUDIT).get(
-        reverse("reviews:assurance-annex-csv", args=[YEAR])
-    )
-    (row,) = csv.DictReader(io.StringIO(response.getvalue().decode()))
+def test_the_annex_csv_keeps_a_typed_formula_as_text(client_for, exercise):
+    not_in_place(exercise, '=HYPERLINK("http://example.com")')
+    (row,) = annex_csv_rows(client_for(Role.INTERNAL_AUDIT))
     assert row["What is not in place"] == '\'=HYPERLINK("http://example.com")'
-    assert response["Content-Disposition"].startswith("attachment")
-
-
-@pytest.fixture
-def owner_and_formula(register_owner, exercise):
-    r = exercise.returns.get()
-    assurance.make_return(
-        assurance_return=r,
-        user=r.officer,
-        governance_in_place=False,
-        governance_detail='=HYPERLINK("http://example.com")',
-        meets_objectives=True,
-    )
 
 
 def test_the_annex_pdf_prints_the_exception_as_text_never_as_markup(client_for, annexed):
