@@ -99,7 +99,9 @@ class Command(BaseCommand):
     def print_check(self, check, total):
         self.stdout.write(f"{total} row(s) checked.")
         for row in check.rows:
-            line = f"Row {row.row}: {WORDS[row.action]} {row.reference} {row.name}".rstrip()
+            line = f"Row {row.row}: " + " ".join(
+                filter(None, (WORDS[row.action], row.reference, row.name))
+            )
             if row.category:
                 line += f" ({row.category})"
             self.stdout.write(line)
