@@ -62,6 +62,29 @@ class GovUKForm:
                     field.widget.attrs.pop("maxlength", None)  # the character count says it
 
 
+class DeferredLayoutHelper(FormHelper):
+    """A helper whose layout is built when the page first draws the form: an import checks
+    thousands of arrangement forms and draws none of them."""
+
+    def __init__(self, form, build):
+        self._layout, self._build = None, build
+        super().__init__(form)
+        self.form_tag = False
+
+    def build_default_layout(self, form):
+        return None
+
+    @property
+    def layout(self):
+        if self._layout is None:
+            self._layout = self._build()
+        return self._layout
+
+    @layout.setter
+    def layout(self, layout):
+        self._layout = layout
+
+
 VERSION = "version"  # the hidden field of every edit form
 
 
@@ -340,7 +363,9 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             MeetingFrequency.choices
         )
         self.fields["staff_fte"].error_messages["min_value"] = "Enter staff time of 0 or more"
-        self.helper.layout = self._layout()
+        deferred = DeferredLayoutHelper(self, self._layout)
+        deferred.render_hidden_fields = self.helper.render_hidden_fields  # the version
+        self.helper = deferred
 
     def _layout(self):
         items = []

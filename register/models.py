@@ -160,6 +160,11 @@ REFERENCE_PREFIX = "PA"
 
 def next_reference(today=None) -> str:
     """The next reference of this year, e.g. PA-2026-0042."""
+    return next_references(1, today)[0]
+
+
+def next_references(count: int, today=None) -> list[str]:
+    """The next `count` references of this year, in order."""
     year = (today or timezone.localdate()).year
     prefix = f"{REFERENCE_PREFIX}-{year}-"
     last = (
@@ -168,8 +173,8 @@ def next_reference(today=None) -> str:
         .values_list("reference", flat=True)
         .first()
     )
-    number = int(last.removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    first = int(last.removeprefix(prefix)) + 1 if last else 1
+    return [f"{prefix}{number:04d}" for number in range(first, first + count)]
 
 
 class ArrangementQuerySet(models.QuerySet):
@@ -341,8 +346,9 @@ class Arrangement(Timestamps):
 
     def save(self, *args, **kwargs):
         # Classification and numbering stay here, not in a service: every save (the
-        # portal's, Django admin's, the demo seed's, an import's) must store the category
-        # the policy gives, and take a free reference even against a concurrent save.
+        # portal's, Django admin's, the demo seed's) must store the category the policy
+        # gives, and take a free reference even against a concurrent save. (An import's
+        # bulk write classifies and numbers its new rows itself: register/imports/services.py.)
         if kwargs.get("update_fields") is None:
             self.classify()
         if self.reference:

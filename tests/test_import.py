@@ -521,10 +521,12 @@ def test_a_write_that_fails_half_way_leaves_nothing_written(owner):
         ["Youth Forum", ""],
         ["Food Network", "Kent Police (Police, fire and rescue)"],
     ]
-    with mock.patch.object(Partner, "save", side_effect=RuntimeError("disk full")):
+    # Fails once the arrangements and the partner are written, before the end.
+    with mock.patch.object(services, "reclassify", side_effect=RuntimeError("disk full")):
         with pytest.raises(RuntimeError):
             import_csv(rows, owner)
     assert not Arrangement.objects.exists()
+    assert not Partner.objects.exists()
 
 
 def test_only_the_register_s_keepers_may_import(officer):

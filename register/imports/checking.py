@@ -26,7 +26,7 @@ from register.forms import ArrangementForm, MoneyField, ObjectiveForm, PartnerFo
 from register.imports import cells
 from register.imports.columns import BY_KEY, Read, header_score, normalised
 from register.imports.files import HEADER_SEARCH_ROWS, FileRefused, Table
-from register.models import Arrangement, Partner, Portfolio, Service
+from register.models import Arrangement, Objective, Partner, Portfolio, Service
 from register.services import MATERIAL_CHANGE_STATUSES, material_changes
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
@@ -264,6 +264,7 @@ class RowChecker:
         self.heading = {key: heading for _, key, heading in self.columns}
         self.lookups = Lookups()
         self.today = timezone.localdate()
+        self.forms = {}
 
     def cells_of(self, row) -> dict:
         return {key: row[index] if index < len(row) else None for index, key, _ in self.columns}
@@ -557,6 +558,15 @@ class RowChecker:
                 f"({money(held)} in all): put the new figure in the column of one of those"
             )
 
+    def validated(self, form_class, **data):
+        """The form validated once for the same answers: a register names the same partner
+        on many rows."""
+        key = (form_class, *sorted(data.items()))
+        if key not in self.forms:
+            form = self.forms[key] = form_class(data)
+            form.is_valid()
+        return self.forms[key]
+
     def read_partners(self, value, existing, result):
         held = {p.name.lower() for p in existing.partners.all()} if existing else set()
         messages = []
@@ -565,9 +575,9 @@ class RowChecker:
             if name.lower() in held:
                 continue
             held.add(name.lower())
-            form = PartnerForm({"name": name, "sector": sector, "version": ""})
-            if form.is_valid():
-                result.partners.append(form.instance)
+            form = self.validated(PartnerForm, name=name, sector=sector)
+            if not form.errors:
+                result.partners.append(Partner(**form.typed_values()))
             else:
                 messages += [f"{name}: {m}" for m in form.errors.get("sector", [])]
                 messages += [m for f, ms in form.errors.items() if f != "sector" for m in ms]
@@ -588,10 +598,10 @@ class RowChecker:
             if words.lower() in held:
                 continue
             held.add(words.lower())
-            form = ObjectiveForm({"description": words, "version": ""})
-            if not form.is_valid():
+            form = self.validated(ObjectiveForm, description=words)
+            if form.errors:
                 raise cells.CellError("; ".join(form.errors["description"]))
-            result.objectives.append(form.instance)
+            result.objectives.append(Objective(**form.typed_values()))
 
 
 def check_table(table: Table, mapping, policy, on_progress=None, saved_headings=()):

@@ -5,13 +5,22 @@ transaction, or none of them."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from register.choices import Status
 from register.formatting import person
 from register.imports.checking import NEW, UPDATE, Check, check_table, data_rows, headings_of
 from register.imports.columns import BY_KEY, propose
 from register.imports.files import FileRefused, judge, read_table
-from register.models import ImportMapping, ImportRun, ImportStatus
+from register.models import (
+    Arrangement,
+    ImportMapping,
+    ImportRun,
+    ImportStatus,
+    Objective,
+    Partner,
+    next_references,
+)
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
 from register.services import reclassify
@@ -54,36 +63,57 @@ def import_file(file, *, file_name: str, mapping, user, saved_headings=()) -> Ch
     if check.problems:
         raise ImportRefused(check)
     reason = import_reason(file_name, user)
-    now = timezone.now()
-    for row in check.rows:
-        if row.action not in (NEW, UPDATE):
-            continue
-        arrangement = row.arrangement
-        if row.action == NEW:
-            arrangement.created_by = user
-            if arrangement.status != Status.DRAFT:
-                # Approved (or ended) before the portal: no approval round or decision is
-                # invented, the status says where it came from.
-                arrangement.status_reason = (
-                    f"{arrangement.get_status_display()} before the portal. {reason}"
-                )
-                arrangement.status_changed_at = now
+    new = [row for row in check.rows if row.action == NEW]
+    updated = [row for row in check.rows if row.action == UPDATE]
+    for row in updated:
         # Validated by the arrangement form (its model's full_clean) in the check above.
-        _with_reason(arrangement, reason, user).save()
+        row.arrangement._change_reason, row.arrangement._history_user = reason, user
+        row.arrangement.save()
+    _create_new(new, user=user, reason=reason)
+    written = [*new, *updated]
+    for row in written:
         for part in (*row.partners, *row.objectives):
-            part.arrangement = arrangement
-            _with_reason(part, reason, user).save()
+            part.arrangement = row.arrangement
+    for model, parts in ((Partner, "partners"), (Objective, "objectives")):
+        rows = [part for row in written for part in getattr(row, parts)]
+        bulk_create_with_history(
+            rows, model, batch_size=BATCH, default_user=user, default_change_reason=reason
+        )
+    for row in written:
         if row.partners or row.objectives:
-            reclassify(arrangement)  # e.g. a private sector partner (CB 1.5)
-        row.reference = arrangement.reference
+            reclassify(row.arrangement)  # e.g. a private sector partner (CB 1.5)
+        row.reference = row.arrangement.reference
     return check
 
 
-def _with_reason(row, reason, user):
-    """simple-history reads who and why from these when the row is saved."""
-    row._change_reason = reason
-    row._history_user = user
-    return row
+BATCH = 500  # rows a query when the new rows are written
+
+
+def _create_new(rows, *, user, reason):
+    """The new arrangements in a few queries, each numbered and classified as its own save()
+    would, with its first history record. (The transaction holds the write lock on SQLite;
+    on PostgreSQL a reference taken meanwhile fails the whole import, which can be run again.)"""
+    now = timezone.now()
+    arrangements = [row.arrangement for row in rows]
+    for arrangement, reference in zip(arrangements, next_references(len(rows)), strict=True):
+        arrangement.reference = reference
+        arrangement.created_by = user
+        if arrangement.status != Status.DRAFT:
+            # Approved (or ended) before the portal: no approval round or decision is
+            # invented; the status says where it came from.
+            arrangement.status_reason = (
+                f"{arrangement.get_status_display()} before the portal. {reason}"
+            )
+            arrangement.status_changed_at = now
+        arrangement.classify()
+    bulk_create_with_history(
+        arrangements,
+        Arrangement,
+        batch_size=BATCH,
+        default_user=user,
+        default_change_reason=reason,
+        default_date=now,
+    )
 
 
 # --- The runs of the import pages ---------------------------------------------------------
