@@ -670,7 +670,7 @@ class Edition(TimeStampedModel):
         return self.status == EditionStatus.PUBLISHED
 
 
-class ImportMapping(Timestamps):
+class ImportMapping(TimeStampedModel):
     """Which field each of a council's spreadsheet headings fills, saved by name to be
     offered next time (register/imports/)."""
 
@@ -698,6 +698,9 @@ class ImportStatus(models.TextChoices):
 class ImportRun(Timestamps):
     """One spreadsheet brought into the register: the stored file, its mapping, how far the
     check has got, and what it found (the preview and the errors)."""
+
+    # Who uploaded, matched and imported what, when; not every copy of a long preview.
+    history = HistoricalRecords(excluded_fields=["preview", "errors", "rows_checked"])
 
     file = models.FileField(upload_to="imports/%Y/%m/", max_length=300)
     file_name = models.CharField(max_length=255)

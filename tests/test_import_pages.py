@@ -90,6 +90,8 @@ def test_a_council_s_register_is_uploaded_checked_corrected_and_imported(keeper)
     assert "2 new, 0 updated" in keeper.get(run.get_absolute_url()).content.decode()
     detail = keeper.get(safety.get_absolute_url()).content.decode()
     assert "2012" in detail and "Crime and Disorder Act 1998" in detail
+    history = keeper.get(reverse("register:history", args=[safety.reference])).content.decode()
+    assert "Imported from register.xlsx by Karen Fletcher" in history
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_refused_on_the_page(keeper):

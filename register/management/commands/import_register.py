@@ -1,10 +1,10 @@
 """`manage.py import_register FILE [--dry-run] [--mapping NAME] [--by USERNAME]`: bring a
 council's register in from the command line, with the same check as the import pages.
 
-Prints what each row would do (new, update, error with the column, value and message)
-and exits non-zero when any row has an error, having written nothing. Without --dry-run
-it then imports every row in one transaction, recorded in history as imported by the
-register owner or administrator named with --by.
+Prints what each row does (new, update, unchanged, or an error with its column, value
+and message) and exits non-zero when any row has an error, having written nothing. With
+--dry-run it only checks; without, it checks and imports every row in one transaction,
+recorded in history as imported by the register owner or administrator named with --by.
 """
 
 from pathlib import Path
@@ -43,31 +43,33 @@ class Command(BaseCommand):
                 _, headings = headings_of(read_table(opened, judge(opened)), tuple(saved))
                 columns = propose(headings, saved)
                 self.print_mapping(columns)
-                check, total = check_file(opened, mapping=columns, saved_headings=tuple(saved))
-                self.print_check(check, total)
-                if check.problems:
-                    raise CommandError(f"{len(check.problems)} error(s): nothing was imported")
                 if dry_run:
-                    self.stdout.write("Dry run: nothing was written.")
-                    return
-                check = import_file(
-                    opened,
-                    file_name=path.name,
-                    mapping=columns,
-                    user=user,
-                    saved_headings=tuple(saved),
-                )
+                    check, total = check_file(opened, mapping=columns, saved_headings=tuple(saved))
+                else:
+                    # Checked and written in one transaction: nothing can change in between.
+                    check = import_file(
+                        opened,
+                        file_name=path.name,
+                        mapping=columns,
+                        user=user,
+                        saved_headings=tuple(saved),
+                    )
+                    total = len(check.rows)
             except FileRefused as refused:
                 raise CommandError(str(refused)) from None
             except ImportRefused as refused:
-                self.print_check(refused.check, len(refused.check.rows))
-                raise CommandError(
-                    "The register changed since the check: nothing was imported"
-                ) from None
+                check, total = refused.check, len(refused.check.rows)
+        self.print_check(check, total)
+        if check.problems:
+            raise CommandError(f"{len(check.problems)} error(s): nothing was imported")
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+            return
         counts = check.counts
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported: {counts[NEW]} new, {counts[UPDATE]} updated, {counts[UNCHANGED]} unchanged."
+                f"Imported: {counts[NEW]} new, {counts[UPDATE]} updated, "
+                f"{counts[UNCHANGED]} unchanged."
             )
         )
 
