@@ -718,6 +718,7 @@ class ImportRun(Timestamps):
     # as (row, column, value, message).
     preview = models.JSONField(default=list)
     errors = models.JSONField(default=list)
+    error_count = models.PositiveIntegerField(default=0)  # for the list, which skips both
     imported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -72,6 +72,7 @@ def test_a_council_s_register_is_uploaded_checked_corrected_and_imported(keeper)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Forum" in page
     assert "<script>alert" not in page
     assert "Import 1 arrangement" not in page
+    assert "1 error to correct" in keeper.get(reverse("register:import")).content.decode()
     assert not Arrangement.objects.exists()
 
     fixed = [row[:] for row in COUNCIL_REGISTER]
@@ -141,7 +142,7 @@ def test_a_check_in_progress_shows_its_progress_and_refreshes_itself(keeper):
     page = keeper.get(run.get_absolute_url()).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
     assert '<progress id="progress" class="app-progress" max="5000" value="1200">' in page
-    assert "1200 of 5000 rows checked" in page
+    assert "1,200 of 5,000 rows checked" in page
     run.status = ImportStatus.CHECKED
     run.save()
     assert "http-equiv" not in keeper.get(run.get_absolute_url()).content.decode()

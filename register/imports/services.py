@@ -202,6 +202,7 @@ def _finish(run, status, rows, problems, total):
     run.status = status
     run.preview = [row.as_json() for row in rows]
     run.errors = problems
+    run.error_count = len(problems)
     run.rows_total = total
     run.rows_checked = total
     run.save()
