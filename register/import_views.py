@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views import View
 
 from register.imports import services
-from register.imports.checking import tally
+from register.imports.checking import UNCHANGED, tally
 from register.imports.columns import template_bytes
 from register.imports.files import FileRefused
 from register.imports.forms import ColumnsForm, UploadForm
@@ -112,9 +112,8 @@ class ImportRunView(RunMixin):
                 "run": run,
                 "refresh": REFRESH_SECONDS if run.is_running else None,
                 "counts": tally(row["action"] for row in run.preview),
-                "rows": [row for row in run.preview if row["action"] != "unchanged"],
-                "can_confirm": not run.errors
-                and any(row["action"] in ("new", "update") for row in run.preview),
+                "rows": [row for row in run.preview if row["action"] != UNCHANGED],
+                "can_confirm": services.can_confirm(run),
             },
         )
 

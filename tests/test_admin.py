@@ -5,7 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from register.models import Portfolio
+from register.models import ImportMapping, ImportRun, Portfolio
 from register.roles import Role
 from tests.factories import (
     CorporateObjectiveFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     PortfolioFactory,
     RiskFactory,
     ScreeningFactory,
+    UserFactory,
 )
 
 
@@ -49,6 +50,11 @@ def rows(db):
     CouncilRepresentativeFactory()
     DocumentFactory()
     FormResponseFactory()
+    owner = UserFactory(roles=[Role.REGISTER_OWNER])
+    ImportMapping.objects.create(
+        name="Intranet register", columns={"Title": "name"}, saved_by=owner
+    )
+    ImportRun.objects.create(file_name="register.xlsx", uploaded_by=owner)
 
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)

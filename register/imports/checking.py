@@ -58,7 +58,6 @@ class RowResult:
     problems: list = field(default_factory=list)
     # What the import writes (never in the preview).
     arrangement: Arrangement | None = None
-    corporate_objectives: list = field(default_factory=list)
     partners: list = field(default_factory=list)
     objectives: list = field(default_factory=list)
     next_review_due: datetime.date | None = None  # as the file gives it
@@ -366,7 +365,6 @@ class RowChecker:
             return result
         arrangement = form.instance
         result.arrangement = arrangement
-        result.corporate_objectives = list(form.cleaned_data["corporate_objectives"])
         result.category = self.policy.effective_classification(arrangement).category.label
         result.reference = arrangement.reference
         if result.next_review_due is not None:

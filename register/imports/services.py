@@ -208,13 +208,22 @@ def _finish(run, status, rows, problems, total):
     run.save()
 
 
+def can_confirm(run: ImportRun) -> bool:
+    """Checked, without errors, and with a row to add or update."""
+    return (
+        run.status == ImportStatus.CHECKED
+        and not run.errors
+        and any(row["action"] in (NEW, UPDATE) for row in run.preview)
+    )
+
+
 @transaction.atomic
 def confirm(*, run: ImportRun, user) -> None:
     """Import a checked run without problems, in the task queue."""
     _check_importer(user)
-    if run.status != ImportStatus.CHECKED or run.errors or not run.preview:
+    if run.status != ImportStatus.CHECKED or run.errors:
         raise ValidationError("Only a checked file without errors can be imported")
-    if not any(row["action"] in (NEW, UPDATE) for row in run.preview):
+    if not can_confirm(run):
         raise ValidationError("Nothing to import: every row is already in the register as it is")
     run.status = ImportStatus.IMPORTING
     run.save(update_fields=["status", "updated_at"])
