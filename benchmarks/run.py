@@ -11,16 +11,19 @@
   file of the same bytes served by the same server.
 * open-data-csv-vs-bare: the edition's register.csv, streamed, against a bare csv.writer
   over the same rows.
+* import-5000-vs-bare: bringing in a council's register of 5,000 rows (the dry run, then the
+  import) against a bare loop of full_clean() and save() of the same rows.
 
 Run from the project folder: `.venv/bin/python benchmarks/run.py` (or `make bench`).
 It builds a throwaway SQLite database in a temporary folder, so it never touches yours.
-The last five lines are the results, e.g.
+The last six lines are the results, e.g.
 
     register-list-vs-admin: ratio=0.83 ours_ms=41.0 baseline_ms=49.5
     reviews-page-vs-admin: ratio=0.90 ours_ms=60.0 baseline_ms=66.0
     pdf-evaluation-vs-bare: ratio=1.05 ours_ms=420.0 baseline_ms=400.0
     published-register-vs-static: ratio=1.26 ours_ms=5.2 baseline_ms=4.2
     open-data-csv-vs-bare: ratio=1.15 ours_ms=56.8 baseline_ms=49.3
+    import-5000-vs-bare: ratio=1.57 ours_ms=179100.0 baseline_ms=114200.0
 
 ratio = our median / the baseline's median. See README.md.
 """
@@ -955,6 +958,180 @@ def compared(name, lines, timings, failed):
     return lines, figure(name, ours, baseline), False
 
 
+IMPORT_HEADINGS = [
+    "Name of Partnership",
+    "Kind",
+    "Type",
+    "Status",
+    "Responsible Officer",
+    "Service",
+    "Statutory Status",
+    "Date created",
+    "Council cash a year (£)",
+    "Aims and objectives of partnership",
+    "Partners",
+]
+
+
+def import_rows(count, officers, services):
+    """A council's register of `count` rows, as plain values: what the file says."""
+    rows = []
+    for number in range(count):
+        name, kind, type = TOPICS[number % len(TOPICS)]
+        partner, sector = PARTNERS[number % len(PARTNERS)]
+        rows.append(
+            {
+                "name": f"Imported {name} {number:04d}",
+                "kind": kind,
+                "type": type,
+                "status": "active" if number % 2 else "draft",
+                "officer": officers[number % len(officers)],
+                "service": services[number % len(services)],
+                "statutory": number % 3 == 0,
+                "start": datetime.date(2015 + number % 10, 1 + number % 12, 1 + number % 28),
+                "cash": 1000 + number,
+                "purpose": f"To work together on {name.lower()}.\nReported every year.",
+                "partner": (partner, sector),
+            }
+        )
+    return rows
+
+
+def import_file(rows):
+    """The rows as the council's XLSX, with its own headings and words."""
+    import io
+
+    from openpyxl import Workbook
+
+    from register.choices import ArrangementType, Kind, Sector, Status
+    from register.formatting import person
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Register")
+    sheet.append(IMPORT_HEADINGS)
+    for row in rows:
+        partner, sector = row["partner"]
+        sheet.append(
+            [
+                row["name"],
+                Kind(row["kind"]).label,
+                ArrangementType(row["type"]).label,
+                Status(row["status"]).label,
+                person(row["officer"]),
+                row["service"].name,
+                "Statutory" if row["statutory"] else "Non-statutory",
+                row["start"],
+                f"£{row['cash']:,}",
+                row["purpose"],
+                f"{partner} ({Sector(sector).label})",
+            ]
+        )
+    file = io.BytesIO()
+    workbook.save(file)
+    return file
+
+
+def bench_import(args, admin):
+    """(lines to print, result line, failed).
+
+    Ours: the dry run (every row through the arrangement form, partners through theirs,
+    classified, matched against the register) and the import (checked again and written in
+    one transaction, with history), as the task queue runs them.
+    The baseline: the same rows, already as Python values, each Arrangement and its Partner
+    full_clean()ed and saved in one transaction.
+    Each side starts from the same register: its writes are rolled back after each round.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    from register.choices import Status
+    from register.imports import services as imports
+    from register.imports.checking import headings_of
+    from register.imports.columns import propose
+    from register.imports.files import judge, read_table
+    from register.models import Arrangement, Partner, Service
+    from register.policies import get_policy
+    from register.roles import Role
+
+    User = get_user_model()
+    lead = Group.objects.get_or_create(name=Role.LEAD_OFFICER.value)[0]
+    officers = list(User.objects.filter(username__startswith="officer").order_by("username"))
+    lead.user_set.add(*officers)
+    services = list(Service.objects.order_by("name"))
+    rows = import_rows(args.import_rows, officers, services)
+    content = import_file(rows).getvalue()
+    policy = get_policy()
+
+    def opened():
+        import io
+
+        return io.BytesIO(content)
+
+    _, headings = headings_of(read_table(opened(), judge(opened())))
+    mapping = propose(headings)
+
+    def ours():
+        check, _total = imports.check_file(opened(), mapping=mapping)
+        if check.problems:
+            raise SystemExit(f"import-5000-vs-bare: FAILED ({check.problems[0]})")
+        return imports.import_file(opened(), file_name="register.xlsx", mapping=mapping, user=admin)
+
+    def bare():
+        for row in rows:
+            arrangement = Arrangement(
+                name=row["name"],
+                kind=row["kind"],
+                type=row["type"],
+                status=row["status"],
+                lead_officer=row["officer"],
+                service=row["service"],
+                is_statutory=row["statutory"],
+                start_date=row["start"],
+                cash_per_year=row["cash"],
+                purpose=row["purpose"],
+                created_by=admin,
+            )
+            if arrangement.status == Status.ACTIVE:
+                arrangement.next_review_due = policy.next_review_due(row["start"])
+            arrangement.full_clean(exclude=["reference"])
+            arrangement.save()
+            partner = Partner(
+                arrangement=arrangement, name=row["partner"][0], sector=row["partner"][1]
+            )
+            partner.full_clean()
+            partner.save()
+
+    def rolled_back(call):
+        with transaction.atomic():
+            gc.collect()
+            result, elapsed = timed(call)
+            written = Arrangement.objects.filter(name__startswith="Imported ").count()
+            transaction.set_rollback(True)
+        return result, elapsed, written
+
+    sides = {"ours": ours, "baseline": bare}
+    timings = {label: [] for label in sides}
+    written = {}
+    for round_number in range(args.import_rounds):
+        order = list(sides) if round_number % 2 == 0 else list(reversed(sides))
+        for label in order:
+            _, elapsed, written[label] = rolled_back(sides[label])
+            timings[label].append(elapsed)
+    lines = [
+        f"{len(rows):,} rows of a council's XLSX ({len(content) / 1024:.0f} KiB, "
+        f"{len(IMPORT_HEADINGS)} columns, a partner each) into a register of "
+        f"{Arrangement.objects.count():,}; {args.import_rounds} rounds each way, rolled back"
+    ]
+    failed = False
+    for label in sides:
+        lines.append(
+            f"  {label:8} {written[label]:,} arrangements written: {summary(timings[label])}"
+        )
+        failed |= written[label] != len(rows)
+    return compared("import-5000-vs-bare", lines, timings, failed)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--rows", type=int, default=5000)
@@ -962,6 +1139,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--pdf-requests", type=int, default=9, help="timed PDFs each way")
     parser.add_argument("--pdf-warmup", type=int, default=2)
+    parser.add_argument("--import-rows", type=int, default=5000)
+    parser.add_argument("--import-rounds", type=int, default=3, help="timed imports each way")
     args = parser.parse_args()
     if args.requests < 15:
         parser.error("--requests must be at least 15")
@@ -979,6 +1158,7 @@ def main():
         build_reviews(admin)
         reviews_lines, reviews_result, reviews_failed = bench_reviews_page(args, admin)
         pdf_lines, pdf_result, pdf_failed = bench_pdf(args)
+        import_lines, import_result, import_failed = bench_import(args, admin)
         edition = publish_register()
         page_lines, page_result, page_failed = bench_published_page(args, edition, folder)
         csv_lines, csv_result, csv_failed = bench_open_data_csv(args, edition)
@@ -992,15 +1172,17 @@ def main():
                 *pdf_lines,
                 *page_lines,
                 *csv_lines,
+                *import_lines,
                 register_result,
                 reviews_result,
                 pdf_result,
                 page_result,
                 csv_result,
+                import_result,
             ]
         )
     )
-    failures = (register_failed, reviews_failed, pdf_failed, page_failed, csv_failed)
+    failures = (register_failed, reviews_failed, pdf_failed, page_failed, csv_failed, import_failed)
     return 1 if any(failures) else 0
 
 

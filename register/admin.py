@@ -17,6 +17,8 @@ from register.models import (
     Document,
     Edition,
     FormResponse,
+    ImportMapping,
+    ImportRun,
     MeasureResult,
     Objective,
     Partner,
@@ -221,6 +223,24 @@ class EditionAdmin(ReadOnlyAdmin):
     list_filter = ["status"]
     search_fields = ["year", "correction_note"]
     exclude = ["entries"]
+
+
+@admin.register(ImportMapping)
+class ImportMappingAdmin(RegisterAdmin):
+    """Mappings are saved on the import page; a wrong one may be corrected or renamed here."""
+
+    list_display = ["name", "saved_by", "updated_at"]
+    search_fields = ["name"]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(ReadOnlyAdmin):
+    """Files are checked and imported on the portal's import pages."""
+
+    list_display = ["file_name", "uploaded_by", "status", "rows_total", "error_count", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["file_name"]
+    exclude = ["preview", "errors"]
 
 
 @admin.register(FormResponse)

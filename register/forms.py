@@ -62,6 +62,29 @@ class GovUKForm:
                     field.widget.attrs.pop("maxlength", None)  # the character count says it
 
 
+class DeferredLayoutHelper(FormHelper):
+    """A helper whose layout is built when the page first draws the form: an import checks
+    thousands of arrangement forms and draws none of them."""
+
+    def __init__(self, form, build):
+        self._layout, self._build = None, build
+        super().__init__(form)
+        self.form_tag = False
+
+    def build_default_layout(self, form):
+        return None
+
+    @property
+    def layout(self):
+        if self._layout is None:
+            self._layout = self._build()
+        return self._layout
+
+    @layout.setter
+    def layout(self, layout):
+        self._layout = layout
+
+
 VERSION = "version"  # the hidden field of every edit form
 
 
@@ -223,11 +246,13 @@ ARRANGEMENT_SECTIONS = {
         "purpose",
         "rationale",
         "is_statutory",
+        "statutory_basis",
         "is_urgent",
         "legal_status",
         "lead_organisation",
         "area",
         "start_date",
+        "start_year",
         "end_date",
     ],
     "Corporate objectives": ["corporate_objectives", "is_fundamental_to_objective"],
@@ -306,15 +331,23 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
         labels = {
             "name": "Name of the arrangement",
             "kind": "Is it a partnership or a shared service?",
+            "statutory_basis": "Statutory basis (the Act or duty, if statutory)",
+            "start_year": "Year formed (only if the date is not known)",
         }
         widgets = {
             "kind": forms.RadioSelect,
             "corporate_objectives": forms.CheckboxSelectMultiple,
             "staff_fte": forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+            "start_year": forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         }
         error_messages = {
             "name": {"required": "Enter the name of the arrangement"},
             "kind": {"required": "Select whether it is a partnership or a shared service"},
+            "start_year": {
+                "invalid": "Enter the year it was formed as a number, like 2012",
+                "min_value": "Enter a year from 1900 to 2100",
+                "max_value": "Enter a year from 1900 to 2100",
+            },
             "staff_fte": {
                 "invalid": "Enter the staff time as a number, like 0.5",
                 "max_decimal_places": "Enter the staff time to 2 decimal places or fewer",
@@ -351,7 +384,9 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             MeetingFrequency.choices
         )
         self.fields["staff_fte"].error_messages["min_value"] = "Enter staff time of 0 or more"
-        self.helper.layout = self._layout()
+        deferred = DeferredLayoutHelper(self, self._layout)
+        deferred.render_hidden_fields = self.helper.render_hidden_fields  # the version
+        self.helper = deferred
 
     def _layout(self):
         items = []
@@ -378,7 +413,15 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
         if isinstance(field.widget, forms.Select):
             return Field(name, context={"label_size": Size.for_label(Size.SMALL)})
         width = 10 if isinstance(field, forms.DecimalField) else None
+        width = 4 if name == "start_year" else width
         return Field.text(name, label_size=Size.SMALL, field_width=width)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A year is kept only while the day is not known: the date says the year.
+        if cleaned.get("start_date"):
+            cleaned["start_year"] = None
+        return cleaned
 
     def check_ready_to_submit(self):
         """Add an error next to every answer that submission needs and the draft lacks."""

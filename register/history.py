@@ -53,6 +53,7 @@ class HistoryEntry:
     who: str
     summary: str
     changes: list[FieldChange] = field(default_factory=list)
+    reason: str = ""  # why, where the change says (e.g. "Imported from register.xlsx by ...")
 
 
 def _who(record) -> str:
@@ -132,7 +133,11 @@ def _entries_for(records, noun: str, describer: _Describer, model) -> list[Histo
                 continue
             entries.append(
                 HistoryEntry(
-                    record.history_date, _who(record), f"changed {noun} ‘{label}’", changes
+                    record.history_date,
+                    _who(record),
+                    f"changed {noun} ‘{label}’",
+                    changes,
+                    record.history_change_reason or "",
                 )
             )
         else:
@@ -152,7 +157,11 @@ def _entries_for(records, noun: str, describer: _Describer, model) -> list[Histo
             )
             entries.append(
                 HistoryEntry(
-                    record.history_date, _who(record), f"{action} {noun} ‘{label}’", details
+                    record.history_date,
+                    _who(record),
+                    f"{action} {noun} ‘{label}’",
+                    details,
+                    record.history_change_reason or "",
                 )
             )
     return entries

@@ -160,6 +160,11 @@ REFERENCE_PREFIX = "PA"
 
 def next_reference(today=None) -> str:
     """The next reference of this year, e.g. PA-2026-0042."""
+    return next_references(1, today)[0]
+
+
+def next_references(count: int, today=None) -> list[str]:
+    """The next `count` references of this year, in order."""
     year = (today or timezone.localdate()).year
     prefix = f"{REFERENCE_PREFIX}-{year}-"
     last = (
@@ -168,8 +173,8 @@ def next_reference(today=None) -> str:
         .values_list("reference", flat=True)
         .first()
     )
-    number = int(last.removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    first = int(last.removeprefix(prefix)) + 1 if last else 1
+    return [f"{prefix}{number:04d}" for number in range(first, first + count)]
 
 
 class ArrangementQuerySet(models.QuerySet):
@@ -192,6 +197,9 @@ class Arrangement(Timestamps):
         "why the council cannot achieve this alone", blank=True, max_length=5000
     )
     is_statutory = models.BooleanField("statutory", null=True, blank=True)
+    # The Act a statutory arrangement delivers, as registers give it: "Statutory (Crime and
+    # Disorder Act 1998)".
+    statutory_basis = models.CharField("statutory basis", max_length=200, blank=True)
     is_urgent = models.BooleanField(
         "set up rapidly for an immediate or urgent need", null=True, blank=True
     )
@@ -201,6 +209,14 @@ class Arrangement(Timestamps):
     )
     area = models.CharField("area of operation", max_length=200, blank=True)
     start_date = models.DateField("date formed or due to start", null=True, blank=True)
+    # Published registers often give only the year it was formed ("2012"): kept as a year
+    # rather than invented as a day, and shown where the date would be.
+    start_year = models.PositiveSmallIntegerField(
+        "year formed",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
     end_date = models.DateField("date due to end", null=True, blank=True)
     corporate_objectives = models.ManyToManyField(CorporateObjective, blank=True)
     is_fundamental_to_objective = models.BooleanField(
@@ -330,8 +346,9 @@ class Arrangement(Timestamps):
 
     def save(self, *args, **kwargs):
         # Classification and numbering stay here, not in a service: every save (the
-        # portal's, Django admin's, the demo seed's, an import's) must store the category
-        # the policy gives, and take a free reference even against a concurrent save.
+        # portal's, Django admin's, the demo seed's) must store the category the policy
+        # gives, and take a free reference even against a concurrent save. (An import's
+        # bulk write classifies and numbers its new rows itself: register/imports/services.py.)
         if kwargs.get("update_fields") is None:
             self.classify()
         if self.reference:
@@ -381,6 +398,13 @@ class Arrangement(Timestamps):
         from register.lifecycle import EDITABLE_STATUSES
 
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def formed(self) -> str:
+        """When it was formed: the date, or the year where that is all the register knows."""
+        from register.formatting import long_date
+
+        return long_date(self.start_date, "") or (str(self.start_year) if self.start_year else "")
 
     @property
     def council_resources_per_year(self) -> Decimal:
@@ -645,3 +669,68 @@ class Edition(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.status == EditionStatus.PUBLISHED
+
+
+class ImportMapping(TimeStampedModel):
+    """Which field each of a council's spreadsheet headings fills, saved by name to be
+    offered next time (register/imports/)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    columns = models.JSONField(default=dict)  # heading -> field key ("" for not imported)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ImportStatus(models.TextChoices):
+    MATCHING = "matching", "Columns to match"
+    CHECKING = "checking", "Checking"
+    CHECKED = "checked", "Checked"
+    IMPORTING = "importing", "Importing"
+    IMPORTED = "imported", "Imported"
+
+
+class ImportRun(Timestamps):
+    """One spreadsheet brought into the register: the stored file, its mapping, how far the
+    check has got, and what it found (the preview and the errors)."""
+
+    # Who uploaded, matched and imported what, when; not every copy of a long preview.
+    history = HistoricalRecords(excluded_fields=["preview", "errors", "rows_checked"])
+
+    file = models.FileField(upload_to="imports/%Y/%m/", max_length=300)
+    file_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.MATCHING
+    )
+    headings = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)  # heading -> field key
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    # One dict per row (register/imports/checking.py: RowResult.as_json), and every problem
+    # as (row, column, value, message).
+    preview = models.JSONField(default=list)
+    errors = models.JSONField(default=list)
+    error_count = models.PositiveIntegerField(default=0)  # for the list, which skips both
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("register:import-run", kwargs={"pk": self.pk})
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.IMPORTING)

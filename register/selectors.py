@@ -66,7 +66,8 @@ EXPORT_COLUMNS = (
     ("Service", lambda a, labels: str(a.service or "")),
     ("Lead officer", lambda a, labels: person(a.lead_officer, "")),
     ("Statutory", lambda a, labels: yes_no(a.is_statutory, blank="")),
-    ("Start date", lambda a, labels: a.start_date),
+    # Only the year where that is all the register knows (an imported "2012").
+    ("Start date", lambda a, labels: a.start_date or a.start_year),
     ("End date", lambda a, labels: a.end_date),
     ("Council resources a year (£)", lambda a, labels: a.council_resources_per_year),
     ("Next review due", lambda a, labels: a.next_review_due),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from register import views
+from register import import_views, views
 
 app_name = "register"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("mine/", views.MyArrangementsView.as_view(), name="mine"),
     path("register.csv", views.ArrangementExportView.as_view(), name="export-csv"),
     path("register.xlsx", views.ArrangementExportView.as_view(format="xlsx"), name="export-xlsx"),
+    path("import/", import_views.ImportStartView.as_view(), name="import"),
+    path("import/template.xlsx", import_views.ImportTemplateView.as_view(), name="import-template"),
+    path("import/<int:pk>/", import_views.ImportRunView.as_view(), name="import-run"),
+    path(
+        "import/<int:pk>/columns/", import_views.ImportColumnsView.as_view(), name="import-columns"
+    ),
+    path(
+        "import/<int:pk>/confirm/", import_views.ImportConfirmView.as_view(), name="import-confirm"
+    ),
     path("new/", views.ArrangementCreateView.as_view(), name="create"),
     path("new/screening/", views.ScreeningView.as_view(), name="screening"),
     path("new/route/", views.ArrangementCreateRouteView.as_view(), name="create-route"),

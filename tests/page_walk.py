@@ -303,6 +303,30 @@ def a_committee(args):
     return slugify(committees[0])
 
 
+def an_import_run(checked):
+    """A recipe: the import template uploaded now by the demo register owner, its columns
+    still to match, or checked (the test settings' task queue checks it at once)."""
+
+    def recipe(args):
+        import io
+
+        from django.contrib.auth import get_user_model
+
+        from register.imports import services
+        from register.imports.columns import template_bytes
+
+        owner = get_user_model().objects.get(username=Role.REGISTER_OWNER.value)
+        file = io.BytesIO(template_bytes())
+        file.name = "register-import-template.xlsx"
+        run = services.upload(file=file, user=owner)
+        if checked:
+            services.choose_columns(run=run, mapping=run.mapping, user=owner)
+        return run.pk
+
+    recipe.description = "a checked import" if checked else "an import with columns to match"
+    return recipe
+
+
 RECIPES = {
     "reference": ACTIVE,
     "part": fixed("partners"),
@@ -405,6 +429,26 @@ CASES = [
     Case("register:export-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
     Case("register:export-xlsx", OPEN_TO_EVERY_ROLE, content_type=XLSX),
     Case("register:screening", access(ok=CREATORS, others=REFUSED), errors=ErrorState("Continue")),
+    # Bringing a council's register in (issue 13): the register's keepers only.
+    Case(
+        "register:import",
+        access(ok=KEEPERS, others=REFUSED),
+        errors=ErrorState("Upload and match the columns"),
+    ),
+    Case("register:import-template", access(ok=KEEPERS, others=REFUSED), content_type=XLSX),
+    Case(
+        "register:import-columns",
+        access(ok=KEEPERS, others=REFUSED),
+        {"pk": an_import_run(checked=False)},
+        errors=ErrorState("Check the file", check=("input[name=save]",)),
+    ),
+    Case("register:import-run", access(ok=KEEPERS, others=REFUSED), {"pk": an_import_run(True)}),
+    # The Import button: opened, it goes back to the run's page.
+    Case(
+        "register:import-confirm",
+        access(redirect=KEEPERS, others=REFUSED),
+        {"pk": an_import_run(True)},
+    ),
     Case(
         "register:create",
         access(redirect=CREATORS, others=REFUSED),

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from register.choices import Status
-from register.models import Portfolio
+from register.models import ImportMapping, ImportRun, Portfolio
 from register.publication import prepare_edition
 from register.roles import Role
 from tests.factories import (
@@ -56,7 +56,12 @@ def rows(db):
     FormResponseFactory()
     CommitteeFactory()
     ArrangementFactory(status=Status.ACTIVE)
-    prepare_edition(year=2026, user=UserFactory(roles=[Role.REGISTER_OWNER]))
+    owner = UserFactory(roles=[Role.REGISTER_OWNER])
+    prepare_edition(year=2026, user=owner)
+    ImportMapping.objects.create(
+        name="Intranet register", columns={"Title": "name"}, saved_by=owner
+    )
+    ImportRun.objects.create(file_name="register.xlsx", uploaded_by=owner)
 
 
 @pytest.mark.parametrize("model", register_models(), ids=lambda m: m.__name__)
