@@ -31,7 +31,10 @@ setup: $(VENV)/.installed assets
 	$(PY) manage.py seed_demo_reviews
 	$(PY) manage.py seed_demo_publication
 
+# The task worker runs beside the server (e-mails, checking and importing spreadsheets) and
+# stops with it.
 run: setup
+	DEBUG=true $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(VENV)/.installed
