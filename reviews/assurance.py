@@ -30,6 +30,7 @@ from register.occasions import OccasionKind
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, has_role, is_read_only, is_responsible_for
 from reviews.models import AssuranceExercise, AssuranceReturn, AssuranceStatus
+from reviews.reminders import when_due
 from reviews.services import REVIEWED_STATUSES
 
 NOT_A_REGISTER_MANAGER = "Only the register owner opens and closes the governance assurance"
@@ -448,7 +449,7 @@ def send_assurance_reminders(today: datetime.date) -> int:
         if reminder is None:
             continue
         event = f"assurance-{exercise.year}-{reminder.stage}-{reminder.on.isoformat()}"
-        due = _due_words(exercise, today)
+        due = when_due(exercise.returns_due_on, today)
         url = link(reverse("reviews:assurance", args=[exercise.year]))
         outstanding = progress(exercise).outstanding
         for waiting in outstanding:
@@ -483,10 +484,3 @@ def send_assurance_reminders(today: datetime.date) -> int:
                 )
             )
     return notify_all(messages)
-
-
-def _due_words(exercise, today) -> str:
-    days = (exercise.returns_due_on - today).days
-    if days > 0:
-        return f"due by {formatting.long_date(exercise.returns_due_on)}"
-    return "due today" if days == 0 else f"{formatting.days(-days)} overdue"

@@ -43,8 +43,12 @@ def send_review_reminders(today: datetime.date) -> int:
 
 
 def _due(review, today) -> str:
-    """When it is due, from `today`: "in 30 days", "today", "14 days overdue"."""
-    days = (review.due_on - today).days
+    return when_due(review.due_on, today)
+
+
+def when_due(due_on, today) -> str:
+    """When something is due, from `today`: "due in 30 days", "due today", "14 days overdue"."""
+    days = (due_on - today).days
     if days > 0:
         return f"due in {formatting.days(days)}"
     return "due today" if days == 0 else f"{formatting.days(-days)} overdue"
