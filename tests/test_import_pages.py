@@ -95,6 +95,19 @@ def test_a_council_s_register_is_uploaded_checked_corrected_and_imported(keeper)
     assert "Imported from register.xlsx by Karen Fletcher" in history
 
 
+def test_the_import_button_pressed_twice_imports_once(keeper):
+    fixed = [row[:] for row in COUNCIL_REGISTER]
+    fixed[3][1] = "No"
+    upload(keeper, xlsx_file(fixed))
+    run = ImportRun.objects.get()
+    check_columns(keeper, run)
+    confirm = reverse("register:import-confirm", args=[run.pk])
+    keeper.post(confirm)
+    again = keeper.post(confirm, follow=True)
+    assert "Only a checked file without errors can be imported" in again.content.decode()
+    assert Arrangement.objects.count() == 2
+
+
 def test_a_file_that_is_not_a_spreadsheet_is_refused_on_the_page(keeper):
     pdf = io.BytesIO(b"%PDF-1.4\n\x00\x01binary")
     pdf.name = "register.xlsx"

@@ -219,8 +219,10 @@ def can_confirm(run: ImportRun) -> bool:
 
 @transaction.atomic
 def confirm(*, run: ImportRun, user) -> None:
-    """Import a checked run without problems, in the task queue."""
+    """Import a checked run without problems, in the task queue; locked, so the button
+    pressed twice at once queues one import."""
     _check_importer(user)
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportStatus.CHECKED or run.errors:
         raise ValidationError("Only a checked file without errors can be imported")
     if not can_confirm(run):
