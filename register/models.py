@@ -379,6 +379,12 @@ class Arrangement(Timestamps):
         self.classified_under = f"{policy.council}, {policy.name} {policy.version}"
         return classification
 
+    def validate_constraints(self, exclude=None):
+        # The database's rule that it ends after it starts is clean()'s, in the council's
+        # words; Django would check it again with a query for each arrangement checked
+        # (an import checks thousands).
+        super().validate_constraints(exclude={*(exclude or ()), "end_date"})
+
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:

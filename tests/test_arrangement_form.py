@@ -1,8 +1,11 @@
 """Recording and changing an arrangement: drafts, submission and every kind of bad input."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from register import services
@@ -243,3 +246,17 @@ def test_a_submitted_arrangement_cannot_be_edited(lead_officer_client, draft):
     draft.status = Status.SUBMITTED
     draft.save()
     assert lead_officer_client.get(edit_url(draft)).status_code == 403
+
+
+def test_ending_before_it_starts_is_one_message_and_the_database_still_refuses_it(db):
+    """clean() says it in words (so Django's own query for the constraint is skipped); the
+    constraint stays in the database for anything written around the form."""
+    arrangement = ArrangementFactory(start_date=datetime.date(2026, 4, 1))
+    arrangement.end_date = datetime.date(2026, 3, 31)
+    with pytest.raises(ValidationError) as refused:
+        arrangement.full_clean()
+    assert refused.value.message_dict == {
+        "end_date": ["The end date must be the same as or after the start date"]
+    }
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Arrangement.objects.filter(pk=arrangement.pk).update(end_date=datetime.date(2026, 3, 31))
