@@ -592,3 +592,26 @@ def test_the_command_imports_with_a_saved_mapping(tmp_path, owner):
     path = write(tmp_path, [["Partnership title"], ["Youth Forum"]])
     call_command("import_register", path, "--mapping", "Intranet", "--by", "karen")
     assert Arrangement.objects.get().name == "Youth Forum"
+
+
+def test_each_row_is_checked_on_its_own_answers_not_those_of_the_rows_before():
+    """The new rows of a file share one form set up for the file: a row's errors and
+    answers never carry to the next."""
+    headings = ["Name of Partnership", "Date created", "Due to end", "Council cash a year"]
+    rows = [
+        ["Kent Resilience Forum", "1 April 2021", "1 April 2020", "lots"],
+        ["Youth Forum", "", "", ""],
+        ["Food Network", "1 May 2022", "", "£1,500"],
+        ["Road Safety Group", "", "", ""],
+    ]
+    found, _ = check(csv_file([headings, *rows]))
+    assert [(p.row, p.column) for p in found.problems] == [
+        (2, "Council cash a year"),
+        (2, "Due to end"),
+    ]
+    assert [row.action for row in found.rows] == [ERROR, NEW, NEW, NEW]
+    youth, food, road = (row.arrangement for row in found.rows[1:])
+    assert (youth.start_date, youth.end_date, youth.cash_per_year) == (None, None, None)
+    assert (food.start_date, food.cash_per_year) == (datetime.date(2022, 5, 1), 1500)
+    assert (road.start_date, road.cash_per_year, road.name) == (None, None, "Road Safety Group")
+    assert len({id(row.arrangement) for row in found.rows[1:]}) == 3

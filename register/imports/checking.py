@@ -8,6 +8,7 @@ cell is read and which arrangement a row is. Every form error becomes a Problem:
 row as the spreadsheet numbers it, the column's heading, the cell's value and the message.
 """
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -264,6 +265,19 @@ class RowChecker:
         self.lookups = Lookups()
         self.today = timezone.localdate()
         self.forms = {}
+        self.new_form = ArrangementForm()
+
+    def arrangement_form(self, data, existing) -> ArrangementForm:
+        """The arrangement form bound to a row's data. For a new arrangement, a copy of one
+        form made for the whole file, with no errors or answers yet: making a form costs
+        more than checking it (every field is copied, its choices and people found) and the
+        fields do not change as a form is checked."""
+        if existing is not None:
+            return ArrangementForm(data, instance=existing)
+        form = copy.copy(self.new_form)
+        form.data, form.is_bound, form.instance = data, True, Arrangement()
+        form._errors, form._bound_fields_cache = None, {}
+        return form
 
     def cells_of(self, row) -> dict:
         return {key: row[index] if index < len(row) else None for index, key, _ in self.columns}
@@ -349,7 +363,7 @@ class RowChecker:
             data["kind"] = Arrangement._meta.get_field("kind").default
         filled_by = {}
         extra = self.read_cells(number, values, existing, data, filled_by, result)
-        form = ArrangementForm(data, instance=existing or Arrangement())
+        form = self.arrangement_form(data, existing)
         if not form.is_valid():
             for name, messages in form.errors.items():
                 key = filled_by.get(name, name)
