@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -169,7 +170,8 @@ def next_references(count: int, today=None) -> list[str]:
     prefix = f"{REFERENCE_PREFIX}-{year}-"
     last = (
         Arrangement.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
+        # Longest first: PA-2026-10000 comes after PA-2026-9999.
+        .order_by(Length("reference").desc(), "-reference")
         .values_list("reference", flat=True)
         .first()
     )

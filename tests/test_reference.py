@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from register.models import next_reference
+from register.models import Arrangement, next_reference
 from tests.factories import ArrangementFactory
 
 
@@ -34,3 +34,13 @@ def test_reference_does_not_change_when_the_arrangement_is_saved_again():
     arrangement.save()
     arrangement.refresh_from_db()
     assert arrangement.reference == reference
+
+
+@pytest.mark.django_db
+def test_numbering_goes_on_past_9999_in_a_year():
+    year = datetime.date.today().year
+    for number in ("9999", "10000"):
+        arrangement = ArrangementFactory()
+        Arrangement.objects.filter(pk=arrangement.pk).update(reference=f"PA-{year}-{number}")
+    assert next_reference() == f"PA-{year}-10001"
+    assert ArrangementFactory().reference == f"PA-{year}-10001"
