@@ -42,6 +42,14 @@ from register.versions import NEW, parse_version, version_of
 YES_NO = [("True", "Yes"), ("False", "No")]
 
 
+def types_by_kind() -> list:
+    """The types of arrangement grouped under their kind, as a select's option groups."""
+    return [
+        (Kind(kind).label, [(t.value, t.label) for t in types])
+        for kind, types in TYPES_BY_KIND.items()
+    ]
+
+
 class GovUKForm:
     """Sets up the GOV.UK crispy helper; the page template draws the <form> and buttons."""
 
@@ -358,10 +366,7 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", "Select a type")] + [
-            (Kind(kind).label, [(t.value, t.label) for t in types])
-            for kind, types in TYPES_BY_KIND.items()
-        ]
+        self.fields["type"].choices = [("", "Select a type"), *types_by_kind()]
         self.fields["lead_officer"].queryset = (
             get_user_model()
             .objects.filter(is_active=True, groups__isnull=False)
@@ -441,20 +446,25 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
 class ArrangementFilterForm(forms.Form):
     """Search, filters and sorting of the register list (all optional, from the query string)."""
 
+    # The columns the list sorts by, each both ways ("-" first: the other way).
     SORTS = {
-        "reference": "Reference",
-        "name": "Name",
-        "status": "Status",
-        "start_date": "Start date",
-        "-updated_at": "Recently changed",
+        "reference": ("Reference", "oldest first", "newest first"),
+        "name": ("Name", "A to Z", "Z to A"),
+        "status": ("Status", "A to Z", "Z to A"),
+        "start_date": ("Start date", "earliest first", "latest first"),
+        "next_review_due": ("Next review", "soonest first", "latest first"),
+        "updated_at": ("Last changed", "longest ago first", "most recently first"),
     }
 
     q = forms.CharField(
-        label="Search by name, reference or partner", required=False, max_length=100
+        label="Search by name, reference, partner or lead organisation",
+        required=False,
+        max_length=100,
     )
     kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
     type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices, required=False)
     status = forms.ChoiceField(choices=[("", "Any status")] + Status.choices, required=False)
+    category = forms.ChoiceField(required=False)
     service = forms.ModelChoiceField(
         queryset=Service.objects.all(), required=False, empty_label="Any service"
     )
@@ -465,10 +475,21 @@ class ArrangementFilterForm(forms.Form):
         choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
         required=False,
     )
-    sort = forms.ChoiceField(choices=list(SORTS.items()), required=False)
+    sort = forms.ChoiceField(
+        choices=[
+            choice
+            for key, (label, up, down) in SORTS.items()
+            for choice in ((key, f"{label}, {up}"), (f"-{key}", f"{label}, {down}"))
+        ],
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", "Any type"), *types_by_kind()]
+        self.fields["category"].choices = [("", "Any category")] + [
+            (category.key, category.label) for category in get_policy().categories
+        ]
         self.fields["lead_officer"].queryset = (
             get_user_model()
             .objects.filter(led_arrangements__isnull=False)
@@ -476,6 +497,49 @@ class ArrangementFilterForm(forms.Form):
             .order_by("first_name", "last_name")
         )
         self.fields["lead_officer"].label_from_instance = person
+
+
+def applied_filters(form: ArrangementFilterForm, query) -> list[tuple[str, str]]:
+    """(what was asked, the query string without it) for each search and filter, so each
+    can be removed on its own."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    applied = []
+    for name, value in form.cleaned_data.items():
+        if not value or name == "sort":
+            continue
+        field = form.fields[name]
+        if name == "q":
+            shown = f"Search: “{value}”"
+        elif isinstance(field, forms.ModelChoiceField):
+            shown = f"{form[name].label}: {field.label_from_instance(value)}"
+        else:
+            shown = f"{form[name].label}: {dict(_flat(field.choices)).get(value, value)}"
+        without = query.copy()
+        without.pop(name, None)
+        applied.append((shown, without.urlencode()))
+    return applied
+
+
+def _flat(choices):
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            yield from label
+        else:
+            yield key, label
+
+
+def sort_links(form: ArrangementFilterForm, query) -> dict[str, tuple[str, str]]:
+    """{column: (query string sorting by it, aria-sort)}: a column sorted one way links to
+    the other way."""
+    current = form.cleaned_data.get("sort", "") if form.is_bound and form.is_valid() else ""
+    links = {}
+    for key in form.SORTS:
+        ordered = query.copy()
+        ordered["sort"] = f"-{key}" if current == key else key
+        state = {key: "ascending", f"-{key}": "descending"}.get(current, "none")
+        links[key] = (ordered.urlencode(), state)
+    return links
 
 
 class PartnerForm(VersionedForm, forms.ModelForm):

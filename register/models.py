@@ -168,13 +168,16 @@ def next_references(count: int, today=None) -> list[str]:
     """The next `count` references of this year, in order."""
     year = (today or timezone.localdate()).year
     prefix = f"{REFERENCE_PREFIX}-{year}-"
-    last = (
-        Arrangement.objects.filter(reference__startswith=prefix)
-        # Longest first: PA-2026-10000 comes after PA-2026-9999.
-        .order_by(Length("reference").desc(), "-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
+    this_year = Arrangement.objects.filter(reference__startswith=prefix)
+    last = this_year.order_by("-reference").values_list("reference", flat=True).first()
+    if last and set(last.removeprefix(prefix)) == {"9"}:
+        # Past 9999 the highest by text stays PA-2026-9999 (PA-2026-10000 sorts before it):
+        # the longest first, then the highest.
+        last = (
+            this_year.order_by(Length("reference").desc(), "-reference")
+            .values_list("reference", flat=True)
+            .first()
+        )
     first = int(last.removeprefix(prefix)) + 1 if last else 1
     return [f"{prefix}{number:04d}" for number in range(first, first + count)]
 

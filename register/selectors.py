@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from register.choices import Status
 from register.formatting import person, yes_no
 from register.models import Arrangement, Partner
+from register.policies import get_policy
 from register.roles import roles_of, sees_every_draft
 
 
@@ -30,16 +31,21 @@ def filter_arrangements(
     kind="",
     type="",
     status="",
+    category="",
     service=None,
     lead_officer=None,
     statutory="",
     sort="",
 ):
     """Search and filters of the register list; one query however many rows match."""
-    if q:
-        partner_matches = Partner.objects.filter(arrangement=OuterRef("pk"), name__icontains=q)
+    for word in q.split():
+        # Every word, in any order, in the name, reference, lead organisation or a partner.
+        partner_matches = Partner.objects.filter(arrangement=OuterRef("pk"), name__icontains=word)
         arrangements = arrangements.filter(
-            Q(name__icontains=q) | Q(reference__icontains=q) | Exists(partner_matches)
+            Q(name__icontains=word)
+            | Q(reference__icontains=word)
+            | Q(lead_organisation__icontains=word)
+            | Exists(partner_matches)
         )
     exact = {
         "kind": kind,
@@ -49,10 +55,20 @@ def filter_arrangements(
         "lead_officer": lead_officer,
     }
     arrangements = arrangements.filter(**{key: value for key, value in exact.items() if value})
+    if category:
+        arrangements = arrangements.filter(in_category(category, get_policy()))
     if statutory:
         arrangements = arrangements.filter(is_statutory=(statutory == "yes"))
     ordering = [sort] if sort else []
     return arrangements.for_list().order_by(*ordering, "-created_at", "pk")
+
+
+def in_category(key: str, policy) -> Q:
+    """In the category as the policy places it: re-categorised by an officer, or as the
+    rules classified it (policy.effective_classification, as a filter)."""
+    if not policy.allows_recategorisation:
+        return Q(category=key)
+    return Q(category_override=key) | (Q(category_override="") & Q(category=key))
 
 
 # The staff's download of the register list: (column, value of an arrangement).

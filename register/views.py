@@ -102,6 +102,12 @@ class ArrangementListView(ListView):
             visible = visible & arrangements_of(self.request.user)
         return filter_arrangements(visible, **{k: v for k, v in filters.items() if v})
 
+    def paginate_queryset(self, queryset, page_size):
+        """A page number past the end (or not a number) shows the last (or first) page."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -109,6 +115,8 @@ class ArrangementListView(ListView):
             filter_form=self.filter_form,
             heading=self.heading,
             query_string=query.urlencode(),
+            applied_filters=forms.applied_filters(self.filter_form, query),
+            sort_links=forms.sort_links(self.filter_form, query),
             mine=self.mine,
             **kwargs,
         )

@@ -1,5 +1,7 @@
 """The register list: search, filters, sorting, pagination, and a constant number of queries."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -148,3 +150,90 @@ def test_the_list_issues_the_same_number_of_queries_for_50_or_1000_arrangements(
     add_rows(950, first=50)
     assert Arrangement.objects.count() == 1000
     assert queries_for_list(client) == with_50
+
+
+WORD_SEARCHES = [
+    ("gravesham dementia", ["Dementia Friendly Gravesham"]),  # words in any order
+    ("DEMENTIA gravesham", ["Dementia Friendly Gravesham"]),
+    ("dementia alzheimer", ["Dementia Friendly Gravesham"]),  # one word a partner's
+    ("dementia kent", ["Dementia Friendly Gravesham"]),  # one the lead organisation's
+    ("dementia shelter", []),  # every word must match
+    ("  dementia   ", ["Dementia Friendly Gravesham"]),
+]
+
+
+@pytest.mark.parametrize(("q", "expected"), WORD_SEARCHES)
+def test_search_matches_every_word_in_any_order_across_name_partner_and_lead(
+    auditor_client, register_rows, q, expected
+):
+    dementia = ArrangementFactory(
+        name="Dementia Friendly Gravesham", lead_organisation="Kent County Council"
+    )
+    PartnerFactory(arrangement=dementia, name="Alzheimer's Society")
+    PartnerFactory(arrangement=dementia, name="Alzheimer Research UK")
+    assert listed(auditor_client, q=q) == expected
+
+
+def test_the_category_filter_lists_the_arrangements_the_policy_places_there(
+    auditor_client, register_rows
+):
+    safety = register_rows["Community Safety Partnership"]
+    listed_there = listed(auditor_client, category=safety.category, sort="name")
+    assert "Community Safety Partnership" in listed_there
+    assert all(
+        Arrangement.objects.get(name=name).category == safety.category for name in listed_there
+    )
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Community Safety Partnership", "Homelessness Forum", "Shared Audit Service"]),
+        ("-name", ["Shared Audit Service", "Homelessness Forum", "Community Safety Partnership"]),
+    ],
+)
+def test_sorting_goes_both_ways(auditor_client, register_rows, sort, expected):
+    assert listed(auditor_client, sort=sort) == expected
+
+
+def test_a_sorted_column_header_links_to_the_other_way(auditor_client, register_rows):
+    page = auditor_client.get(reverse("register:list"), {"sort": "name"}).content.decode()
+    assert 'aria-sort="ascending"' in page
+    assert 'href="?sort=-name"' in page
+    assert 'href="?sort=reference"' in page
+
+
+def test_each_filter_applied_is_listed_with_a_link_that_removes_it(auditor_client, register_rows):
+    response = auditor_client.get(
+        reverse("register:list"), {"q": "forum", "status": "in_approval", "sort": "name"}
+    )
+    assert response.context["applied_filters"] == [
+        ("Search: “forum”", "status=in_approval&sort=name"),
+        ("Status: In approval", "q=forum&sort=name"),
+    ]
+    assert "remove this filter" in response.content.decode()
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(auditor_client, db):
+    ArrangementFactory.create_batch(105)  # three pages of 50
+    # As Paginator.get_page: out of range, the last page; not a number, the first.
+    for page, number in (("99", 3), ("3", 3), ("0", 3), ("abc", 1)):
+        response = auditor_client.get(reverse("register:list"), {"page": page})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == number
+
+
+def test_the_list_shows_when_each_is_next_reviewed(auditor_client, db):
+    ArrangementFactory(name="Youth Forum", next_review_due=datetime.date(2027, 3, 31))
+    assert "31 Mar 2027" in auditor_client.get(reverse("register:list")).content.decode()
+
+
+def test_a_removable_filter_names_what_it_filters_by(auditor_client, register_rows):
+    housing = register_rows["Shared Audit Service"].service
+    response = auditor_client.get(
+        reverse("register:list"), {"service": housing.pk, "statutory": "no"}
+    )
+    assert [shown for shown, _ in response.context["applied_filters"]] == [
+        "Service: Housing",
+        "Statutory: Not statutory",
+    ]
