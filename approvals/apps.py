@@ -9,8 +9,15 @@ class ApprovalsConfig(AppConfig):
         from approvals import panels, receivers  # noqa: F401  (connect to the register)
         from approvals.endorsements import approval_endorsements
         from register.council_forms.endorsements import register_endorser
-        from register.panels import register_list_notes, register_panel
+        from register.panels import (
+            register_dashboard_section,
+            register_list_notes,
+            register_panel,
+            register_work,
+        )
 
         register_panel(panels.approval_panel)
         register_list_notes(panels.approval_notes)
+        register_work(panels.decisions_awaiting)
+        register_dashboard_section(panels.waiting_section)
         register_endorser(approval_endorsements)

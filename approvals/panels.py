@@ -1,10 +1,21 @@
+from django.urls import reverse
 from django.utils import timezone
 
+from approvals.models import ApprovalRound
 from approvals.permissions import may_act, standing_of
-from approvals.selectors import approval_of, not_endorsed, open_round_of, waiting_on
+from approvals.selectors import (
+    approval_of,
+    not_endorsed,
+    open_round_of,
+    steps_awaiting,
+    waiting_on,
+)
+from register import formatting
 from register.choices import Status
+from register.panels import DashboardSection, Work, WorkItem
 from register.policies import get_policy
 from register.roles import can_edit_arrangement, is_responsible_for
+from register.start import label
 
 # Statuses in which the arrangement page says how it was approved and when it is reviewed.
 APPROVED_STATUSES = (Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.WITHDRAWING)
@@ -54,4 +65,44 @@ def approval_notes(request, arrangements):
     return (
         "approvals/list_note.html",
         {pk: {"waiting": waiting.get(pk, []), "not_endorsed": advice.get(pk, [])} for pk in ids},
+    )
+
+
+def decisions_awaiting(user, today):
+    """On the start page: every opinion and decision waiting on the user, longest first."""
+    items = []
+    for step in steps_awaiting(user):
+        waited = (today - timezone.localdate(step.updated_at)).days
+        items.append(
+            WorkItem(
+                label(step.round.arrangement),
+                formatting.capitalised(step.describe()),
+                reverse("approvals:decide", args=[step.pk]),
+                "opened today" if waited <= 0 else f"waiting {formatting.days(waited)}",
+            )
+        )
+    return Work(
+        "decisions",
+        "Decisions awaiting you",
+        tuple(items),
+        order=10,
+        more_text="Everything awaiting your decision",
+        more_url=reverse("approvals:inbox"),
+    )
+
+
+def waiting_section(user, today):
+    """On the dashboard: every open round, who it waits on and since when."""
+    open_rounds = list(
+        ApprovalRound.objects.filter(closed_at__isnull=True)
+        .select_related("arrangement")
+        .order_by("created_at", "pk")
+    )
+    waiting = waiting_on([r.arrangement_id for r in open_rounds])
+    return DashboardSection(
+        "waiting",
+        "Waiting for a decision",
+        "approvals/dashboard_waiting.html",
+        {"rounds": [(r, waiting.get(r.arrangement_id, [])) for r in open_rounds]},
+        order=10,
     )

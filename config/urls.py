@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from register.forms import SignInForm
+from register.home_views import DashboardView, HomeView
 from register.views import AccessibilityStatementView
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="register:list"), name="home"),
+    path("", HomeView.as_view(), name="home"),
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
+    path("dashboard.pdf", DashboardView.as_view(), {"export": True}, name="dashboard-pdf"),
     path("arrangements/", include("register.urls")),
     path("approvals/", include("approvals.urls")),
     path("forms/", include("register.council_forms.urls")),

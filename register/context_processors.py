@@ -1,7 +1,10 @@
+import functools
+
 from django.conf import settings
 
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, can_create_arrangement, roles_of
+from register.start import work_count
 
 
 def portal(request):
@@ -19,4 +22,6 @@ def portal(request):
         ),
         "user_can_create": bool(user) and can_create_arrangement(user),
         "user_keeps_register": bool(roles & REGISTER_MANAGERS),
+        # Called by the navigation only where it is drawn (not for PDFs and downloads).
+        "work_count": functools.partial(work_count, request),
     }

@@ -35,6 +35,7 @@ from register.models import (
     Service,
 )
 from register.policies import get_policy
+from register.selectors import IN_OPERATION_FILTER
 from register.submission import missing_for_submission, missing_form_url
 from register.templatetags.register_tags import person
 from register.versions import NEW, parse_version, version_of
@@ -463,7 +464,10 @@ class ArrangementFilterForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
     type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices, required=False)
-    status = forms.ChoiceField(choices=[("", "Any status")] + Status.choices, required=False)
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), (IN_OPERATION_FILTER, "In operation"), *Status.choices],
+        required=False,
+    )
     category = forms.ChoiceField(required=False)
     service = forms.ModelChoiceField(
         queryset=Service.objects.all(), required=False, empty_label="Any service"
@@ -836,3 +840,18 @@ class PublishedSearchForm(GovUKForm, forms.Form):
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "Any category")] + [(c, c) for c in categories]
+
+
+class RiskFilterForm(forms.Form):
+    """The risks list's likelihood and impact (the dashboard heatmap's cells)."""
+
+    likelihood = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    impact = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("likelihood", "impact"):
+            field = self.fields[name]
+            field.label = Risk._meta.get_field(name).verbose_name.capitalize()
+            field.choices = [("", "Any")] + list(Risk._meta.get_field(name).choices)
+            field.error_messages["invalid_choice"] = f"Choose a {name} from 1 to 5"

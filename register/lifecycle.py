@@ -35,6 +35,11 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
 EDITABLE_STATUSES = frozenset(
     {Status.DRAFT, Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.UNDER_REVIEW}
 )
+# In operation: approved (or supported) and not yet ended; its governance, resources and
+# risks are the council's until it has ended.
+IN_OPERATION = frozenset(
+    {Status.ACTIVE, Status.CONDITIONAL_SUPPORT, Status.UNDER_REVIEW, Status.WITHDRAWING}
+)
 # Moves that must say why, so the register can show the reason later.
 REASON_REQUIRED = frozenset({Status.DECLINED, Status.WITHDRAWING, Status.ENDED})
 

@@ -137,3 +137,9 @@ def can_fill_form(user, arrangement, occasion) -> bool:
         and not arrangement.is_draft
         and (is_responsible_for(user, arrangement) or has_role(user, *REGISTER_MANAGERS))
     )
+
+
+def sees_the_dashboard(user) -> bool:
+    """The register owner's dashboard: for those who keep the register, and for the roles
+    that read all of it (Internal Audit, Overview & Scrutiny)."""
+    return has_role(user, *REGISTER_MANAGERS, *READ_ONLY_ROLES)

@@ -4,9 +4,13 @@ from django.db.models import Exists, OuterRef, Q
 
 from register.choices import Status
 from register.formatting import person, yes_no
+from register.lifecycle import IN_OPERATION
 from register.models import Arrangement, Partner
 from register.policies import get_policy
 from register.roles import roles_of, sees_every_draft
+
+# The register list's status filter for every status IN_OPERATION (the dashboard's links).
+IN_OPERATION_FILTER = "in_operation"
 
 
 def arrangements_visible_to(user):
@@ -47,10 +51,13 @@ def filter_arrangements(
             | Q(lead_organisation__icontains=word)
             | Exists(partner_matches)
         )
+    if status == IN_OPERATION_FILTER:
+        arrangements = arrangements.filter(status__in=IN_OPERATION)
+    elif status:
+        arrangements = arrangements.filter(status=status)
     exact = {
         "kind": kind,
         "type": type,
-        "status": status,
         "service": service,
         "lead_officer": lead_officer,
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from register import import_views, views
+from register import home_views, import_views, views
 
 app_name = "register"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path(
         "import/<int:pk>/confirm/", import_views.ImportConfirmView.as_view(), name="import-confirm"
     ),
+    path("risks/", home_views.RiskListView.as_view(), name="risks"),
     path("new/", views.ArrangementCreateView.as_view(), name="create"),
     path("new/screening/", views.ScreeningView.as_view(), name="screening"),
     path("new/route/", views.ArrangementCreateRouteView.as_view(), name="create-route"),

@@ -6,9 +6,17 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Annual reviews"
 
     def ready(self):
-        from register.panels import register_list_notes, register_panel
+        from register.panels import (
+            register_dashboard_section,
+            register_list_notes,
+            register_panel,
+            register_work,
+        )
         from reviews import panels, receivers  # noqa: F401  (follow the register's forms)
 
         register_panel(panels.review_panel)
         register_list_notes(panels.review_notes)
         register_list_notes(panels.assurance_notes)
+        for work in (panels.reviews_to_do, panels.actions_to_do, panels.assurance_to_do):
+            register_work(work)
+        register_dashboard_section(panels.reviews_section)

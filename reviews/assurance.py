@@ -23,22 +23,18 @@ from simple_history.utils import bulk_create_with_history
 
 from approvals.notifications import Message, arrangement_line, link, notify_all
 from register import formatting
-from register.choices import Status
 from register.dates import add_months
+from register.lifecycle import IN_OPERATION
 from register.models import Arrangement, FormResponse, FormStatus
 from register.occasions import OccasionKind
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, has_role, is_read_only, is_responsible_for
 from reviews.models import AssuranceExercise, AssuranceReturn, AssuranceStatus
 from reviews.reminders import when_due
-from reviews.services import REVIEWED_STATUSES
 
 NOT_A_REGISTER_MANAGER = "Only the register owner opens and closes the governance assurance"
 NO_OFFICER = "No responsible officer named"
 OFFICER = "Responsible officer"
-# Arrangements in operation: those reviewed, and one being withdrawn, whose governance
-# matters until it has ended.
-IN_OPERATION = (*REVIEWED_STATUSES, Status.WITHDRAWING)
 
 
 class AssuranceRefused(ValidationError):

@@ -39,6 +39,12 @@ def waited_days(days):
 
 
 @register.filter
+def days(count):
+    """1 day, 12 days."""
+    return formatting.days(count)
+
+
+@register.filter
 def governance_labels(keys):
     return [GovernanceItem(key).label for key in keys if key in GovernanceItem.values]
 
