@@ -3,7 +3,14 @@ import functools
 from django.conf import settings
 
 from register.policies import get_policy
-from register.roles import REGISTER_MANAGERS, Role, can_create_arrangement, roles_of
+from register.roles import (
+    REGISTER_MANAGERS,
+    Role,
+    can_create_arrangement,
+    is_read_only,
+    roles_of,
+    sees_the_dashboard,
+)
 from register.start import work_count
 
 
@@ -22,6 +29,8 @@ def portal(request):
         ),
         "user_can_create": bool(user) and can_create_arrangement(user),
         "user_keeps_register": bool(roles & REGISTER_MANAGERS),
+        "user_reads_only": bool(user) and is_read_only(user),
+        "user_sees_dashboard": bool(user) and sees_the_dashboard(user),
         # Called by the navigation only where it is drawn (not for PDFs and downloads).
         "work_count": functools.partial(work_count, request),
     }

@@ -47,9 +47,7 @@ def effective_category():
 
 
 def by_status() -> list[Figure]:
-    counts = dict(
-        Arrangement.objects.order_by().values_list("status").annotate(n=Count("pk"))
-    )
+    counts = dict(Arrangement.objects.order_by().values_list("status").annotate(n=Count("pk")))
     return [
         Figure(status.label, counts[status.value], register_list(status=status.value))
         for status in Status
@@ -219,7 +217,12 @@ def risk_heatmap() -> Heatmap:
             impact,
             impact_labels[impact],
             [
-                Cell(likelihood, impact, counts.get((likelihood, impact), 0), risks_url(likelihood, impact))
+                Cell(
+                    likelihood,
+                    impact,
+                    counts.get((likelihood, impact), 0),
+                    risks_url(likelihood, impact),
+                )
                 for likelihood in SCALE
             ],
         )

@@ -158,7 +158,5 @@ def recent_changes(count: int) -> list:
     """The register's latest changes to arrangements, newest first, each with who and
     what (one query)."""
     return list(
-        Arrangement.history.select_related("history_user").order_by("-history_date", "-pk")[
-            :count
-        ]
+        Arrangement.history.select_related("history_user").order_by("-history_date", "-pk")[:count]
     )

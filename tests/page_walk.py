@@ -377,6 +377,7 @@ SUBMIT_THE_FORM = ErrorState("Submit the form")
 SEND_FOR_A_DECISION = ErrorState("Send for a decision")
 
 DRAFT_PAGE = access(ok=SEES_THE_DRAFT, others=NOT_FOUND)
+SEES_THE_DASHBOARD = access(ok=KEEPERS | READ_ONLY, others=REFUSED)
 CHANGE_DRAFT = access(ok=LEAD | KEEPERS, refused=READ_ONLY, others=NOT_FOUND)
 CHANGE_ACTIVE = access(ok=LEAD | KEEPERS, others=REFUSED)
 OPEN_TO_EVERY_ROLE = access(ok=EVERYONE)
@@ -417,7 +418,10 @@ def _part_cases():
 
 
 CASES = [
-    Case("home", access(redirect=EVERYONE)),
+    # Each person's start page and the register owner's dashboard (issue 14).
+    Case("home", OPEN_TO_EVERY_ROLE),
+    Case("dashboard", SEES_THE_DASHBOARD),
+    Case("dashboard-pdf", SEES_THE_DASHBOARD, content_type=PDF),
     Case("login", access(redirect=EVERYONE, anonymous=OK), errors=ErrorState("Sign in")),
     # Signing out sends everyone to the sign-in page; only POST signs out.
     # Signing out, signed in or not, lands on the sign-in page.
@@ -426,6 +430,7 @@ CASES = [
     # Register
     Case("register:list", OPEN_TO_EVERY_ROLE),
     Case("register:mine", OPEN_TO_EVERY_ROLE),
+    Case("register:risks", OPEN_TO_EVERY_ROLE),
     Case("register:export-csv", OPEN_TO_EVERY_ROLE, content_type=CSV),
     Case("register:export-xlsx", OPEN_TO_EVERY_ROLE, content_type=XLSX),
     Case("register:screening", access(ok=CREATORS, others=REFUSED), errors=ErrorState("Continue")),

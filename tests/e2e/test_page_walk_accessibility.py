@@ -59,6 +59,7 @@ class Findings:
     pages: list = field(default_factory=list)  # (page, role, path, problem)
     errors: list = field(default_factory=list)
     status_pages: list = field(default_factory=list)
+    start_pages: list = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
 
 
@@ -203,6 +204,31 @@ class Walker:
             self.found.status_pages += [(*row, problem) for problem in problems]
             problems.clear()
 
+    def check_start_pages(self):
+        """Every role's start page, and the dashboard as each role that sees it, at a
+        desktop's width and a phone's (issue 14): axe, and nothing wider than the screen."""
+        dashboard = next(case for case in CASES if case.url_name == "dashboard")
+        for who in Role:
+            page, problems = self.tab(who)
+            paths = ["/"] + (["/dashboard/"] if dashboard.expect[who] is OK else [])
+            for width in (1280, 375):
+                page.set_viewport_size({"width": width, "height": 900})
+                for path in paths:
+                    row = (f"{path} at {width} px", role_name(who), path)
+                    response = page.goto(path)
+                    if response.status != 200:
+                        self.found.start_pages.append((*row, f"answered {response.status}"))
+                        continue
+                    self.axe(page, "start pages", self.found.start_pages, row)
+                    wide = page.evaluate("document.documentElement.scrollWidth")
+                    if wide > width:
+                        self.found.start_pages.append((*row, f"{wide} px wide"))
+            page.set_viewport_size({"width": 1280, "height": 720})
+            self.found.start_pages += [
+                (f"start pages of {who}", role_name(who), "-", p) for p in problems
+            ]
+            problems.clear()
+
     def close(self):
         for page, _problems in self.tabs.values():
             page.context.close()
@@ -222,6 +248,7 @@ def walked(browser, live_server, demo_register, django_db_blocker):
     with django_db_blocker.unblock():
         try:
             walker.check_status_pages()
+            walker.check_start_pages()
             for key in policies:
                 with override_settings(COUNCIL_POLICY=key):
                     call_command("reclassify", stdout=io.StringIO())
@@ -246,3 +273,8 @@ def test_every_form_submitted_empty_shows_an_error_summary_that_passes_axe_core(
 def test_the_403_and_404_pages_pass_axe_core(walked):
     assert not walked.status_pages, report("on the 403 and 404 pages", walked.status_pages)
     assert walked.counts["status pages"] == 2
+
+
+def test_every_roles_start_page_and_the_dashboard_pass_axe_core_on_a_desktop_and_a_phone(walked):
+    assert not walked.start_pages, report("on the start pages", walked.start_pages)
+    assert walked.counts["start pages"] == 2 * (len(Role) + 4)  # 4 roles see the dashboard
