@@ -19,6 +19,7 @@ from register.roles import Role
 from reviews.models import ReviewAction, ReviewStatus
 from tests.approvals_helpers import other_partnership, pending, person
 from tests.factories import ArrangementFactory, FormResponseFactory, ReviewFactory
+from tests.queries import NAVIGATION_QUERIES
 from tests.test_approvals import submit
 
 pytestmark = pytest.mark.django_db
@@ -282,3 +283,14 @@ def test_the_start_page_takes_the_same_queries_for_2_or_20_things_waiting(client
     few = queries_for_start_page(client)
     add(18)
     assert queries_for_start_page(client) == few
+
+
+def test_the_navigations_count_costs_the_same_few_queries_on_every_page(client_for):
+    def queries(client):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("accessibility")).status_code == 200
+        return len(captured.captured_queries)
+
+    reader = queries(client_for(Role.INTERNAL_AUDIT))
+    officer = queries(client_for(Role.LEAD_OFFICER))
+    assert officer - reader == NAVIGATION_QUERIES
