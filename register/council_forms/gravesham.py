@@ -6,41 +6,61 @@ Monitoring Officer's involvement in drawing up the agreement (G 4.2) is recorded
 approval itself.
 """
 
-from register.choices import DocumentKind
+from register import formatting
+from register.choices import DocumentKind, GovernanceItem
 from register.council_forms.base import (
+    Box,
+    Boxes,
     CouncilForm,
+    Endorsement,
     Fact,
+    FactTable,
+    Group,
     Kind,
     ListOf,
     Question,
+    Row,
     Section,
     Signature,
     Table,
     q,
 )
 from register.council_forms.facts import (
+    PARTNER_GROUPS,
     carried_forward,
+    category_key,
     choice,
     corporate_objectives,
     dates,
     documents,
+    external_funding,
+    formed,
+    governance_held,
     governance_in_place,
+    in_kind,
     measure_rows,
+    member_input,
     money,
     objective_rows,
     objectives,
     on_date,
     partners,
+    partners_by_group,
     person,
+    staffing,
+    statutory_status,
     text,
     yes_no,
 )
-from register.council_forms.services import record_measure_results
+from register.council_forms.services import IN_PLACE, record_governance, record_measure_results
 from register.policies.gravesham import (
     INITIAL_REVIEW,
     LATER_REVIEW,
+    OTHER,
     PARTNERSHIP_CHECKLIST,
+    POLICY,
     SHARED_SERVICE_CHECKLIST,
+    SIGNIFICANT,
 )
 from register.roles import Role
 
@@ -58,6 +78,59 @@ def endorsements(director_title):
     )
 
 
+SIGNIFICANT_ROUTE = (
+    "If this is to be a 'significant' partnership, please complete the self-assessment form "
+    "fully. This will then be reviewed by the Monitoring Officer (or Deputy Monitoring "
+    "Officer) and the Section 151 Officer (Director – Corporate Services). Following their "
+    "review, the proposed partnership must be discussed at Management Team prior to being "
+    "submitted to the relevant Cabinet Portfolio Holder for formal approval alongside the "
+    "Leader of the Executive. It is the responsibility of the lead officer to present the "
+    "item to Management Team."
+)
+OTHER_ROUTE = (
+    "If this is to be an 'other' partnership please complete the self-assessment form; it is "
+    "accepted that the level of detail required may differ to that of a significant "
+    "partnership. This will then be reviewed by the Monitoring Officer (or Deputy Monitoring "
+    "Officer) and the Section 151 Officer (Director – Corporate Services). Following their "
+    "review, the proposed 'other' partnership must be formally approved by the Director, "
+    "Leader of the Executive and relevant Cabinet Portfolio Holder."
+)
+# The template's footnote, with the threshold the policy holds (G 1.11b).
+SIGNIFICANT_MEANS = (
+    "¹ A significant partnership is defined as a partnership for which there is a council "
+    f"resource provision of {formatting.money(POLICY.significant_resources)} or greater or "
+    "one that is fundamental to the delivery of the goals and objectives of the Council's "
+    "corporate plan. Without this effective partnership therefore, the delivery of Gravesham "
+    "Borough Council's key corporate goals would not occur"
+)
+
+# The governance checklist of Appendix 1 in its words, each row one of the register's
+# governance arrangements (register/choices.py GovernanceItem).
+GOVERNANCE_ROWS = (
+    Row(GovernanceItem.TERMS_OF_REFERENCE, "Terms of reference and/or Constitution"),
+    Row(
+        GovernanceItem.MEMBERSHIP_RULES,
+        "Eligibility for membership and rules for the admission of new partners",
+    ),
+    Row(GovernanceItem.DECISION_RULES, "Rules for making decisions on behalf of the partnership"),
+    Row(
+        GovernanceItem.MEETING_RULES,
+        "Rules governing meetings (frequency, notice, quorum, chairing, voting, etc.)",
+    ),
+    Row(
+        GovernanceItem.RECORDING_DECISIONS,
+        "Rules for recording decisions and reporting them to the partners and to the public",
+    ),
+    Row(GovernanceItem.CONFLICTS_POLICY, "Policy for managing conflicts in the partnership"),
+    Row(GovernanceItem.ETHICS_CODE, "Code for maintaining ethical standards"),
+    Row(GovernanceItem.DRAFT_AGREEMENT, "A (draft) Partnership Agreement outlining the above"),
+    Row(GovernanceItem.PERFORMANCE_MONITORING, "Performance monitoring arrangements"),
+    Row(GovernanceItem.FINANCIAL_MONITORING, "Financial monitoring arrangements"),
+    Row(GovernanceItem.RISK_MONITORING, "Risk monitoring arrangements"),
+    Row(GovernanceItem.COMPLAINTS, "Dealing with public complaints and compliments"),
+    Row(GovernanceItem.AUDIT, "Audit requirements"),
+)
+
 EVALUATION = CouncilForm(
     key="gravesham_evaluation",
     title="Partnership Evaluation",
@@ -69,24 +142,87 @@ EVALUATION = CouncilForm(
             "Partnership Assessment",
             (
                 Fact("Name of Partnership", text("name")),
-                Fact("Date partnership due to commence and to terminate", dates),
-                Fact("Statutory Status", yes_no("is_statutory", "Statutory", "Not statutory")),
-                Fact("Where will the partnership operate", text("area")),
-                Fact("Lead Organisation", text("lead_organisation")),
-                Fact("Overall partnership budget", money("overall_budget")),
-                Fact("External funding secured and its use", text("external_funding_use")),
-                Fact("Organisations involved and their contribution", partners),
+                Fact("Date partnership due to commence", formed),
                 Fact(
-                    "Resource input by Gravesham Borough Council",
-                    money("council_resources_per_year"),
+                    "Date partnership due to terminate (if applicable)",
+                    on_date("end_date", "Not set"),
                 ),
-                Fact("Member input to the partnership", text("member_involvement")),
-                Fact("Contribution to the council's corporate objectives", corporate_objectives),
-                q(
-                    "potential_funding",
-                    "Potential external funding that could be sought",
-                    "Please provide brief details of other potential external funding – this will be covered in more detail in the 'Costs Analysis'.",
-                    required=False,
+                Fact("Statutory Status", statutory_status, paper="Statutory / Not statutory"),
+                Fact(
+                    "Where will the partnership operate (please specify)",
+                    text("area"),
+                    "Please state whether or not this is a partnership for just the Gravesham "
+                    "area or if it is wider i.e. Dartford and Gravesham, Kent-wide etc).",
+                ),
+                Fact("Lead Organisation (if applicable)", text("lead_organisation")),
+                Group(
+                    "Overall resources available to the partnership",
+                    (
+                        Fact("Overall partnership budget", money("overall_budget"), paper="£"),
+                        Fact(
+                            "Has external funding been secured for the partnership? If so, how "
+                            "much and what will it be used for?",
+                            external_funding,
+                            "Use: i.e. funding to be used to pay for two members of staff to "
+                            "manage the partnership.",
+                            paper="Yes / No    £",
+                        ),
+                        q(
+                            "potential_funding",
+                            "Potential external funding that could be sought?",
+                            "Please provide brief details of other potential external funding "
+                            "– this will be covered in more detail in the 'Costs Analysis'.",
+                            required=False,
+                        ),
+                        q(
+                            "dedicated_staff",
+                            "Number of dedicated staff (FTE and costs if possible)",
+                            "The partnership's own staff, like: 2 FTE, £64,000 a year.",
+                            Kind.TEXT,
+                            required=False,
+                            max_length=200,
+                            paper="FTE            £",
+                        ),
+                        q(
+                            "partnership_in_kind",
+                            "Other (e.g. resources provided in kind)",
+                            required=False,
+                        ),
+                    ),
+                ),
+                FactTable(
+                    "partners",
+                    "Organisation involved in the partnership and budgetary contribution",
+                    rows=tuple(label for label, _sectors in PARTNER_GROUPS),
+                    columns=("Name", "Contribution (£)"),
+                    entries=partners_by_group,
+                    hint="Each partner is recorded on the arrangement with its sector; the "
+                    "public sector bodies are under Other.",
+                ),
+                Group(
+                    "Resource input by Gravesham Borough Council",
+                    (
+                        Fact("Dedicated budget", money("cash_per_year"), paper="£"),
+                        Fact(
+                            "Staffing (enter number of staff and estimation of time in working "
+                            "days per year)",
+                            staffing,
+                            paper="FTE            No. working days",
+                        ),
+                        Fact("Other (e.g. resources provided in kind)", in_kind),
+                    ),
+                ),
+                Fact(
+                    "Member input to the partnership (if 'Yes' please specify which Member and "
+                    "their role in the partnership)",
+                    member_input,
+                    paper="Yes / No",
+                ),
+                Fact(
+                    "Does the partnership contribute to the council's overall corporate "
+                    "objectives? (if 'Yes' please identify, in detail)",
+                    corporate_objectives,
+                    paper="Yes / No",
                 ),
                 q(
                     "anticipated_outcomes",
@@ -94,6 +230,25 @@ EVALUATION = CouncilForm(
                     "Please provide brief details of the anticipated outcomes for the council entering the partnership – community outcomes will be covered in more detail in the 'Benefits Analysis'.",
                 ),
                 Fact("Lead officer from Gravesham Borough Council", person("lead_officer")),
+                q(
+                    "completed_by",
+                    "Name and title of person completing the assessment and date",
+                    "Your name and job title, like: Priya Sharma, Community Safety Manager.",
+                    Kind.TEXT,
+                    max_length=200,
+                    names_role="Officer completing the assessment",
+                    dated=True,
+                ),
+                Boxes(
+                    "category",
+                    "Significant or other partnership",
+                    (
+                        Box(SIGNIFICANT.key, "Significant partnership¹", SIGNIFICANT_ROUTE),
+                        Box(OTHER.key, "Other partnership", OTHER_ROUTE),
+                    ),
+                    chosen=category_key,
+                    note=SIGNIFICANT_MEANS,
+                ),
             ),
         ),
         Section(
@@ -149,8 +304,15 @@ EVALUATION = CouncilForm(
                     "How does the partnership contribute to the council's overall Safeguarding "
                     "objectives?",
                     text("safeguarding_impact"),
+                    "Will this partnership have any impact on the lives of children and/or "
+                    "vulnerable adults? If so, how? How does this partnership support the "
+                    "council's wider Safeguarding commitment? Is there a clear procedure to "
+                    "follow in the event that the work of the partnership and/or its members "
+                    "uncovers a safeguarding issue?",
                 ),
             ),
+            intro="Proposed Partnership – Assessment. Self-assessment – Benefits, Costs, Risk "
+            "and Equalities Assessment.",
         ),
         Section(
             "costs",
@@ -196,9 +358,14 @@ EVALUATION = CouncilForm(
                 q(
                     "risk_assessment_done",
                     "Has a risk assessment of the proposed partnership been undertaken?",
-                    "If 'Yes' attach it to the arrangement; if 'No' one must be "
-                    "completed before the partnership is approved.",
+                    "If 'Yes' please ensure a copy of the risk assessment is attached. If 'No' "
+                    "a risk assessment must be completed prior to the partnership being put "
+                    "forward to Cabinet for formal approval.",
                     Kind.YES_NO,
+                ),
+                Fact(
+                    "Risk assessment attached to the arrangement",
+                    documents(DocumentKind.RISK_ASSESSMENT),
                 ),
                 q(
                     "serious_problems",
@@ -226,7 +393,8 @@ EVALUATION = CouncilForm(
                     "changing_risks",
                     "Is it possible that the nature of the risks involved and "
                     "their impact on the partnership could change dramatically over the expected "
-                    "life of the partnership?",
+                    "life of the partnership (e.g. due to demographic changes, political or "
+                    "economic uncertainties)?",
                 ),
             ),
         ),
@@ -244,6 +412,11 @@ EVALUATION = CouncilForm(
                     "How will the partnership operate in terms of ensuring equality across the "
                     "nine protected characteristics?",
                     text("equalities_impact"),
+                    "The protected characteristics are age, disability, gender reassignment, "
+                    "marriage and civic partnership, pregnancy and maternity, race, religion "
+                    "and belief, sex and sexual orientation. A summary should be provided to "
+                    "show the partnership has been reviewed to determine if there is any "
+                    "'negative impact' on any of the protected characteristics.",
                 ),
                 q(
                     "negative_impact",
@@ -257,12 +430,16 @@ EVALUATION = CouncilForm(
             "gdpr",
             "General Data Protection Regulations (GDPR)",
             (
-                Fact("Is personal data shared?", yes_no("shares_personal_data")),
                 Fact(
                     "Does the proposed partnership pose any potential issues in respect of GDPR? "
                     "If so, what and how are these to be overcome?",
                     text("data_protection_notes"),
+                    "Consideration must be given to the GDPR regulations and ensuring that the "
+                    "partnership is able to operate within the constraints of GDPR. A Data "
+                    "Protection Impact Assessment may not be required but if it is, should be "
+                    "appended to the evaluation form.",
                 ),
+                Fact("Is personal data shared?", yes_no("shares_personal_data"), paper="Yes / No"),
             ),
         ),
         Section(
@@ -273,6 +450,10 @@ EVALUATION = CouncilForm(
                     "Does the proposed partnership contribute to the council's overall Climate "
                     "Change commitment?",
                     text("climate_change_impact"),
+                    "Consideration to be given to how the partnership may benefit the council, "
+                    "and the wider borough, in mitigating Climate Change in Gravesham. If the "
+                    "partner organisations have their own specific commitments, these should "
+                    "be summarised here.",
                 ),
             ),
         ),
@@ -280,26 +461,83 @@ EVALUATION = CouncilForm(
             "governance",
             "Partnership Governance Arrangements",
             (
-                Fact(
-                    "The partnership has the following governance arrangements in place (or "
-                    "drafted ready for formal approval)",
-                    governance_in_place,
+                Table(
+                    "governance",
+                    "Governance arrangements",
+                    rows=GOVERNANCE_ROWS,
+                    intro="The partnership has the following governance arrangements in place "
+                    "(or drafted ready for formal approval):",
+                    columns=(
+                        q(IN_PLACE, "In place (Yes / No)", kind=Kind.YES_NO),
+                        q(
+                            "where_held",
+                            "Where it is held",
+                            "Where this will be held if the partnership is formally adopted.",
+                            Kind.TEXT,
+                            max_length=300,
+                            when=(IN_PLACE, (True,)),
+                        ),
+                    ),
+                    initial_from=governance_held,
+                    hint="Answer Yes or No for each, and where it is held. Submitting the form "
+                    "records the answers in the arrangement's governance arrangements.",
+                    on_submit=record_governance,
+                    rows_as_questions=True,
+                    note="NB: a number of the above may be included within the Constitution "
+                    "and/or terms of reference and therefore may not be separate documents.",
                 ),
             ),
+            intro="It is essential that all partnerships that the council enters into has good "
+            "governance arrangements. As a council we have a responsibility for ensuring that "
+            "we are doing the right things, in the right way, for the right people in a "
+            "timely, inclusive, open, honest and accountable manner. It is therefore essential "
+            "that for any partnership that the council is involved in, there are clear "
+            "arrangements in place to ensure we are meeting all of the above elements of good "
+            "governance.",
         ),
         Section(
             "exit",
             "Partnership Exit Strategy",
             (
                 Fact(
-                    "The 'exit strategy' that has been discussed in relation to the partnership",
+                    "Please provide details of the 'exit strategy' that has been discussed in "
+                    "relation to the partnership.",
                     text("exit_strategy"),
+                    "Before agreeing to enter into a partnership, an understanding of how the "
+                    "partnership can end will be required. The exit strategy should include "
+                    "details of how the partnership will be suspended, dissolved or terminated "
+                    "as required.",
                 ),
             ),
         ),
     ),
-    signatures=endorsements("Chief Executive/Director"),
+    signatures=(
+        Signature(
+            Role.MONITORING_OFFICER,
+            "Monitoring Officer (or Deputy Monitoring Officer)",
+            opinion=True,
+        ),
+        Signature(
+            Role.SECTION_151_OFFICER,
+            "Section 151 Officer (Director – Corporate Services)",
+            opinion=True,
+        ),
+        Signature(Role.DIRECTOR, "Chief Executive/Director"),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    ),
+    endorsement=Endorsement(
+        title="Partnership Endorsement",
+        recommendation="Based on the information above, should the partnership be agreed and "
+        "put forward for formal adoption at Cabinet?",
+        guidance="Comments to be provided by the Monitoring Officer (or Deputy Monitoring "
+        "Officer) and the Section 151 Officer (Director – Corporate Services) to provide their "
+        "endorsement of the partnership or to provide details as to why the partnership will "
+        "not be endorsed.",
+        agreed="Agreed (put forward to Cabinet for formal approval if a significant partnership)",
+    ),
 )
+
 
 YEARS = ("Year 1 (£)", "Year 2 (£)", "Year 3 (£)")
 

@@ -1,5 +1,7 @@
 """The web form of a council template, built from its definition."""
 
+from dataclasses import replace
+
 from django import forms
 
 from register import formatting
@@ -74,6 +76,11 @@ class CouncilFormForm(VersionedForm, forms.Form):
         self.definition = definition
         self.questions = dict(definition.fields())
         for name, question in self.questions.items():
+            if question.dated:
+                question = replace(
+                    question,
+                    hint=f"{question.hint} The portal adds the date you submit the form.".strip(),
+                )
             self.fields[name] = _field(question, question.label)
         self.set_length_messages()
 
