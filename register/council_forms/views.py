@@ -139,7 +139,12 @@ def _items(items, form, answers, definition, arrangement):
     shown = []
     for item in items:
         if isinstance(item, Fact):
-            shown.append({"fact": item, "value": item.value(arrangement)})
+            # Facts one after another read as one summary list.
+            fact = {"label": item.label, "value": item.value(arrangement)}
+            if shown and "facts" in shown[-1]:
+                shown[-1]["facts"].append(fact)
+            else:
+                shown.append({"facts": [fact]})
         elif isinstance(item, Group):
             shown.append(
                 {"group": item, "items": _items(item.items, form, answers, definition, arrangement)}

@@ -28,7 +28,9 @@ def shown_answer(question, value) -> str:
 
 def _field(question, label):
     if question.kind == Kind.YES_NO:
-        return yes_no_field(label, help_text=question.hint)
+        field = yes_no_field(label, help_text=question.hint)
+        field.error_messages["invalid_choice"] = f"Select Yes or No for ‘{label}’"
+        return field
     if question.kind == Kind.MONEY:
         return MoneyField(label=label, what=f"‘{label}’", help_text=question.hint)
     if question.kind == Kind.NUMBER:
