@@ -135,7 +135,7 @@ def test_a_returned_arrangement_opens_its_submitted_forms_again(lead_officer_cli
 
 BAD_ANSWERS = [
     ("aims", "x" * 5001, "must be 5,000 characters or fewer"),
-    ("risk_assessment_done", "perhaps", "Select a valid choice"),
+    ("risk_assessment_done", "perhaps", "Select Yes or No for ‘Has a risk assessment"),
 ]
 
 

@@ -144,7 +144,9 @@ class Table:
     rows: tuple = ()  # labels, or Rows
     columns: tuple[Question, ...] = ()
     totals: bool = False  # add a row of column totals (money and number columns)
+    total_label: str = "Total"
     required: bool = True
+    required_rows: int | None = None  # only the first so many rows must be answered
     rows_from: Callable | None = None
     blank_rows: int = 5
     row_heading: str = ""  # the heading over the rows' labels
@@ -173,7 +175,8 @@ class Table:
         column asked only on another column's answer (`when` naming that column's key) is
         asked on the answer in its own row."""
         keys = {column.key for column in self.columns}
-        for row in self.row_list():
+        for n, row in enumerate(self.row_list()):
+            row_required = self.required_rows is None or n < self.required_rows
             for column in self.columns:
                 if column.key not in row.given:
                     when = column.when
@@ -188,7 +191,7 @@ class Table:
                     asked = replace(
                         column,
                         label=label,
-                        required=column.required and self.required,
+                        required=column.required and self.required and row_required,
                         when=when,
                     )
                     yield row, column, self.cell(row, column), asked

@@ -67,17 +67,6 @@ from register.roles import Role
 COUNCIL = "Gravesham Borough Council"
 
 
-def endorsements(director_title):
-    """The statutory officers' opinions and the approvers' signatures (G 2.14, 3.9-3.10)."""
-    return (
-        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
-        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
-        Signature(Role.DIRECTOR, director_title),
-        Signature(Role.LEADER, "Leader of the Executive"),
-        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
-    )
-
-
 SIGNIFICANT_ROUTE = (
     "If this is to be a 'significant' partnership, please complete the self-assessment form "
     "fully. This will then be reviewed by the Monitoring Officer (or Deputy Monitoring "
@@ -542,8 +531,57 @@ EVALUATION = CouncilForm(
 YEARS = ("Year 1 (£)", "Year 2 (£)", "Year 3 (£)")
 
 
+def numbered_rows(count: int) -> tuple[Row, ...]:
+    """Empty numbered rows of a template's table to write in (a benefit, a risk ...)."""
+    return tuple(Row(str(n), str(n)) for n in range(1, count + 1))
+
+
+def two_columns(key, label, first, second, hint_first="", hint_second="", rows=5, required=1):
+    """A template's table of two columns of words ("Benefit | Measure"), numbered rows, the
+    first `required` of them to be answered."""
+    return Table(
+        key,
+        label,
+        rows=numbered_rows(rows),
+        columns=(
+            q("first", first, hint_first, Kind.TEXT, max_length=1000),
+            q("second", second, hint_second, Kind.TEXT, max_length=1000),
+        ),
+        required_rows=required,
+    )
+
+
+def arrangements_summary(key, label, required=True):
+    """8.2 / 8.3 Summary of arrangements: each authority's side of the service."""
+    return Table(
+        key,
+        label,
+        rows=(
+            Row("salary_costs", "Salary costs (including oncosts)"),
+            Row("staff_fte", "Staff numbers (FTE)"),
+            Row("staff_actual", "Staff numbers (actual)"),
+            Row("scope", "Scope of service"),
+            Row("performance", "Performance levels"),
+            Row("it_systems", "Current IT systems in use"),
+        ),
+        columns=(
+            q("gravesham", "Gravesham BC", kind=Kind.TEXT, max_length=1000),
+            q("partner", "Partner authority", kind=Kind.TEXT, max_length=1000),
+        ),
+        required=required,
+        intro=""
+        if not required
+        else "Scope of service: provide details of the areas of work covered by the "
+        "departments/teams at each authority to identify similarities/differences. "
+        "Performance levels: list key performance indicators and most recent outturns. "
+        "Current IT systems: provide details of the key IT systems currently being used by "
+        "the service.",
+    )
+
+
 def option(number: int, required=True) -> Section:
-    """One option of the business case, with its 3-year financial summary (Appendix 2, 10)."""
+    """One option of the business case (Appendix 2, 10.1), with its 3-year financial
+    summary whose total savings the portal computes."""
     summary_rows = (
         "Investment/set-up costs",
         "Additional ongoing costs",
@@ -552,19 +590,63 @@ def option(number: int, required=True) -> Section:
     )
     return Section(
         f"option_{number}",
-        f"Option {number}",
+        f"10.1.{number} Option {number}",
         (
             q(f"option_{number}_description", "Description of the option", required=required),
-            q(f"option_{number}_benefits", "Key benefits of this arrangement", required=required),
+            Table(
+                f"option_{number}_project",
+                "Project",
+                rows=(Row("1", "Project"),),
+                columns=(
+                    q("lead", "Responsible Lead", kind=Kind.TEXT, max_length=300),
+                    q("stakeholders", "Other Stakeholders", kind=Kind.TEXT, max_length=1000),
+                    q("implementation", "Implementation options", kind=Kind.TEXT, max_length=1000),
+                ),
+                required=False,
+            ),
+            q(
+                f"option_{number}_structure",
+                "Organisation/department structure for this option",
+                "Liaise with the Corporate Change Manager re: format for this.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_benefits",
+                "Key Benefits of this arrangement",
+                "Key benefits to either organisation of taking this option forward.",
+                required=required,
+            ),
             q(
                 f"option_{number}_disadvantages",
                 "Key disadvantages of this arrangement",
+                "Any potential disadvantages to either authority of taking this option forward.",
                 required=required,
             ),
             q(
                 f"option_{number}_risks",
-                "Risks of progressing the option and mitigating factors",
+                "Risks of progressing the option",
+                "Identify any risks associated with progressing this option.",
                 required=required,
+            ),
+            q(f"option_{number}_mitigation", "Mitigating factors", required=required),
+            q(
+                f"option_{number}_set_up_costs",
+                "Investment/set-up costs",
+                "Include all initial and one-off set-up costs.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_ongoing_costs",
+                "Additional ongoing costs",
+                "Include any ongoing, additional costs resulting from this e.g. travel costs etc.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_staff_costs",
+                "Staff cost analysis",
+                "Staff costs table (liaise with the Corporate Change Manager re: the costs "
+                "spreadsheet template as well as the Finance Team).",
+                required=False,
             ),
             Table(
                 f"option_{number}_summary",
@@ -574,7 +656,15 @@ def option(number: int, required=True) -> Section:
                     Question(f"year_{i + 1}", label, Kind.MONEY) for i, label in enumerate(YEARS)
                 ),
                 totals=True,
+                total_label="Total savings",
                 required=required,
+            ),
+            q(
+                f"option_{number}_evidence",
+                "Evidence of similar projects (where applicable)",
+                "Provide details of any areas where this type of arrangement has already been "
+                "applied and whether it has been successful.",
+                required=False,
             ),
         ),
     )
@@ -587,74 +677,205 @@ BUSINESS_CASE = CouncilForm(
     source="Working in Partnership Framework 2021, Appendix 2",
     sections=(
         Section(
-            "introduction",
-            "Introduction and Strategic Requirements of the Service",
+            "cover",
+            "Shared Services / Joint Working Business Case",
             (
                 Fact("Shared service", text("name")),
-                q("scope", "Scope for shared service/joint working arrangements"),
-                Fact("Potential stakeholders/partners", partners),
+                q(
+                    "author",
+                    "Author",
+                    "Relevant Directors who will be presenting the report for approval at each "
+                    "authority involved.",
+                    Kind.TEXT,
+                    max_length=300,
+                    names_role="Directors presenting the business case",
+                ),
+                q(
+                    "client",
+                    "Client",
+                    "Relevant departments involved at each authority.",
+                    Kind.TEXT,
+                    max_length=300,
+                ),
+            ),
+        ),
+        Section(
+            "introduction",
+            "1. Introduction and Strategic Requirements of the Service",
+            (
+                q(
+                    "scope",
+                    "1.1 Scope for shared service/joint working arrangements",
+                    "Brief outline of the shared service/joint-working opportunities and the "
+                    "services involved in the proposed arrangements.",
+                ),
+                Fact(
+                    "1.2 Potential stakeholders/partners",
+                    partners,
+                    "The councils and/or any other organisations that may be involved in the "
+                    "proposed arrangements.",
+                ),
                 q(
                     "current_provision",
-                    "Current service provision arrangements of potential stakeholders/partners",
+                    "1.3 Current service provision arrangements of potential stakeholders/partners",
+                    "Explain whether the existing services are in-house, shared or outsourced "
+                    "and give high-level reporting lines. (NB: section 8 will provide details "
+                    "of the existing working arrangements)",
                 ),
-                Fact("Contribution to key council objectives", corporate_objectives),
-                q("statutory_obligations", "Statutory obligations regarding the service"),
+                Fact(
+                    "1.4 Contribution to key council objectives",
+                    corporate_objectives,
+                    "Service links to corporate plan or corporate objectives.",
+                ),
+                q(
+                    "statutory_obligations",
+                    "1.5 Statutory Obligations",
+                    "List any statutory obligations regarding the service.",
+                ),
             ),
         ),
         Section(
             "benefits",
-            "Strategic and Operational Benefits of Joint Working",
+            "2. Strategic and Operational Benefits of Joint Working",
             (
-                q(
+                two_columns(
                     "strategic_benefits",
-                    "Strategic benefits, and how we will know each has been achieved",
+                    "2.1 Strategic Benefits",
+                    "Benefit",
+                    "Measure",
+                    "List the benefits to the councils and customers.",
+                    "How will we know each 'benefit' has been achieved – satisfaction, "
+                    "processing times etc?",
                 ),
             ),
         ),
         Section(
             "constraints",
-            "Constraints and Dependencies",
+            "3. Constraints and Dependencies",
             (
-                q("organisational_constraints", "Organisational constraints"),
-                q("resource_constraints", "Resource constraints"),
-                q("time_constraints", "Time constraints"),
-                q("dependencies", "Dependencies for the project progressing"),
-            ),
-        ),
-        Section(
-            "legal",
-            "Legal and Constitutional/Governance Issues",
-            (
+                Group(
+                    "3.1 Constraints to the project progressing",
+                    (
+                        q(
+                            "organisational_constraints",
+                            "Organisational Constraints",
+                            "E.g. geographical locations, legal issues, cultural differences, "
+                            "political issues",
+                        ),
+                        q(
+                            "resource_constraints",
+                            "Resource Constraints",
+                            "E.g. system/equipment compatibility, staff terms & conditions, "
+                            "other staff issues, availability of skill sets",
+                        ),
+                        q(
+                            "time_constraints",
+                            "Time Constraints",
+                            "E.g. key deadlines which may impede the progression of this "
+                            "arrangement",
+                        ),
+                    ),
+                ),
                 q(
-                    "governance_issues",
-                    "Committees and reporting mechanisms, schemes of "
-                    "delegation and other constitutional issues",
+                    "dependencies",
+                    "3.2 Dependencies for the project progressing",
+                    "Impact of other factors on the long-term viability or ongoing return on "
+                    "investment of the project e.g. known or predicted future events",
                 ),
             ),
         ),
         Section(
+            "legal",
+            "4. Legal and Constitutional/Governance Issues",
+            (
+                q(
+                    "governance_issues",
+                    "4.2 Committees, reporting and delegations",
+                    "Details of committees and reporting mechanisms along with details of any "
+                    "schemes of delegations in place and other constitutional issues that need "
+                    "to be taken into account.",
+                ),
+            ),
+            intro="4.1 The partnership/joint-working arrangement will be made pursuant to "
+            "section 113 of the Local Government Act 1972, which allows a local authority to "
+            "place any of its officers, who consent to the arrangement, at the disposal of "
+            "another local authority on such terms as may be agreed between the parties.",
+        ),
+        Section(
             "equalities",
-            "Equalities Impact Assessment",
-            (Fact("Equalities impact", text("equalities_impact")),),
+            "5. Equalities Impact Assessment",
+            (
+                Fact("Equalities impact recorded on the arrangement", text("equalities_impact")),
+                q("equalities_customer", "What will be the equalities impact on the customer"),
+                q(
+                    "equalities_staff",
+                    "What will be the equalities impact on officers/staff involved",
+                ),
+                q(
+                    "equalities_negative",
+                    "If there is any 'negative impact' on either groups, how will this be "
+                    "resolved in order for the initiative to be progressed.",
+                    required=False,
+                ),
+            ),
+            intro="5.1 An equalities impact assessment should be undertaken for all proposed "
+            "shared/joint-working proposals.",
         ),
         Section(
             "gdpr",
-            "Consideration of General Data Protection Requirements (GDPR)",
-            (Fact("GDPR requirements", text("data_protection_notes")),),
+            "6. Consideration of General Data Protection Requirements (GDPR)",
+            (
+                Fact(
+                    "6.1 Specific requirements in relation to GDPR",
+                    text("data_protection_notes"),
+                    "A consideration of any specific requirements in relation to GDPR should be "
+                    "considered and recorded. A full Data Protection Impact Assessment may not "
+                    "be required but if it is, it should be appended to the business case.",
+                ),
+            ),
         ),
         Section(
             "risks",
-            "Risks",
-            (q("do_nothing_risks", "'Do Nothing' risks, and the action to mitigate each"),),
+            "7. Risks",
+            (
+                two_columns(
+                    "do_nothing_risks",
+                    "7.1 'Do Nothing' Risks – if there is no change to existing arrangements",
+                    "Risk identified",
+                    "Action to mitigate risk",
+                    "Risks to either council if there is no change to existing working "
+                    "arrangements",
+                    "Action that could be taken to mitigate this risk?",
+                ),
+            ),
         ),
         Section(
             "existing",
-            "Existing Working Arrangements",
+            "8. Existing Working Arrangements",
             (
                 q(
-                    "existing_arrangements",
-                    "Departmental structures, salary costs, staff numbers, "
-                    "scope of service, performance levels and IT systems at each authority",
+                    "departmental_structures",
+                    "8.1 Departmental Structures",
+                    "Current departmental/team structures of both authorities (liaise with "
+                    "Corporate Change Manager re: format for this).",
+                ),
+                arrangements_summary("summary", "8.2 Summary of arrangements"),
+                arrangements_summary(
+                    "summary_more",
+                    "8.3 Summary of arrangements – where more than one department/team is involved",
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "evaluation",
+            "9. Cost/Benefit Evaluation of Options and Recommendation",
+            (
+                q("evaluation", "9.1 Clear evaluation of the options contained in section 10."),
+                q(
+                    "recommendation",
+                    "9.2 Recommended option including copy of financial summary box from "
+                    "recommended option.",
                 ),
             ),
         ),
@@ -662,15 +883,46 @@ BUSINESS_CASE = CouncilForm(
         option(2),
         option(3, required=False),
         Section(
-            "evaluation",
-            "Cost/Benefit Evaluation of Options and Recommendation",
+            "appendices",
+            "Appendices",
             (
-                q("evaluation", "Evaluation of the options"),
-                q("recommendation", "Recommended option"),
+                q(
+                    "notification_list",
+                    "1.3 Notification List: the officers/Members to be notified when revisions "
+                    "are made (name, job title, date)",
+                    "This will normally include the Chief Executive and any other key "
+                    "officers/Members.",
+                    required=False,
+                    names_role="Officers and Members notified",
+                ),
+                q(
+                    "document_storage",
+                    "1.4 Document storage: the department and council holding this document "
+                    "and supporting information",
+                    kind=Kind.TEXT,
+                    max_length=300,
+                    required=False,
+                ),
             ),
+            intro="1.1 Revision History: each saved version of this form is kept in the "
+            "arrangement's history, with its date. 1.2 Approvals: the Monitoring Officers and "
+            "Section 151 Officers are always included; their opinions and the approvals are "
+            "printed below.",
         ),
     ),
-    signatures=endorsements("Director"),
+    signatures=(
+        Signature(Role.MONITORING_OFFICER, "Monitoring Officer", opinion=True),
+        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer", opinion=True),
+        Signature(Role.DIRECTOR, "Director"),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    ),
+    endorsement=Endorsement(
+        title="1.2 Approvals",
+        recommendation="This document requires the following approvals:",
+        guidance="The Monitoring Officers and Section 151 Officers at both sites will always "
+        "be included.",
+    ),
 )
 
 SOURCE = "Working in Partnership Framework 2021, Appendix 3"
