@@ -258,12 +258,17 @@ def test_the_blank_form_can_be_filled_on_paper(lead_officer_client):
     assert "RoleNameDecisionSignatureDateChiefExecutive/Director" in text
 
 
+def pdf_reads_in_order(client, arrangement, rows) -> list[str]:
+    """The rows not read back, one after another, from the arrangement's evaluation PDF."""
+    return in_order(body_text(client.get(pdf_url(arrangement)).content), rows)
+
+
 def test_the_partners_are_in_the_templates_groups_with_their_contributions(
     lead_officer_client, arrangement
 ):
-    text = body_text(lead_officer_client.get(pdf_url(arrangement)).content)
-    assert in_order(
-        text,
+    assert pdf_reads_in_order(
+        lead_officer_client,
+        arrangement,
         [
             "Businesses/Private Sector",
             "Bluewater Shopping Ltd",
@@ -286,9 +291,9 @@ def test_the_partners_are_in_the_templates_groups_with_their_contributions(
 def test_the_councils_resources_and_the_external_funding_are_as_the_template_asks(
     lead_officer_client, arrangement
 ):
-    text = body_text(lead_officer_client.get(pdf_url(arrangement)).content)
-    assert in_order(
-        text,
+    assert pdf_reads_in_order(
+        lead_officer_client,
+        arrangement,
         [
             "Overall partnership budget£64,000",
             "what will it be used for?Yes, £20,000 Use: Two dementia navigators",

@@ -5,15 +5,15 @@ option's financial summary ends with the template's "Total savings"."""
 import pytest
 from django.urls import reverse
 
-from register.choices import ArrangementType, Kind
 from register.council_forms import DEFINITIONS
-from tests.approvals_helpers import other_partnership
+from tests import test_council_forms
 from tests.pdf_text import body_text, in_order
 from tests.test_council_forms import complete_answers
 
 pytestmark = pytest.mark.django_db
 
 BUSINESS_CASE = DEFINITIONS["gravesham_business_case"]
+shared_service = test_council_forms.shared_service  # the fixture: a full shared service
 
 # The template's headings and rows (G Appendix 2), in its order.
 SEED_ROWS = (
@@ -93,15 +93,6 @@ SEED_ROWS = (
     "Monitoring Officer",
     "Section 151 Officer",
 )
-
-
-@pytest.fixture
-def shared_service(lead_officer):
-    return other_partnership(
-        lead_officer=lead_officer,
-        kind=Kind.SHARED_SERVICE,
-        type=ArrangementType.FULL_SHARED_SERVICE,
-    )
 
 
 def test_every_row_of_the_template_is_read_back_from_the_blank_pdf_in_its_order(
