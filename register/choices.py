@@ -61,13 +61,22 @@ class LegalStatus(TextChoices):
 
 
 class Sector(TextChoices):
+    """A partner's sector. Gravesham's Partnership Evaluation (Appendix 1) groups partners as
+    Businesses/Private Sector, Individuals, Community Groups, Voluntary Sectors and Other:
+    each of its groups is one sector here, the public sectors falling under its Other
+    (register/council_forms/facts.py PARTNER_GROUPS)."""
+
     LOCAL_GOVERNMENT = "local_government", "Local government"
     HEALTH = "health", "Health"
     POLICE_FIRE = "police_fire", "Police, fire and rescue"
     OTHER_PUBLIC = "other_public", "Other public sector"
-    VOLUNTARY = "voluntary", "Voluntary and community sector"
+    VOLUNTARY = "voluntary", "Voluntary sector"
+    COMMUNITY = "community", "Community group"
     PRIVATE = "private", "Private sector"
     EDUCATION = "education", "Education"
+    # A person taking part in their own right: never named in the published register
+    # unless the council publishes names (register/open_data.py).
+    INDIVIDUAL = "individual", "Individual"
 
 
 class MeetingFrequency(TextChoices):

@@ -268,6 +268,7 @@ ARRANGEMENT_SECTIONS = {
     "The council's resources": [
         "cash_per_year",
         "staff_fte",
+        "staff_working_days",
         "staff_cost_per_year",
         "in_kind_per_year",
         "in_kind_description",
@@ -342,12 +343,20 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             "kind": "Is it a partnership or a shared service?",
             "statutory_basis": "Statutory basis (the Act or duty, if statutory)",
             "start_year": "Year formed (only if the date is not known)",
+            "staff_working_days": "Council staff time in working days a year",
+        }
+        help_texts = {
+            "staff_working_days": "All the council's staff on it together, like 110 for "
+            "half a post",
         }
         widgets = {
             "kind": forms.RadioSelect,
             "corporate_objectives": forms.CheckboxSelectMultiple,
             "staff_fte": forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
             "start_year": forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+            "staff_working_days": forms.TextInput(
+                attrs={"inputmode": "numeric", "spellcheck": "false"}
+            ),
         }
         error_messages = {
             "name": {"required": "Enter the name of the arrangement"},
@@ -356,6 +365,10 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
                 "invalid": "Enter the year it was formed as a number, like 2012",
                 "min_value": "Enter a year from 1900 to 2100",
                 "max_value": "Enter a year from 1900 to 2100",
+            },
+            "staff_working_days": {
+                "invalid": "Enter the working days a year as a whole number, like 110",
+                "min_value": "Enter working days of 0 or more",
             },
             "staff_fte": {
                 "invalid": "Enter the staff time as a number, like 0.5",

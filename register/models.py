@@ -238,6 +238,14 @@ class Arrangement(Timestamps):
         blank=True,
         validators=[MinValueValidator(Decimal("0"), "Enter 0 or more")],
     )
+    # G Appendix 1: "Staffing (enter number of staff and estimation of time in working days
+    # per year)": the staff's time in working days a year, all of them together.
+    staff_working_days = models.PositiveIntegerField(
+        "council staff working days a year",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(99999, "Enter 99,999 working days or fewer")],
+    )
     staff_cost_per_year = MoneyField("council staff cost a year (£)")
     in_kind_per_year = MoneyField("council in-kind contribution a year (£)")
     in_kind_description = models.TextField(

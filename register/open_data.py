@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from register.choices import Sector
 from register.formatting import capitalised, long_date, money, person, yes_no
 from register.policies import get_policy
 from register.roles import Role
@@ -82,7 +83,14 @@ def _lead_members(arrangement, reading):
 
 
 def _partners(arrangement, reading):
-    partners = [f"{p.name} ({p.get_sector_display()})" for p in arrangement.partners.all()]
+    """Each partner with its sector; a person taking part as an individual is named only
+    where the council publishes names (OGL does not cover personal data)."""
+    partners = [
+        "An individual"
+        if p.sector == Sector.INDIVIDUAL and not reading.names_allowed
+        else f"{p.name} ({p.get_sector_display()})"
+        for p in arrangement.partners.all()
+    ]
     return "; ".join(partners) or None
 
 

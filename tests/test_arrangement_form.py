@@ -101,6 +101,20 @@ def test_money_is_read_as_officers_type_it(lead_officer_client, draft):
     assert draft.cash_per_year == Decimal("25000.50")
 
 
+def test_the_staffs_working_days_a_year_are_kept_and_shown_beside_their_fte(
+    lead_officer_client, draft
+):
+    response = lead_officer_client.post(
+        edit_url(draft), form_data(draft, staff_fte="0.5", staff_working_days="110")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.staff_fte, draft.staff_working_days) == (Decimal("0.5"), 110)
+    page = lead_officer_client.get(draft.get_absolute_url()).content.decode()
+    assert "Staff working days a year</dt>" in page
+    assert page.index("Staff (full-time equivalent)") < page.index("Staff working days a year")
+
+
 def test_a_complete_draft_is_submitted_and_goes_into_approval(lead_officer_client, draft):
     submit_required_forms(draft)
     response = lead_officer_client.post(edit_url(draft), form_data(draft, action="submit"))
@@ -141,6 +155,18 @@ BAD_INPUT = [
         {"staff_fte": "half"},
         "staff_fte",
         "Enter the staff time as a number, like 0.5",
+    ),
+    (
+        "working days that are not a whole number",
+        {"staff_working_days": "110.5"},
+        "staff_working_days",
+        "Enter the working days a year as a whole number, like 110",
+    ),
+    (
+        "negative working days",
+        {"staff_working_days": "-5"},
+        "staff_working_days",
+        "Enter working days of 0 or more",
     ),
     (
         "text over its limit",

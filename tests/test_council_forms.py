@@ -42,8 +42,9 @@ def pdf_url(arrangement, key="gravesham_evaluation"):
 
 
 def completed_by(text):
-    """The squeezed text of the PDF's 'Completed by' table."""
-    return text.split("Completedby", 1)[1].split("Endorsement", 1)[0]
+    """The squeezed text of the PDF's 'Officer completing the form' line, up to the
+    endorsement's table of signatures (its first heading, Role)."""
+    return text.split("Officercompletingtheform", 1)[1].split("Role", 1)[0]
 
 
 def complete_answers(definition):
@@ -67,7 +68,8 @@ def test_the_evaluation_shows_what_the_arrangement_holds_and_asks_the_rest(
     assert 'name="name"' not in page  # ... never asked again
     assert "Six months&#x27; notice" in page
     assert 'name="anticipated_outcomes"' in page
-    assert page.count("Incomplete") == 5  # assessment, benefits, costs, risk, equalities
+    # assessment, benefits, costs, risk, equalities, governance (where each is held)
+    assert page.count("Incomplete") == 6
 
 
 def test_a_draft_is_saved_at_any_time_and_comes_back(lead_officer_client, arrangement):
@@ -133,7 +135,7 @@ def test_a_returned_arrangement_opens_its_submitted_forms_again(lead_officer_cli
 
 BAD_ANSWERS = [
     ("aims", "x" * 5001, "must be 5,000 characters or fewer"),
-    ("risk_assessment_done", "perhaps", "Select a valid choice"),
+    ("risk_assessment_done", "perhaps", "Select Yes or No for ‘Has a risk assessment"),
 ]
 
 

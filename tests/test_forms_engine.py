@@ -127,8 +127,9 @@ def test_a_review_template_is_filled_twice_for_two_years_and_both_are_kept(lead_
         )
     # The earlier year stays readable, its counts plain numbers, not pounds.
     context = form_pdf_context(REVIEW, arrangement, response_for(arrangement, REVIEW, review(2026)))
-    table = context["sections"][0]["items"][1]
-    assert table["rows"][0] == ("Visits", ["1,250", "1,300"])
+    table = next(run["block"] for run in context["sections"][0]["runs"] if "block" in run)
+    label, cells = table["rows"][0]
+    assert (label, [cell["value"] for cell in cells]) == ("Visits", ["1,250", "1,300"])
     assert context["occasion"] == review(2026)
 
 

@@ -182,6 +182,24 @@ def test_partners_in_one_cell_become_partner_rows_with_their_sectors():
     ]
 
 
+def test_community_groups_and_individuals_have_sectors_and_the_earlier_voluntary_word_still_reads():
+    found = one_row(
+        ["Name", "Partners", "Working days"],
+        [
+            "Dementia Friendly Northfleet",
+            "Northfleet Residents (Community group); Joan Carer (Individual); "
+            "Gravesham CVS (Voluntary and community sector)",
+            "110",
+        ],
+    )
+    assert [(p.name, p.sector) for p in found.rows[0].partners] == [
+        ("Northfleet Residents", Sector.COMMUNITY),
+        ("Joan Carer", Sector.INDIVIDUAL),
+        ("Gravesham CVS", Sector.VOLUNTARY),
+    ]
+    assert found.rows[0].arrangement.staff_working_days == 110
+
+
 def test_the_responsible_officer_is_found_by_full_name_or_e_mail(officer):
     for cell in ("Priya Sharma", "priya.sharma@gravesham.example", "Priya Sharma (Lead officer)"):
         found = one_row(["Name", "Responsible Officer"], ["Youth Forum", cell])

@@ -1,9 +1,12 @@
 """One definition per council template drives its web form, validation, completeness and PDF.
 
 A definition is data: sections of questions, facts the arrangement already holds (shown,
-never asked again), tables with totals the portal computes (their rows fixed, or taken from
-the register for the arrangement and occasion), lists of short answers, and the signatures
-that come from the approval record.
+never asked again), groups of rows under one heading (the template's bullets), tables of
+what the register holds in the template's rows (partners by sector), tick boxes the
+register decides (the category), tables with totals the portal computes (their rows fixed,
+or taken from the register for the arrangement and occasion), lists of short answers, and
+the endorsement: the template's recommendation, and the signatures that come from the
+approval record.
 """
 
 from collections.abc import Callable
@@ -40,6 +43,8 @@ class Question:
     # details" is required only when the answer is No.
     when: tuple = ()
     decimal_places: int | None = None  # a number kept in the register, to its precision
+    paper: str = ""  # what the blank form prints to fill in by hand ("FTE   £")
+    dated: bool = False  # "... and date": the PDF adds the date the form was submitted
 
     def asked(self, answers: dict) -> bool:
         if not self.when:
@@ -59,6 +64,55 @@ class Fact:
 
     label: str
     value: object  # a function of the arrangement, returning words
+    hint: str = ""  # the template's guidance, printed on the blank form
+    paper: str = ""  # what the blank form prints to fill in by hand: "Yes / No", "£"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rows under one heading of the template, each a bullet of it ("Overall resources
+    available to the partnership: • Overall partnership budget £ ...")."""
+
+    label: str
+    items: tuple  # Facts and Questions
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class FactTable:
+    """What the register holds, in the template's own rows: `entries(arrangement)` gives
+    {row label: [cells, ...]}, a line of cells for each entry (each partner of a sector).
+    Read-only: changed on the arrangement. Printed blank, each row has empty cells to write
+    in."""
+
+    key: str
+    label: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    entries: Callable
+    row_heading: str = ""
+    hint: str = ""  # on the web only: where the register's entries are changed
+    none: str = "None"  # the first cell of a row with no entries
+
+
+@dataclass(frozen=True)
+class Box:
+    key: str  # the policy's category key
+    label: str
+    means: str  # what follows from it: the route the template gives
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """Tick boxes the register decides, such as the template's Significant / Other
+    partnership: `chosen(arrangement)` is the key of the box ticked ("" for none). Printed
+    blank, none is ticked."""
+
+    key: str
+    label: str
+    boxes: tuple[Box, ...]
+    chosen: Callable
+    note: str = ""  # the template's footnote
 
 
 @dataclass(frozen=True)
@@ -90,28 +144,55 @@ class Table:
     rows: tuple = ()  # labels, or Rows
     columns: tuple[Question, ...] = ()
     totals: bool = False  # add a row of column totals (money and number columns)
+    total_label: str = "Total"
     required: bool = True
+    required_rows: int | None = None  # only the first so many rows must be answered
     rows_from: Callable | None = None
     blank_rows: int = 5
     row_heading: str = ""  # the heading over the rows' labels
     empty: str = ""  # said when the register gives no rows
     on_submit: Callable | None = None
+    # For fixed rows: `initial_from(arrangement)` -> {row key: {column key: value}}, what
+    # the register holds that an empty answer starts from (the governance in place).
+    initial_from: Callable | None = None
+    # On the web, each row a question of its own (the row's label its legend, a Yes / No
+    # with a conditional reveal) instead of a grid of inputs; a grid in the PDF either way.
+    rows_as_questions: bool = False
+    intro: str = ""  # printed above the table
+    note: str = ""  # printed below it ("NB: ...")
+    hint: str = ""  # on the web only: how the portal uses the answers
 
     def row_list(self) -> list[Row]:
         return [r if isinstance(r, Row) else Row(str(n), r) for n, r in enumerate(self.rows)]
 
-    def cell(self, row, column: Question) -> str:
-        return f"{self.key}__{row.key if isinstance(row, Row) else row}__{column.key}"
+    def cell(self, row, column: Question | str) -> str:
+        """The field name of a cell, by its row and its column (or the column's key)."""
+        key = column if isinstance(column, str) else column.key
+        return f"{self.key}__{row.key if isinstance(row, Row) else row}__{key}"
 
     def cells(self):
-        """(row, column, field name, question as asked) for each cell asked, row by row."""
-        for row in self.row_list():
+        """(row, column, field name, question as asked) for each cell asked, row by row. A
+        column asked only on another column's answer (`when` naming that column's key) is
+        asked on the answer in its own row."""
+        keys = {column.key for column in self.columns}
+        for n, row in enumerate(self.row_list()):
+            row_required = self.required_rows is None or n < self.required_rows
             for column in self.columns:
                 if column.key not in row.given:
+                    when = column.when
+                    if when and when[0] in keys:
+                        when = (self.cell(row, when[0]), when[1])
+                    # A row asked as a question of its own is named by its row alone.
+                    label = (
+                        f"{row.label}: {column.label}"
+                        if self.rows_as_questions
+                        else f"{self.label}: {row.label}, {column.label}"
+                    )
                     asked = replace(
                         column,
-                        label=f"{self.label}: {row.label}, {column.label}",
-                        required=column.required and self.required,
+                        label=label,
+                        required=column.required and self.required and row_required,
+                        when=when,
                     )
                     yield row, column, self.cell(row, column), asked
 
@@ -161,22 +242,41 @@ class Section:
     intro: str = ""
 
     def questions(self):
-        for item in self.items:
-            if isinstance(item, Question):
-                yield item.key, item
-            elif isinstance(item, Table):
-                for _row, _column, name, question in item.cells():
-                    yield name, question
-            elif isinstance(item, ListOf):
-                yield from item.questions()
+        yield from _questions(self.items)
+
+
+def _questions(items):
+    for item in items:
+        if isinstance(item, Question):
+            yield item.key, item
+        elif isinstance(item, Table):
+            for _row, _column, name, question in item.cells():
+                yield name, question
+        elif isinstance(item, ListOf):
+            yield from item.questions()
+        elif isinstance(item, Group):
+            yield from _questions(item.items)
 
 
 @dataclass(frozen=True)
 class Signature:
-    """A line of the template's endorsement, filled from the approval record."""
+    """A line of the template's endorsement, filled from the approval record: a statutory
+    officer's comments on the template's recommendation (`opinion`), or a decision."""
 
     role: Role
     title: str
+    opinion: bool = False
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    """The template's own endorsement wording: its title, the recommendation the statutory
+    officers comment on (with the template's guidance), and the line over the decisions."""
+
+    title: str = "Endorsement"
+    recommendation: str = ""
+    guidance: str = ""
+    agreed: str = ""
 
 
 def financial_year(occasion) -> int | None:
@@ -199,6 +299,7 @@ class CouncilForm:
     source: str  # where in the council's document the template is
     sections: tuple[Section, ...]
     signatures: tuple[Signature, ...] = field(default=())
+    endorsement: Endorsement = Endorsement()
 
     def for_occasion(self, arrangement, occasion) -> "CouncilForm":
         """The definition with its tables' rows taken from the register for the arrangement
@@ -206,6 +307,13 @@ class CouncilForm:
         year = financial_year_label(financial_year(occasion) if arrangement else None)
 
         def resolved(item):
+            if isinstance(item, Table) and item.initial_from and arrangement is not None:
+                held = item.initial_from(arrangement)
+                rows = tuple(
+                    replace(row, initial={**row.initial, **held.get(row.key, {})})
+                    for row in item.row_list()
+                )
+                return replace(item, rows=rows)
             if not (isinstance(item, Table) and item.rows_from):
                 return item
             rows = (

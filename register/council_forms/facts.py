@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from register import formatting
-from register.choices import GovernanceItem
+from register.choices import GovernanceItem, Sector
 from register.council_forms.base import Row, entries, financial_year
 from register.formatting import NOT_ANSWERED, long_date
 from register.models import FormResponse, FormStatus, MeasureResult, PerformanceMeasure
@@ -50,6 +50,108 @@ def partners(arrangement):
         for p in arrangement.partners.all()
     ]
     return "; ".join(rows) or "None recorded"
+
+
+# Gravesham's Appendix 1 groups the organisations involved in five rows; every sector is
+# in one of them, the public sectors under "Other" (each partner's sector is named there).
+PARTNER_GROUPS = (
+    ("Businesses/Private Sector", (Sector.PRIVATE,)),
+    ("Individuals", (Sector.INDIVIDUAL,)),
+    ("Community Groups", (Sector.COMMUNITY,)),
+    ("Voluntary Sectors", (Sector.VOLUNTARY,)),
+    (
+        "Other",
+        (
+            Sector.LOCAL_GOVERNMENT,
+            Sector.HEALTH,
+            Sector.POLICE_FIRE,
+            Sector.OTHER_PUBLIC,
+            Sector.EDUCATION,
+        ),
+    ),
+)
+GROUP_OF_SECTOR = {sector: label for label, sectors in PARTNER_GROUPS for sector in sectors}
+
+
+def partners_by_group(arrangement) -> dict[str, list[list[str]]]:
+    """{group: [[name, contribution], ...]}: each partner in its group of the template, by
+    name, the contribution a year in pounds and in words; "Other" names the sector."""
+    groups = {label: [] for label, _sectors in PARTNER_GROUPS}
+    if arrangement.pk is None:
+        return groups
+    for p in arrangement.partners.all():
+        group = GROUP_OF_SECTOR[p.sector]
+        name = p.name if group != "Other" else f"{p.name} ({p.get_sector_display()})"
+        pounds = (
+            f"{formatting.money(p.contribution_per_year)} a year"
+            if p.contribution_per_year is not None
+            else ""
+        )
+        groups[group].append([name, "\n".join(filter(None, [pounds, p.contribution]))])
+    return groups
+
+
+def external_funding(arrangement):
+    """ "Has external funding been secured? Yes / No, £, its use" (G Appendix 1)."""
+    amount = arrangement.external_funding
+    if amount is None:
+        return NOT_ANSWERED
+    if not amount:
+        return "No"
+    use = arrangement.external_funding_use
+    return f"Yes, {formatting.money(amount)}" + (f"\nUse: {use}" if use else "")
+
+
+def staffing(arrangement):
+    """The council's staff on it: full-time equivalents, working days a year, and their
+    cost where the register has it."""
+    fte, days = arrangement.staff_fte, arrangement.staff_working_days
+    cost = arrangement.staff_cost_per_year
+    parts = [
+        f"{formatting.number(fte)} FTE" if fte is not None else "",
+        f"{formatting.number(days)} working days a year" if days is not None else "",
+        f"costing {formatting.money(cost)} a year" if cost else "",
+    ]
+    return "; ".join(filter(None, parts)) or NOT_ANSWERED
+
+
+def formed(arrangement):
+    """The date it starts, or the year where that is all the register knows."""
+    return arrangement.formed or NOT_ANSWERED
+
+
+def statutory_status(arrangement):
+    """Statutory (with its Act, where recorded) or not."""
+    status = formatting.yes_no(arrangement.is_statutory, "Statutory", "Not statutory")
+    basis = arrangement.statutory_basis
+    return f"{status} ({basis})" if arrangement.is_statutory and basis else status
+
+
+def in_kind(arrangement):
+    amount, words = arrangement.in_kind_per_year, arrangement.in_kind_description
+    if amount is None and not words:
+        return NOT_ANSWERED
+    return "\n".join(
+        filter(None, [f"{formatting.money(amount)} a year" if amount is not None else "", words])
+    )
+
+
+def member_input(arrangement):
+    """ "Member input (if 'Yes' please specify which Member and their role)"."""
+    words = arrangement.member_involvement
+    return f"Yes: {words}" if words else "None recorded"
+
+
+def governance_held(arrangement) -> dict:
+    """{governance item: {"in_place": True}} for each arrangement the register holds as in
+    place: the Yes an empty answer of the governance table starts from."""
+    return {key: {"in_place": True} for key in arrangement.governance_in_place or []}
+
+
+def category_key(arrangement):
+    """The policy's category the arrangement is in (kept on every save, re-categorised if
+    it was)."""
+    return arrangement.category
 
 
 def corporate_objectives(arrangement):

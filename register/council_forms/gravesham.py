@@ -6,57 +6,119 @@ Monitoring Officer's involvement in drawing up the agreement (G 4.2) is recorded
 approval itself.
 """
 
-from register.choices import DocumentKind
+from register import formatting
+from register.choices import DocumentKind, GovernanceItem
 from register.council_forms.base import (
+    Box,
+    Boxes,
     CouncilForm,
+    Endorsement,
     Fact,
+    FactTable,
+    Group,
     Kind,
     ListOf,
     Question,
+    Row,
     Section,
     Signature,
     Table,
     q,
 )
 from register.council_forms.facts import (
+    PARTNER_GROUPS,
     carried_forward,
+    category_key,
     choice,
     corporate_objectives,
     dates,
     documents,
+    external_funding,
+    formed,
+    governance_held,
     governance_in_place,
+    in_kind,
     measure_rows,
+    member_input,
     money,
     objective_rows,
     objectives,
     on_date,
     partners,
+    partners_by_group,
     person,
+    staffing,
+    statutory_status,
     text,
     yes_no,
 )
-from register.council_forms.services import record_measure_results
+from register.council_forms.services import IN_PLACE, record_governance, record_measure_results
 from register.policies.gravesham import (
     INITIAL_REVIEW,
     LATER_REVIEW,
+    OTHER,
     PARTNERSHIP_CHECKLIST,
+    POLICY,
     SHARED_SERVICE_CHECKLIST,
+    SIGNIFICANT,
 )
 from register.roles import Role
 
 COUNCIL = "Gravesham Borough Council"
 
 
-def endorsements(director_title):
-    """The statutory officers' opinions and the approvers' signatures (G 2.14, 3.9-3.10)."""
-    return (
-        Signature(Role.MONITORING_OFFICER, "Monitoring Officer (or Deputy Monitoring Officer)"),
-        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer"),
-        Signature(Role.DIRECTOR, director_title),
-        Signature(Role.LEADER, "Leader of the Executive"),
-        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
-    )
+SIGNIFICANT_ROUTE = (
+    "If this is to be a 'significant' partnership, please complete the self-assessment form "
+    "fully. This will then be reviewed by the Monitoring Officer (or Deputy Monitoring "
+    "Officer) and the Section 151 Officer (Director – Corporate Services). Following their "
+    "review, the proposed partnership must be discussed at Management Team prior to being "
+    "submitted to the relevant Cabinet Portfolio Holder for formal approval alongside the "
+    "Leader of the Executive. It is the responsibility of the lead officer to present the "
+    "item to Management Team."
+)
+OTHER_ROUTE = (
+    "If this is to be an 'other' partnership please complete the self-assessment form; it is "
+    "accepted that the level of detail required may differ to that of a significant "
+    "partnership. This will then be reviewed by the Monitoring Officer (or Deputy Monitoring "
+    "Officer) and the Section 151 Officer (Director – Corporate Services). Following their "
+    "review, the proposed 'other' partnership must be formally approved by the Director, "
+    "Leader of the Executive and relevant Cabinet Portfolio Holder."
+)
+# The template's footnote, with the threshold the policy holds (G 1.11b).
+SIGNIFICANT_MEANS = (
+    "¹ A significant partnership is defined as a partnership for which there is a council "
+    f"resource provision of {formatting.money(POLICY.significant_resources)} or greater or "
+    "one that is fundamental to the delivery of the goals and objectives of the Council's "
+    "corporate plan. Without this effective partnership therefore, the delivery of Gravesham "
+    "Borough Council's key corporate goals would not occur"
+)
 
+# The governance checklist of Appendix 1 in its words, each row one of the register's
+# governance arrangements (register/choices.py GovernanceItem).
+GOVERNANCE_ROWS = (
+    Row(GovernanceItem.TERMS_OF_REFERENCE, "Terms of reference and/or Constitution"),
+    Row(
+        GovernanceItem.MEMBERSHIP_RULES,
+        "Eligibility for membership and rules for the admission of new partners",
+    ),
+    Row(GovernanceItem.DECISION_RULES, "Rules for making decisions on behalf of the partnership"),
+    Row(
+        GovernanceItem.MEETING_RULES,
+        "Rules governing meetings (frequency, notice, quorum, chairing, voting, etc.)",
+    ),
+    Row(
+        GovernanceItem.RECORDING_DECISIONS,
+        "Rules for recording decisions and reporting them to the partners and to the public",
+    ),
+    Row(GovernanceItem.CONFLICTS_POLICY, "Policy for managing conflicts in the partnership"),
+    Row(GovernanceItem.ETHICS_CODE, "Code for maintaining ethical standards"),
+    Row(GovernanceItem.DRAFT_AGREEMENT, "A (draft) Partnership Agreement outlining the above"),
+    Row(GovernanceItem.PERFORMANCE_MONITORING, "Performance monitoring arrangements"),
+    Row(GovernanceItem.FINANCIAL_MONITORING, "Financial monitoring arrangements"),
+    Row(GovernanceItem.RISK_MONITORING, "Risk monitoring arrangements"),
+    Row(GovernanceItem.COMPLAINTS, "Dealing with public complaints and compliments"),
+    Row(GovernanceItem.AUDIT, "Audit requirements"),
+)
 
 EVALUATION = CouncilForm(
     key="gravesham_evaluation",
@@ -69,24 +131,87 @@ EVALUATION = CouncilForm(
             "Partnership Assessment",
             (
                 Fact("Name of Partnership", text("name")),
-                Fact("Date partnership due to commence and to terminate", dates),
-                Fact("Statutory Status", yes_no("is_statutory", "Statutory", "Not statutory")),
-                Fact("Where will the partnership operate", text("area")),
-                Fact("Lead Organisation", text("lead_organisation")),
-                Fact("Overall partnership budget", money("overall_budget")),
-                Fact("External funding secured and its use", text("external_funding_use")),
-                Fact("Organisations involved and their contribution", partners),
+                Fact("Date partnership due to commence", formed),
                 Fact(
-                    "Resource input by Gravesham Borough Council",
-                    money("council_resources_per_year"),
+                    "Date partnership due to terminate (if applicable)",
+                    on_date("end_date", "Not set"),
                 ),
-                Fact("Member input to the partnership", text("member_involvement")),
-                Fact("Contribution to the council's corporate objectives", corporate_objectives),
-                q(
-                    "potential_funding",
-                    "Potential external funding that could be sought",
-                    "Please provide brief details of other potential external funding – this will be covered in more detail in the 'Costs Analysis'.",
-                    required=False,
+                Fact("Statutory Status", statutory_status, paper="Statutory / Not statutory"),
+                Fact(
+                    "Where will the partnership operate (please specify)",
+                    text("area"),
+                    "Please state whether or not this is a partnership for just the Gravesham "
+                    "area or if it is wider i.e. Dartford and Gravesham, Kent-wide etc).",
+                ),
+                Fact("Lead Organisation (if applicable)", text("lead_organisation")),
+                Group(
+                    "Overall resources available to the partnership",
+                    (
+                        Fact("Overall partnership budget", money("overall_budget"), paper="£"),
+                        Fact(
+                            "Has external funding been secured for the partnership? If so, how "
+                            "much and what will it be used for?",
+                            external_funding,
+                            "Use: i.e. funding to be used to pay for two members of staff to "
+                            "manage the partnership.",
+                            paper="Yes / No    £",
+                        ),
+                        q(
+                            "potential_funding",
+                            "Potential external funding that could be sought?",
+                            "Please provide brief details of other potential external funding "
+                            "– this will be covered in more detail in the 'Costs Analysis'.",
+                            required=False,
+                        ),
+                        q(
+                            "dedicated_staff",
+                            "Number of dedicated staff (FTE and costs if possible)",
+                            "The partnership's own staff, like: 2 FTE, £64,000 a year.",
+                            Kind.TEXT,
+                            required=False,
+                            max_length=200,
+                            paper="FTE            £",
+                        ),
+                        q(
+                            "partnership_in_kind",
+                            "Other (e.g. resources provided in kind)",
+                            required=False,
+                        ),
+                    ),
+                ),
+                FactTable(
+                    "partners",
+                    "Organisation involved in the partnership and budgetary contribution",
+                    rows=tuple(label for label, _sectors in PARTNER_GROUPS),
+                    columns=("Name", "Contribution (£)"),
+                    entries=partners_by_group,
+                    hint="Each partner is recorded on the arrangement with its sector; the "
+                    "public sector bodies are under Other.",
+                ),
+                Group(
+                    "Resource input by Gravesham Borough Council",
+                    (
+                        Fact("Dedicated budget", money("cash_per_year"), paper="£"),
+                        Fact(
+                            "Staffing (enter number of staff and estimation of time in working "
+                            "days per year)",
+                            staffing,
+                            paper="FTE            No. working days",
+                        ),
+                        Fact("Other (e.g. resources provided in kind)", in_kind),
+                    ),
+                ),
+                Fact(
+                    "Member input to the partnership (if 'Yes' please specify which Member and "
+                    "their role in the partnership)",
+                    member_input,
+                    paper="Yes / No",
+                ),
+                Fact(
+                    "Does the partnership contribute to the council's overall corporate "
+                    "objectives? (if 'Yes' please identify, in detail)",
+                    corporate_objectives,
+                    paper="Yes / No",
                 ),
                 q(
                     "anticipated_outcomes",
@@ -94,6 +219,25 @@ EVALUATION = CouncilForm(
                     "Please provide brief details of the anticipated outcomes for the council entering the partnership – community outcomes will be covered in more detail in the 'Benefits Analysis'.",
                 ),
                 Fact("Lead officer from Gravesham Borough Council", person("lead_officer")),
+                q(
+                    "completed_by",
+                    "Name and title of person completing the assessment and date",
+                    "Your name and job title, like: Priya Sharma, Community Safety Manager.",
+                    Kind.TEXT,
+                    max_length=200,
+                    names_role="Officer completing the assessment",
+                    dated=True,
+                ),
+                Boxes(
+                    "category",
+                    "Significant or other partnership",
+                    (
+                        Box(SIGNIFICANT.key, "Significant partnership¹", SIGNIFICANT_ROUTE),
+                        Box(OTHER.key, "Other partnership", OTHER_ROUTE),
+                    ),
+                    chosen=category_key,
+                    note=SIGNIFICANT_MEANS,
+                ),
             ),
         ),
         Section(
@@ -149,8 +293,15 @@ EVALUATION = CouncilForm(
                     "How does the partnership contribute to the council's overall Safeguarding "
                     "objectives?",
                     text("safeguarding_impact"),
+                    "Will this partnership have any impact on the lives of children and/or "
+                    "vulnerable adults? If so, how? How does this partnership support the "
+                    "council's wider Safeguarding commitment? Is there a clear procedure to "
+                    "follow in the event that the work of the partnership and/or its members "
+                    "uncovers a safeguarding issue?",
                 ),
             ),
+            intro="Proposed Partnership – Assessment. Self-assessment – Benefits, Costs, Risk "
+            "and Equalities Assessment.",
         ),
         Section(
             "costs",
@@ -196,9 +347,14 @@ EVALUATION = CouncilForm(
                 q(
                     "risk_assessment_done",
                     "Has a risk assessment of the proposed partnership been undertaken?",
-                    "If 'Yes' attach it to the arrangement; if 'No' one must be "
-                    "completed before the partnership is approved.",
+                    "If 'Yes' please ensure a copy of the risk assessment is attached. If 'No' "
+                    "a risk assessment must be completed prior to the partnership being put "
+                    "forward to Cabinet for formal approval.",
                     Kind.YES_NO,
+                ),
+                Fact(
+                    "Risk assessment attached to the arrangement",
+                    documents(DocumentKind.RISK_ASSESSMENT),
                 ),
                 q(
                     "serious_problems",
@@ -226,7 +382,8 @@ EVALUATION = CouncilForm(
                     "changing_risks",
                     "Is it possible that the nature of the risks involved and "
                     "their impact on the partnership could change dramatically over the expected "
-                    "life of the partnership?",
+                    "life of the partnership (e.g. due to demographic changes, political or "
+                    "economic uncertainties)?",
                 ),
             ),
         ),
@@ -244,6 +401,11 @@ EVALUATION = CouncilForm(
                     "How will the partnership operate in terms of ensuring equality across the "
                     "nine protected characteristics?",
                     text("equalities_impact"),
+                    "The protected characteristics are age, disability, gender reassignment, "
+                    "marriage and civic partnership, pregnancy and maternity, race, religion "
+                    "and belief, sex and sexual orientation. A summary should be provided to "
+                    "show the partnership has been reviewed to determine if there is any "
+                    "'negative impact' on any of the protected characteristics.",
                 ),
                 q(
                     "negative_impact",
@@ -257,12 +419,16 @@ EVALUATION = CouncilForm(
             "gdpr",
             "General Data Protection Regulations (GDPR)",
             (
-                Fact("Is personal data shared?", yes_no("shares_personal_data")),
                 Fact(
                     "Does the proposed partnership pose any potential issues in respect of GDPR? "
                     "If so, what and how are these to be overcome?",
                     text("data_protection_notes"),
+                    "Consideration must be given to the GDPR regulations and ensuring that the "
+                    "partnership is able to operate within the constraints of GDPR. A Data "
+                    "Protection Impact Assessment may not be required but if it is, should be "
+                    "appended to the evaluation form.",
                 ),
+                Fact("Is personal data shared?", yes_no("shares_personal_data"), paper="Yes / No"),
             ),
         ),
         Section(
@@ -273,6 +439,10 @@ EVALUATION = CouncilForm(
                     "Does the proposed partnership contribute to the council's overall Climate "
                     "Change commitment?",
                     text("climate_change_impact"),
+                    "Consideration to be given to how the partnership may benefit the council, "
+                    "and the wider borough, in mitigating Climate Change in Gravesham. If the "
+                    "partner organisations have their own specific commitments, these should "
+                    "be summarised here.",
                 ),
             ),
         ),
@@ -280,32 +450,138 @@ EVALUATION = CouncilForm(
             "governance",
             "Partnership Governance Arrangements",
             (
-                Fact(
-                    "The partnership has the following governance arrangements in place (or "
-                    "drafted ready for formal approval)",
-                    governance_in_place,
+                Table(
+                    "governance",
+                    "Governance arrangements",
+                    rows=GOVERNANCE_ROWS,
+                    intro="The partnership has the following governance arrangements in place "
+                    "(or drafted ready for formal approval):",
+                    columns=(
+                        q(IN_PLACE, "In place (Yes / No)", kind=Kind.YES_NO),
+                        q(
+                            "where_held",
+                            "Where it is held",
+                            "Where this will be held if the partnership is formally adopted.",
+                            Kind.TEXT,
+                            max_length=300,
+                            when=(IN_PLACE, (True,)),
+                        ),
+                    ),
+                    initial_from=governance_held,
+                    hint="Answer Yes or No for each, and where it is held. Submitting the form "
+                    "records the answers in the arrangement's governance arrangements.",
+                    on_submit=record_governance,
+                    rows_as_questions=True,
+                    note="NB: a number of the above may be included within the Constitution "
+                    "and/or terms of reference and therefore may not be separate documents.",
                 ),
             ),
+            intro="It is essential that all partnerships that the council enters into has good "
+            "governance arrangements. As a council we have a responsibility for ensuring that "
+            "we are doing the right things, in the right way, for the right people in a "
+            "timely, inclusive, open, honest and accountable manner. It is therefore essential "
+            "that for any partnership that the council is involved in, there are clear "
+            "arrangements in place to ensure we are meeting all of the above elements of good "
+            "governance.",
         ),
         Section(
             "exit",
             "Partnership Exit Strategy",
             (
                 Fact(
-                    "The 'exit strategy' that has been discussed in relation to the partnership",
+                    "Please provide details of the 'exit strategy' that has been discussed in "
+                    "relation to the partnership.",
                     text("exit_strategy"),
+                    "Before agreeing to enter into a partnership, an understanding of how the "
+                    "partnership can end will be required. The exit strategy should include "
+                    "details of how the partnership will be suspended, dissolved or terminated "
+                    "as required.",
                 ),
             ),
         ),
     ),
-    signatures=endorsements("Chief Executive/Director"),
+    signatures=(
+        Signature(
+            Role.MONITORING_OFFICER,
+            "Monitoring Officer (or Deputy Monitoring Officer)",
+            opinion=True,
+        ),
+        Signature(
+            Role.SECTION_151_OFFICER,
+            "Section 151 Officer (Director – Corporate Services)",
+            opinion=True,
+        ),
+        Signature(Role.DIRECTOR, "Chief Executive/Director"),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    ),
+    endorsement=Endorsement(
+        title="Partnership Endorsement",
+        recommendation="Based on the information above, should the partnership be agreed and "
+        "put forward for formal adoption at Cabinet?",
+        guidance="Comments to be provided by the Monitoring Officer (or Deputy Monitoring "
+        "Officer) and the Section 151 Officer (Director – Corporate Services) to provide their "
+        "endorsement of the partnership or to provide details as to why the partnership will "
+        "not be endorsed.",
+        agreed="Agreed (put forward to Cabinet for formal approval if a significant partnership)",
+    ),
 )
+
 
 YEARS = ("Year 1 (£)", "Year 2 (£)", "Year 3 (£)")
 
 
+def numbered_rows(count: int) -> tuple[Row, ...]:
+    """Empty numbered rows of a template's table to write in (a benefit, a risk ...)."""
+    return tuple(Row(str(n), str(n)) for n in range(1, count + 1))
+
+
+def two_columns(key, label, first, second, hint_first="", hint_second="", rows=5, required=1):
+    """A template's table of two columns of words ("Benefit | Measure"), numbered rows, the
+    first `required` of them to be answered."""
+    return Table(
+        key,
+        label,
+        rows=numbered_rows(rows),
+        columns=(
+            q("first", first, hint_first, Kind.TEXT, max_length=1000),
+            q("second", second, hint_second, Kind.TEXT, max_length=1000),
+        ),
+        required_rows=required,
+    )
+
+
+def arrangements_summary(key, label, required=True):
+    """8.2 / 8.3 Summary of arrangements: each authority's side of the service."""
+    return Table(
+        key,
+        label,
+        rows=(
+            Row("salary_costs", "Salary costs (including oncosts)"),
+            Row("staff_fte", "Staff numbers (FTE)"),
+            Row("staff_actual", "Staff numbers (actual)"),
+            Row("scope", "Scope of service"),
+            Row("performance", "Performance levels"),
+            Row("it_systems", "Current IT systems in use"),
+        ),
+        columns=(
+            q("gravesham", "Gravesham BC", kind=Kind.TEXT, max_length=1000),
+            q("partner", "Partner authority", kind=Kind.TEXT, max_length=1000),
+        ),
+        required=required,
+        intro=""
+        if not required
+        else "Scope of service: provide details of the areas of work covered by the "
+        "departments/teams at each authority to identify similarities/differences. "
+        "Performance levels: list key performance indicators and most recent outturns. "
+        "Current IT systems: provide details of the key IT systems currently being used by "
+        "the service.",
+    )
+
+
 def option(number: int, required=True) -> Section:
-    """One option of the business case, with its 3-year financial summary (Appendix 2, 10)."""
+    """One option of the business case (Appendix 2, 10.1), with its 3-year financial
+    summary whose total savings the portal computes."""
     summary_rows = (
         "Investment/set-up costs",
         "Additional ongoing costs",
@@ -314,19 +590,63 @@ def option(number: int, required=True) -> Section:
     )
     return Section(
         f"option_{number}",
-        f"Option {number}",
+        f"10.1.{number} Option {number}",
         (
             q(f"option_{number}_description", "Description of the option", required=required),
-            q(f"option_{number}_benefits", "Key benefits of this arrangement", required=required),
+            Table(
+                f"option_{number}_project",
+                "Project",
+                rows=(Row("1", "Project"),),
+                columns=(
+                    q("lead", "Responsible Lead", kind=Kind.TEXT, max_length=300),
+                    q("stakeholders", "Other Stakeholders", kind=Kind.TEXT, max_length=1000),
+                    q("implementation", "Implementation options", kind=Kind.TEXT, max_length=1000),
+                ),
+                required=False,
+            ),
+            q(
+                f"option_{number}_structure",
+                "Organisation/department structure for this option",
+                "Liaise with the Corporate Change Manager re: format for this.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_benefits",
+                "Key Benefits of this arrangement",
+                "Key benefits to either organisation of taking this option forward.",
+                required=required,
+            ),
             q(
                 f"option_{number}_disadvantages",
                 "Key disadvantages of this arrangement",
+                "Any potential disadvantages to either authority of taking this option forward.",
                 required=required,
             ),
             q(
                 f"option_{number}_risks",
-                "Risks of progressing the option and mitigating factors",
+                "Risks of progressing the option",
+                "Identify any risks associated with progressing this option.",
                 required=required,
+            ),
+            q(f"option_{number}_mitigation", "Mitigating factors", required=required),
+            q(
+                f"option_{number}_set_up_costs",
+                "Investment/set-up costs",
+                "Include all initial and one-off set-up costs.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_ongoing_costs",
+                "Additional ongoing costs",
+                "Include any ongoing, additional costs resulting from this e.g. travel costs etc.",
+                required=False,
+            ),
+            q(
+                f"option_{number}_staff_costs",
+                "Staff cost analysis",
+                "Staff costs table (liaise with the Corporate Change Manager re: the costs "
+                "spreadsheet template as well as the Finance Team).",
+                required=False,
             ),
             Table(
                 f"option_{number}_summary",
@@ -336,7 +656,15 @@ def option(number: int, required=True) -> Section:
                     Question(f"year_{i + 1}", label, Kind.MONEY) for i, label in enumerate(YEARS)
                 ),
                 totals=True,
+                total_label="Total savings",
                 required=required,
+            ),
+            q(
+                f"option_{number}_evidence",
+                "Evidence of similar projects (where applicable)",
+                "Provide details of any areas where this type of arrangement has already been "
+                "applied and whether it has been successful.",
+                required=False,
             ),
         ),
     )
@@ -349,74 +677,205 @@ BUSINESS_CASE = CouncilForm(
     source="Working in Partnership Framework 2021, Appendix 2",
     sections=(
         Section(
-            "introduction",
-            "Introduction and Strategic Requirements of the Service",
+            "cover",
+            "Shared Services / Joint Working Business Case",
             (
                 Fact("Shared service", text("name")),
-                q("scope", "Scope for shared service/joint working arrangements"),
-                Fact("Potential stakeholders/partners", partners),
+                q(
+                    "author",
+                    "Author",
+                    "Relevant Directors who will be presenting the report for approval at each "
+                    "authority involved.",
+                    Kind.TEXT,
+                    max_length=300,
+                    names_role="Directors presenting the business case",
+                ),
+                q(
+                    "client",
+                    "Client",
+                    "Relevant departments involved at each authority.",
+                    Kind.TEXT,
+                    max_length=300,
+                ),
+            ),
+        ),
+        Section(
+            "introduction",
+            "1. Introduction and Strategic Requirements of the Service",
+            (
+                q(
+                    "scope",
+                    "1.1 Scope for shared service/joint working arrangements",
+                    "Brief outline of the shared service/joint-working opportunities and the "
+                    "services involved in the proposed arrangements.",
+                ),
+                Fact(
+                    "1.2 Potential stakeholders/partners",
+                    partners,
+                    "The councils and/or any other organisations that may be involved in the "
+                    "proposed arrangements.",
+                ),
                 q(
                     "current_provision",
-                    "Current service provision arrangements of potential stakeholders/partners",
+                    "1.3 Current service provision arrangements of potential stakeholders/partners",
+                    "Explain whether the existing services are in-house, shared or outsourced "
+                    "and give high-level reporting lines. (NB: section 8 will provide details "
+                    "of the existing working arrangements)",
                 ),
-                Fact("Contribution to key council objectives", corporate_objectives),
-                q("statutory_obligations", "Statutory obligations regarding the service"),
+                Fact(
+                    "1.4 Contribution to key council objectives",
+                    corporate_objectives,
+                    "Service links to corporate plan or corporate objectives.",
+                ),
+                q(
+                    "statutory_obligations",
+                    "1.5 Statutory Obligations",
+                    "List any statutory obligations regarding the service.",
+                ),
             ),
         ),
         Section(
             "benefits",
-            "Strategic and Operational Benefits of Joint Working",
+            "2. Strategic and Operational Benefits of Joint Working",
             (
-                q(
+                two_columns(
                     "strategic_benefits",
-                    "Strategic benefits, and how we will know each has been achieved",
+                    "2.1 Strategic Benefits",
+                    "Benefit",
+                    "Measure",
+                    "List the benefits to the councils and customers.",
+                    "How will we know each 'benefit' has been achieved – satisfaction, "
+                    "processing times etc?",
                 ),
             ),
         ),
         Section(
             "constraints",
-            "Constraints and Dependencies",
+            "3. Constraints and Dependencies",
             (
-                q("organisational_constraints", "Organisational constraints"),
-                q("resource_constraints", "Resource constraints"),
-                q("time_constraints", "Time constraints"),
-                q("dependencies", "Dependencies for the project progressing"),
-            ),
-        ),
-        Section(
-            "legal",
-            "Legal and Constitutional/Governance Issues",
-            (
+                Group(
+                    "3.1 Constraints to the project progressing",
+                    (
+                        q(
+                            "organisational_constraints",
+                            "Organisational Constraints",
+                            "E.g. geographical locations, legal issues, cultural differences, "
+                            "political issues",
+                        ),
+                        q(
+                            "resource_constraints",
+                            "Resource Constraints",
+                            "E.g. system/equipment compatibility, staff terms & conditions, "
+                            "other staff issues, availability of skill sets",
+                        ),
+                        q(
+                            "time_constraints",
+                            "Time Constraints",
+                            "E.g. key deadlines which may impede the progression of this "
+                            "arrangement",
+                        ),
+                    ),
+                ),
                 q(
-                    "governance_issues",
-                    "Committees and reporting mechanisms, schemes of "
-                    "delegation and other constitutional issues",
+                    "dependencies",
+                    "3.2 Dependencies for the project progressing",
+                    "Impact of other factors on the long-term viability or ongoing return on "
+                    "investment of the project e.g. known or predicted future events",
                 ),
             ),
         ),
         Section(
+            "legal",
+            "4. Legal and Constitutional/Governance Issues",
+            (
+                q(
+                    "governance_issues",
+                    "4.2 Committees, reporting and delegations",
+                    "Details of committees and reporting mechanisms along with details of any "
+                    "schemes of delegations in place and other constitutional issues that need "
+                    "to be taken into account.",
+                ),
+            ),
+            intro="4.1 The partnership/joint-working arrangement will be made pursuant to "
+            "section 113 of the Local Government Act 1972, which allows a local authority to "
+            "place any of its officers, who consent to the arrangement, at the disposal of "
+            "another local authority on such terms as may be agreed between the parties.",
+        ),
+        Section(
             "equalities",
-            "Equalities Impact Assessment",
-            (Fact("Equalities impact", text("equalities_impact")),),
+            "5. Equalities Impact Assessment",
+            (
+                Fact("Equalities impact recorded on the arrangement", text("equalities_impact")),
+                q("equalities_customer", "What will be the equalities impact on the customer"),
+                q(
+                    "equalities_staff",
+                    "What will be the equalities impact on officers/staff involved",
+                ),
+                q(
+                    "equalities_negative",
+                    "If there is any 'negative impact' on either groups, how will this be "
+                    "resolved in order for the initiative to be progressed.",
+                    required=False,
+                ),
+            ),
+            intro="5.1 An equalities impact assessment should be undertaken for all proposed "
+            "shared/joint-working proposals.",
         ),
         Section(
             "gdpr",
-            "Consideration of General Data Protection Requirements (GDPR)",
-            (Fact("GDPR requirements", text("data_protection_notes")),),
+            "6. Consideration of General Data Protection Requirements (GDPR)",
+            (
+                Fact(
+                    "6.1 Specific requirements in relation to GDPR",
+                    text("data_protection_notes"),
+                    "A consideration of any specific requirements in relation to GDPR should be "
+                    "considered and recorded. A full Data Protection Impact Assessment may not "
+                    "be required but if it is, it should be appended to the business case.",
+                ),
+            ),
         ),
         Section(
             "risks",
-            "Risks",
-            (q("do_nothing_risks", "'Do Nothing' risks, and the action to mitigate each"),),
+            "7. Risks",
+            (
+                two_columns(
+                    "do_nothing_risks",
+                    "7.1 'Do Nothing' Risks – if there is no change to existing arrangements",
+                    "Risk identified",
+                    "Action to mitigate risk",
+                    "Risks to either council if there is no change to existing working "
+                    "arrangements",
+                    "Action that could be taken to mitigate this risk?",
+                ),
+            ),
         ),
         Section(
             "existing",
-            "Existing Working Arrangements",
+            "8. Existing Working Arrangements",
             (
                 q(
-                    "existing_arrangements",
-                    "Departmental structures, salary costs, staff numbers, "
-                    "scope of service, performance levels and IT systems at each authority",
+                    "departmental_structures",
+                    "8.1 Departmental Structures",
+                    "Current departmental/team structures of both authorities (liaise with "
+                    "Corporate Change Manager re: format for this).",
+                ),
+                arrangements_summary("summary", "8.2 Summary of arrangements"),
+                arrangements_summary(
+                    "summary_more",
+                    "8.3 Summary of arrangements – where more than one department/team is involved",
+                    required=False,
+                ),
+            ),
+        ),
+        Section(
+            "evaluation",
+            "9. Cost/Benefit Evaluation of Options and Recommendation",
+            (
+                q("evaluation", "9.1 Clear evaluation of the options contained in section 10."),
+                q(
+                    "recommendation",
+                    "9.2 Recommended option including copy of financial summary box from "
+                    "recommended option.",
                 ),
             ),
         ),
@@ -424,15 +883,46 @@ BUSINESS_CASE = CouncilForm(
         option(2),
         option(3, required=False),
         Section(
-            "evaluation",
-            "Cost/Benefit Evaluation of Options and Recommendation",
+            "appendices",
+            "Appendices",
             (
-                q("evaluation", "Evaluation of the options"),
-                q("recommendation", "Recommended option"),
+                q(
+                    "notification_list",
+                    "1.3 Notification List: the officers/Members to be notified when revisions "
+                    "are made (name, job title, date)",
+                    "This will normally include the Chief Executive and any other key "
+                    "officers/Members.",
+                    required=False,
+                    names_role="Officers and Members notified",
+                ),
+                q(
+                    "document_storage",
+                    "1.4 Document storage: the department and council holding this document "
+                    "and supporting information",
+                    kind=Kind.TEXT,
+                    max_length=300,
+                    required=False,
+                ),
             ),
+            intro="1.1 Revision History: each saved version of this form is kept in the "
+            "arrangement's history, with its date. 1.2 Approvals: the Monitoring Officers and "
+            "Section 151 Officers are always included; their opinions and the approvals are "
+            "printed below.",
         ),
     ),
-    signatures=endorsements("Director"),
+    signatures=(
+        Signature(Role.MONITORING_OFFICER, "Monitoring Officer", opinion=True),
+        Signature(Role.SECTION_151_OFFICER, "Section 151 Officer", opinion=True),
+        Signature(Role.DIRECTOR, "Director"),
+        Signature(Role.LEADER, "Leader of the Executive"),
+        Signature(Role.PORTFOLIO_HOLDER, "Cabinet Portfolio Holder"),
+    ),
+    endorsement=Endorsement(
+        title="1.2 Approvals",
+        recommendation="This document requires the following approvals:",
+        guidance="The Monitoring Officers and Section 151 Officers at both sites will always "
+        "be included.",
+    ),
 )
 
 SOURCE = "Working in Partnership Framework 2021, Appendix 3"

@@ -1,17 +1,40 @@
-"""What the PDF of a council template shows: the council's headings, the answers (or blank
-lines to fill by hand), and the endorsements recorded for the occasion."""
+"""What the PDF of a council template shows: the council's headings, rows and tables in the
+template's order, the answers (or, on a blank form, room to write, the "Yes / No" to circle
+and the template's guidance), and the endorsements recorded for the occasion."""
 
-from register.council_forms.base import Fact, Kind, ListOf, Table
+from register.council_forms.base import Boxes, Fact, FactTable, Group, Kind, ListOf, Table
 from register.council_forms.endorsements import endorsement_lines
 from register.council_forms.webform import shown_answer
+from register.formatting import long_date
 from register.models import FormStatus
 from register.occasions import APPROVAL
 
 
 def _options(question) -> str:
+    """What a blank form prints to fill in: the template's own prompt, "Yes / No" to circle,
+    the choices, or "£" for money."""
+    if question.paper:
+        return question.paper
     if question.kind == Kind.YES_NO:
         return "Yes / No"
+    if question.kind == Kind.MONEY:
+        return "£"
     return " / ".join(label for _, label in question.choices)
+
+
+def _runs(items) -> list[dict]:
+    """The section's items as the PDF lays them out: rows of label and answer together in
+    one table, and each grid (a table, the partners, the tick boxes) on its own, so that a
+    long grid breaks across pages row by row."""
+    runs = []
+    for item in items:
+        if any(key in item for key in ("table", "fact_table", "boxes")):
+            runs.append({"block": item})
+        elif runs and "rows" in runs[-1]:
+            runs[-1]["rows"].append(item)
+        else:
+            runs.append({"rows": [item]})
+    return runs
 
 
 def form_pdf_context(definition, arrangement=None, response=None) -> dict:
@@ -19,59 +42,91 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
     its register's tables have empty rows to write in."""
     answers = (response.answers if response is not None else {}) or {}
     blank = arrangement is None
-    sections = []
-    for section in definition.sections:
-        items = []
-        for item in section.items:
-            if isinstance(item, Fact):
-                items.append(
-                    {"label": item.label, "value": "" if blank else item.value(arrangement)}
-                )
-            elif isinstance(item, Table):
-                totals = definition.table_totals(item, answers) if item.totals else {}
-                items.append(
-                    {
-                        "table": item,
-                        # Figures line up on the right; a table of words reads from the left.
-                        "align": "number"
-                        if all(c.kind in (Kind.MONEY, Kind.NUMBER) for c in item.columns)
-                        else "",
-                        "rows": [
-                            (
-                                row.label,
-                                [
-                                    shown_answer(
-                                        c, row.given.get(c.key, answers.get(item.cell(row, c)))
-                                    )
-                                    for c in item.columns
-                                ],
-                            )
-                            for row in item.row_list()
-                        ],
-                        "totals": [
-                            shown_answer(c, totals.get(c.key)) if not blank else ""
+    draft = response is None or response.status != FormStatus.SUBMITTED
+    submitted_on = (
+        long_date(response.submitted_at.date()) if not draft and response.submitted_at else ""
+    )
+
+    def item_context(item):
+        if isinstance(item, Group):
+            return {
+                "group": item,
+                "items": [item_context(i) for i in item.items],
+                "hint": item.hint,
+            }
+        if isinstance(item, Fact):
+            return {
+                "label": item.label,
+                "value": "" if blank else item.value(arrangement),
+                "options": item.paper,
+                "hint": item.hint,
+            }
+        if isinstance(item, FactTable):
+            entries = {} if blank else item.entries(arrangement)
+            # A row with no entries: empty cells to write in, or "None" on a filled form.
+            nothing = [""] * len(item.columns)
+            if not blank:
+                nothing[0] = item.none
+            return {
+                "fact_table": item,
+                "groups": [(label, entries.get(label) or [nothing]) for label in item.rows],
+            }
+        if isinstance(item, Boxes):
+            chosen = "" if blank else item.chosen(arrangement)
+            return {"boxes": item, "ticked": [(box, box.key == chosen) for box in item.boxes]}
+        if isinstance(item, Table):
+            totals = definition.table_totals(item, answers) if item.totals else {}
+            return {
+                "table": item,
+                # Figures line up on the right; a table of words reads from the left.
+                "align": "number"
+                if all(c.kind in (Kind.MONEY, Kind.NUMBER) for c in item.columns)
+                else "",
+                "rows": [
+                    (
+                        row.label,
+                        [
+                            {
+                                "value": shown_answer(
+                                    c, row.given.get(c.key, answers.get(item.cell(row, c)))
+                                ),
+                                # A blank form's cell: what to circle or the unit.
+                                "options": _options(c) if blank else "",
+                            }
                             for c in item.columns
-                        ]
-                        if item.totals
-                        else None,
-                    }
-                )
-            elif isinstance(item, ListOf):
-                items.append(
-                    {"list": item, "rows": [answers.get(n) or "" for n, _q in item.questions()]}
-                )
-            else:
-                items.append(
-                    {
-                        "label": item.label,
-                        "value": shown_answer(item, answers.get(item.key)),
-                        # Printed on blank forms: what to circle, and the template's guidance.
-                        "options": _options(item),
-                        "hint": item.hint,
-                    }
-                )
-        sections.append({"title": section.title, "intro": section.intro, "items": items})
+                        ],
+                    )
+                    for row in item.row_list()
+                ],
+                "totals": [
+                    shown_answer(c, totals.get(c.key)) if not blank else "" for c in item.columns
+                ]
+                if item.totals
+                else None,
+            }
+        if isinstance(item, ListOf):
+            return {"list": item, "rows": [answers.get(n) or "" for n, _q in item.questions()]}
+        value = shown_answer(item, answers.get(item.key))
+        if value and item.dated and submitted_on:
+            value = f"{value}, {submitted_on}"
+        return {
+            "label": item.label,
+            "value": value,
+            # Printed on blank forms: what to circle, and the template's guidance.
+            "options": _options(item),
+            "hint": item.hint,
+        }
+
+    sections = [
+        {
+            "title": section.title,
+            "intro": section.intro,
+            "runs": _runs([item_context(item) for item in section.items]),
+        }
+        for section in definition.sections
+    ]
     occasion = response.get_occasion() if response is not None else APPROVAL
+    lines = endorsement_lines(definition, arrangement, response)
     return {
         "council_name": definition.council,
         "definition": definition,
@@ -79,7 +134,9 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
         "response": response if response is not None and response.pk else None,
         "occasion": occasion,
         "sections": sections,
-        "draft": response is None or response.status != FormStatus.SUBMITTED,
+        "draft": draft,
         "blank": blank,
-        "signatures": endorsement_lines(definition, arrangement, response),
+        "signatures": lines,
+        "opinions": [line for line in lines if line.signature.opinion],
+        "decisions": [line for line in lines if not line.signature.opinion],
     }

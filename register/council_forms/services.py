@@ -5,8 +5,9 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from register.choices import GovernanceItem
 from register.council_forms.base import financial_year
-from register.models import FormResponse, FormStatus, MeasureResult
+from register.models import Arrangement, FormResponse, FormStatus, MeasureResult
 from register.occasions import Occasion
 from register.versions import check_version
 
@@ -91,6 +92,27 @@ def record_measure_results(table, arrangement, occasion, answers):
         }
         if values:
             MeasureResult.objects.update_or_create(measure=row.subject, year=year, defaults=values)
+
+
+IN_PLACE = "in_place"  # the governance table's Yes / No column
+
+
+def record_governance(table, arrangement, occasion, answers):
+    """Each governance row answered on the form into the arrangement's governance in place
+    (G Appendix 1): Yes adds it, No takes it out, a row left blank keeps what the register
+    holds. The arrangement is saved only if that changes it (its history says so)."""
+    current = Arrangement.objects.select_for_update().get(pk=arrangement.pk)
+    held = set(current.governance_in_place or [])
+    for row in table.row_list():
+        answer = answers.get(table.cell(row, IN_PLACE))
+        if answer is True:
+            held.add(row.key)
+        elif answer is False:
+            held.discard(row.key)
+    in_place = [key for key in GovernanceItem.values if key in held]
+    if in_place != list(current.governance_in_place or []):
+        current.governance_in_place = in_place
+        current.save(update_fields=["governance_in_place", "updated_at"])
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views import View
 
 from register.conflicts import conflict_page
 from register.council_forms import definition as definition_for
-from register.council_forms.base import Fact, ListOf, Table
+from register.council_forms.base import Boxes, Fact, FactTable, Group, Kind, ListOf, Table
 from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import approval_forms, response_for, responses_of
 from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
@@ -108,7 +108,9 @@ class FormFillView(View):
             {
                 "section": section,
                 "complete": not missing[section.key],
-                "items": _items(section, form, answers or {}, self.definition, self.arrangement),
+                "items": _items(
+                    section.items, form, answers or {}, self.definition, self.arrangement
+                ),
             }
             for section in self.definition.sections
         ]
@@ -129,13 +131,49 @@ class FormFillView(View):
         )
 
 
-def _items(section, form, answers, definition, arrangement):
-    """What the page shows for each item: a fact's words, a field, a table of fields (with
-    the register's values it already holds shown), or a list of fields."""
-    items = []
-    for item in section.items:
+def _items(items, form, answers, definition, arrangement):
+    """What the page shows for each item: a fact's words, a field, a group of them under
+    its heading, the register's table (partners by sector), the tick boxes the register
+    decides, a table of fields (with the register's values it already holds shown), each of
+    its rows as a question of its own, or a list of fields."""
+    shown = []
+    for item in items:
         if isinstance(item, Fact):
-            items.append({"fact": item, "value": item.value(arrangement)})
+            # Facts one after another read as one summary list.
+            fact = {"label": item.label, "value": item.value(arrangement)}
+            if shown and "facts" in shown[-1]:
+                shown[-1]["facts"].append(fact)
+            else:
+                shown.append({"facts": [fact]})
+        elif isinstance(item, Group):
+            shown.append(
+                {"group": item, "items": _items(item.items, form, answers, definition, arrangement)}
+            )
+        elif isinstance(item, FactTable):
+            entries = item.entries(arrangement)
+            shown.append(
+                {
+                    "fact_table": item,
+                    # Each cell with its column's heading, which names it on a phone.
+                    "groups": [
+                        (
+                            label,
+                            [
+                                list(zip(item.columns, cells, strict=True))
+                                for cells in entries.get(label, [])
+                            ],
+                        )
+                        for label in item.rows
+                    ],
+                }
+            )
+        elif isinstance(item, Boxes):
+            chosen = item.chosen(arrangement)
+            shown.append(
+                {"boxes": item, "ticked": [(box, box.key == chosen) for box in item.boxes]}
+            )
+        elif isinstance(item, Table) and item.rows_as_questions:
+            shown.append({"row_questions": item, "rows": _row_questions(item, form, answers)})
         elif isinstance(item, Table):
             rows = [
                 (
@@ -155,7 +193,7 @@ def _items(section, form, answers, definition, arrangement):
                 for row in item.row_list()
             ]
             totals = definition.table_totals(item, answers) if item.totals else None
-            items.append(
+            shown.append(
                 {
                     "table": item,
                     "rows": rows,
@@ -165,7 +203,7 @@ def _items(section, form, answers, definition, arrangement):
                 }
             )
         elif isinstance(item, ListOf):
-            items.append(
+            shown.append(
                 {
                     "list": item,
                     "fields": [
@@ -175,10 +213,36 @@ def _items(section, form, answers, definition, arrangement):
             )
         else:
             # Read-only pages show the answer in words, as the PDF does.
-            items.append(
+            shown.append(
                 {"field": form[item.key], "shown": shown_answer(item, answers.get(item.key))}
             )
-    return items
+    return shown
+
+
+def _row_questions(table, form, answers):
+    """Each row of the table as a question: its Yes / No (the first yes / no column) and the
+    other columns, those asked on its answer revealed by it."""
+    rows = []
+    for row in table.row_list():
+        cells = [
+            {
+                "column": column,
+                "field": form[table.cell(row, column)],
+                "shown": shown_answer(column, answers.get(table.cell(row, column))),
+            }
+            for column in table.columns
+        ]
+        choice = next((c for c in cells if c["column"].kind == Kind.YES_NO), None)
+        rows.append(
+            {
+                "label": row.label,
+                "choice": choice,
+                "chosen": str(choice["field"].value()) if choice else "",
+                "revealed": [c for c in cells if c is not choice and c["column"].when],
+                "others": [c for c in cells if c is not choice and not c["column"].when],
+            }
+        )
+    return rows
 
 
 class FormPdfView(View):

@@ -1,5 +1,7 @@
 """The web form of a council template, built from its definition."""
 
+from dataclasses import replace
+
 from django import forms
 
 from register import formatting
@@ -26,7 +28,9 @@ def shown_answer(question, value) -> str:
 
 def _field(question, label):
     if question.kind == Kind.YES_NO:
-        return yes_no_field(label, help_text=question.hint)
+        field = yes_no_field(label, help_text=question.hint)
+        field.error_messages["invalid_choice"] = f"Select Yes or No for ‘{label}’"
+        return field
     if question.kind == Kind.MONEY:
         return MoneyField(label=label, what=f"‘{label}’", help_text=question.hint)
     if question.kind == Kind.NUMBER:
@@ -74,6 +78,11 @@ class CouncilFormForm(VersionedForm, forms.Form):
         self.definition = definition
         self.questions = dict(definition.fields())
         for name, question in self.questions.items():
+            if question.dated:
+                question = replace(
+                    question,
+                    hint=f"{question.hint} The portal adds the date you submit the form.".strip(),
+                )
             self.fields[name] = _field(question, question.label)
         self.set_length_messages()
 

@@ -216,7 +216,15 @@ def split_list(value) -> list[str]:
     ]
 
 
-SECTOR_LABELS = {normalised(label): key for key, label in Sector.choices}
+SECTOR_LABELS = {
+    normalised(label): key
+    for key, label in (
+        *Sector.choices,
+        # The register's earlier word for the voluntary sector, in files exported before
+        # community groups had a sector of their own.
+        (Sector.VOLUNTARY, "Voluntary and community sector"),
+    )
+}
 
 
 def partner_and_sector(words: str, sectors: dict) -> tuple[str, str]:

@@ -140,6 +140,13 @@ COLUMNS = (
     ),
     Column("staff_fte", "Council staff (FTE)", "Full-time equivalents, like 0.5", Read.NUMBER),
     Column(
+        "staff_working_days",
+        "Council staff working days a year",
+        "All the council's staff on it together, like 110",
+        Read.NUMBER,
+        ("Working days", "No. working days"),
+    ),
+    Column(
         "staff_cost_per_year",
         "Council staff cost a year (£)",
         "In pounds",
@@ -198,7 +205,7 @@ COLUMNS = (
         "and rescue), unless the register already holds a partner of that name",
         Read.PARTNERS,
         ("Partner organisations", "Other partners"),
-        "Kent Police (Police, fire and rescue); Gravesham CVS (Voluntary and community sector)",
+        "Kent Police (Police, fire and rescue); Gravesham CVS (Voluntary sector)",
     ),
     Column(
         "outcomes",

@@ -201,11 +201,32 @@ def assert_accessible():
     def check(page):
         results = axe_results(page)
         assert results["passes"], f"axe-core checked nothing on {page.url}"
-        if results["violations"]:
-            pytest.fail(format_violations(page.url, results["violations"]), pytrace=False)
+        violations = [v for v in results["violations"] if not govuk_conditional_reveal(v)]
+        if violations:
+            pytest.fail(format_violations(page.url, violations), pytrace=False)
         return results
 
     return check
+
+
+def govuk_conditional_reveal(violation) -> bool:
+    """GOV.UK Frontend sets aria-expanded on a radio that reveals a question ("Yes" reveals
+    "Where it is held") on purpose: screen readers announce it, and the Design System keeps
+    it as a known issue (alphagov/govuk-frontend#979), though ARIA does not list it for
+    radios. Only that is excused: every node a GOV.UK radio whose one failure is it."""
+    return violation["id"] == "aria-allowed-attr" and all(
+        'class="govuk-radios__input"' in node["html"]
+        and node.get("failureSummary", "")
+        .strip()
+        .endswith(
+            (
+                'ARIA attribute is not allowed: aria-expanded="false"',
+                'ARIA attribute is not allowed: aria-expanded="true"',
+            )
+        )
+        and node.get("failureSummary", "").count("ARIA attribute is not allowed") == 1
+        for node in violation["nodes"]
+    )
 
 
 def axe_results(page):

@@ -7,17 +7,18 @@ from playwright.sync_api import expect
 
 
 def fill_every_answer(page):
-    """Answer every question of a council form: words in every box, the first option of
-    every choice."""
-    for box in page.locator("main form textarea").all():
-        box.fill("Agreed with the partners")
-    for box in page.locator("main form input[type=text]").all():
-        box.fill("1000")
+    """Answer every question of a council form: the first option of every choice (a Yes
+    first, so what it reveals is shown), then words in every box."""
     names = page.locator("main form input[type=radio]").evaluate_all(
         "radios => [...new Set(radios.map(radio => radio.name))]"
     )
     for name in names:
         page.locator(f'main form input[type=radio][name="{name}"]').first.check()
+    for box in page.locator("main form textarea").all():
+        box.fill("Agreed with the partners")
+    for box in page.locator("main form input[type=text]").all():
+        if box.is_visible():  # a box a No hides is not asked
+            box.fill("1000")
 
 
 def submit_council_forms(page, reference):

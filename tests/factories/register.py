@@ -258,4 +258,7 @@ def submit_required_forms(arrangement, user=None) -> list[FormResponse]:
                 submit=True,
             )
         responses.append(response)
+    # Submitting may record answers in the register (Appendix 1's governance rows): the
+    # caller's copy is read again, so that saving it does not write over them.
+    arrangement.refresh_from_db(fields=["governance_in_place", "updated_at"])
     return responses
