@@ -7,11 +7,21 @@ class RegisterConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+        from simple_history.signals import pre_create_historical_record
 
-        from register import checks  # noqa: F401  (registers the system check)
+        from register import (
+            checks,  # noqa: F401  (registers the system check)
+            history,
+        )
         from register.council_forms.views import forms_panel
         from register.panels import register_panel
         from register.roles import create_role_groups
+        from register.timeline import mark_portal_change, register_source
 
         post_migrate.connect(create_role_groups, sender=self)
         register_panel(forms_panel)
+        # The register's own sources of an arrangement's History, and the mark on the
+        # history rows of changes the portal makes on someone's action.
+        pre_create_historical_record.connect(mark_portal_change, dispatch_uid="portal-changes")
+        for source in history.SOURCES:
+            register_source(source)
