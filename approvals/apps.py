@@ -8,9 +8,12 @@ class ApprovalsConfig(AppConfig):
     def ready(self):
         from approvals import panels, receivers  # noqa: F401  (connect to the register)
         from approvals.endorsements import approval_endorsements
+        from approvals.timeline import ApprovalSource
         from register.council_forms.endorsements import register_endorser
         from register.panels import register_list_notes, register_panel
+        from register.timeline import register_source
 
         register_panel(panels.approval_panel)
         register_list_notes(panels.approval_notes)
         register_endorser(approval_endorsements)
+        register_source(ApprovalSource())

@@ -8,6 +8,7 @@ from django.utils import timezone
 from register.council_forms.base import financial_year
 from register.models import FormResponse, FormStatus, MeasureResult
 from register.occasions import Occasion
+from register.timeline import changes_by_the_portal
 from register.versions import check_version
 
 
@@ -58,7 +59,8 @@ def save_answers(
             "page: open the form again to see theirs before you save"
         ) from error
     if submit:
-        _record_in_register(response)
+        with changes_by_the_portal("form", user=user):
+            _record_in_register(response)
     return response
 
 
