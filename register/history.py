@@ -74,7 +74,7 @@ def policy_answer_words(question, value) -> str:
 
 def governance_words(items) -> str:
     labels = [GovernanceItem(item).label for item in items or [] if item in GovernanceItem.values]
-    return "; ".join(labels) or "None"
+    return "; ".join(labels) or NOT_ANSWERED
 
 
 class ArrangementHistory(HistorySource):
@@ -281,12 +281,12 @@ class FormVersionHistory(HistorySource):
             new_version = previous is None or previous.version != row.version
             if not new_version and row.status == FormStatus.RETURNED:
                 entry.summary = (
-                    f"opened the {title} ({occasion_words(row.occasion)}) again for changes"
+                    f"opened ‘{title}’ ({occasion_words(row.occasion)}) again for changes"
                 )
             else:
                 verb = "submitted" if row.status == FormStatus.SUBMITTED else "saved"
                 entry.summary = (
-                    f"{verb} version {row.version} of the {title} ({occasion_words(row.occasion)})"
+                    f"{verb} version {row.version} of ‘{title}’ ({occasion_words(row.occasion)})"
                 )
             if new_version and previous is not None:
                 entry.changes = self._answer_changes(entry.arrangement, row, previous, definitions)

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -26,8 +26,8 @@ from pathlib import PurePosixPath
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import BooleanField, F, Func, Window
-from django.db.models.functions import Lag
+from django.db.models import BooleanField, F, Func, TextField, Value, Window
+from django.db.models.functions import Cast, Coalesce, Lag
 from django.utils import formats, timezone
 
 from register import formatting
@@ -56,24 +56,18 @@ class EntryKind(models.TextChoices):
 AUTOMATIC = "automatic: "
 
 
-@dataclass(frozen=True)
-class Cause:
-    """What someone did that made the portal change things, and the kind it is filed under."""
-
-    words: str  # after "on Jo Bloggs's ..."
-    kind: EntryKind
-
-
+# What someone did that made the portal change things: key -> the words after "on Jo
+# Bloggs's ...".
 CAUSES = {
-    "submission": Cause("submission", EntryKind.APPROVALS),
-    "material_change": Cause("material change", EntryKind.APPROVALS),
-    "decision": Cause("decision", EntryKind.APPROVALS),
-    "withdrawal": Cause("request to withdraw it", EntryKind.APPROVALS),
-    "renewal": Cause("request to renew conditional support", EntryKind.APPROVALS),
-    "form": Cause("form submission", EntryKind.FORMS),
-    "review": Cause("record of the review's consideration", EntryKind.REVIEWS),
-    "retention": Cause("retention decision", EntryKind.REVIEWS),
-    "import": Cause("import", EntryKind.IMPORTS),
+    "submission": "submission",
+    "material_change": "material change",
+    "decision": "decision",
+    "withdrawal": "request to withdraw it",
+    "renewal": "request to renew conditional support",
+    "form": "form submission",
+    "review": "record of the review’s consideration",
+    "retention": "retention decision",
+    "import": "import",
 }
 
 _cause: ContextVar[tuple[str, object] | None] = ContextVar("portal_change_cause", default=None)
@@ -148,7 +142,7 @@ class Names:
         pks = sorted(pks)
         for pk in pks:
             self._wanted[model].add(pk)
-        return Later(lambda: ", ".join(sorted(self.text(model, pk) for pk in pks)) or "None")
+        return Later(lambda: "; ".join(sorted(self.text(model, pk) for pk in pks)) or NOT_ANSWERED)
 
     def load(self):
         user_model = get_user_model()
@@ -179,7 +173,7 @@ class Change:
     new: object
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One moment of the timeline. A source gives when, kind and its own key; it fills in
     the rest when the entry is shown (`describe`)."""
@@ -193,10 +187,11 @@ class Entry:
     who: object = ""
     cause: object = ""  # "on Jo Bloggs's decision": why the portal did it
     summary: object = ""  # what happened, after who did it: "changed the arrangement"
-    changes: list[Change] = field(default_factory=list)
-    details: list[tuple[str, object]] = field(default_factory=list)  # (label, value)
+    # Set when described (lists then); empty until. (No list made for each of 10,000.)
+    changes: list[Change] | tuple = ()
+    details: list[tuple[str, object]] | tuple = ()  # (label, value)
     reason: object = ""
-    links: list[tuple[str, str]] = field(default_factory=list)  # (words, url)
+    links: list[tuple[str, str]] | tuple = ()  # (words, url)
 
     @property
     def kind_label(self) -> str:
@@ -232,8 +227,7 @@ def who_did(user_id, reason: str | None, names: Names) -> tuple[object, object]:
     """(who, cause) of a history row: the person, or the portal on someone's action."""
     reason = reason or ""
     if reason.startswith(AUTOMATIC):
-        cause = CAUSES.get(reason.removeprefix(AUTOMATIC))
-        words = cause.words if cause else "action"
+        words = CAUSES.get(reason.removeprefix(AUTOMATIC), "action")
         if user_id is None:
             return PORTAL, f"on {'an' if words[0] in 'aeiou' else 'a'} {words}"
         person = names.person(user_id)
@@ -241,13 +235,6 @@ def who_did(user_id, reason: str | None, names: Names) -> tuple[object, object]:
     if user_id is None:
         return PORTAL, ""
     return names.person(user_id), ""
-
-
-def kind_of_cause(reason: str | None, default: EntryKind) -> EntryKind:
-    cause = CAUSES.get((reason or "").removeprefix(AUTOMATIC)) if reason else None
-    if cause is not None and reason.startswith(AUTOMATIC):
-        return cause.kind
-    return default
 
 
 # --- Values in words -------------------------------------------------------------------------
@@ -304,10 +291,27 @@ class Differs(Func):
         return self.as_sql(compiler, connection, arg_joiner=" IS NOT ", **extra)
 
 
-class AnyOf(Func):
+class Joined(Func):
+    """Texts joined end to end (||), flat: SQLite's parser overflows on Concat's nesting."""
+
     template = "(%(expressions)s)"
-    arg_joiner = " OR "
-    output_field = BooleanField()
+    arg_joiner = " || "
+    output_field = TextField()
+
+
+NULL_MARK, SEPARATOR = "\u2400", "\u241f"  # ␀ and ␟: never typed by an officer
+
+
+def row_text(fields) -> Joined:
+    """Every field of a row as one text, NULL told from empty, for comparing a history row
+    with the one before it in one window function (one for each field is slower on SQLite)."""
+    parts = []
+    for model_field in fields:
+        parts += [
+            Coalesce(Cast(model_field.attname, TextField()), Value(NULL_MARK)),
+            Value(SEPARATOR),
+        ]
+    return Joined(*parts)
 
 
 @dataclass(frozen=True)
@@ -340,7 +344,7 @@ class HistorySource(Source):
     def kind_of(self, key: HistoryKey) -> EntryKind:
         if key.reason.startswith("Imported from"):
             return EntryKind.IMPORTS
-        return kind_of_cause(key.reason, self.kind)
+        return self.kind
 
     def changed_elsewhere(self, rows) -> set[int]:
         """History ids of rows that changed something the columns do not show (an m2m)."""
@@ -351,16 +355,12 @@ class HistorySource(Source):
             "partition_by": [F("id")],
             "order_by": [F("history_date").asc(), F("history_id").asc()],
         }
+        text = row_text(self.fields())
         rows = list(
             self.records(arrangement)
             .annotate(
                 previous_id=Window(Lag("history_id"), **window),
-                changed=AnyOf(
-                    *(
-                        Differs(F(f.attname), Window(Lag(f.attname), **window))
-                        for f in self.fields()
-                    )
-                ),
+                changed=Differs(text, Window(Lag(text), **window)),
             )
             .values_list(
                 "history_id",
@@ -428,8 +428,13 @@ class HistorySource(Source):
             row = rows[entry.key.history_id]
             previous = rows.get(entry.key.previous_id) if row.history_type == "~" else None
             entry.who, entry.cause = who_did(row.history_user_id, row.history_change_reason, names)
-            entry.changes = [] if row.history_type == "-" else self.changes(row, previous, names)
-            entry.summary = self.summary(row, entry.changes)
+            changes = [] if row.history_type == "-" else self.changes(row, previous, names)
+            entry.summary = self.summary(row, changes)
+            if row.history_type == "+":
+                # What it was recorded with: a value for each field, with nothing before it.
+                entry.details = [(change.label, change.new) for change in changes]
+            else:
+                entry.changes = changes
             reason = row.history_change_reason or ""
             entry.reason = "" if reason.startswith(AUTOMATIC) else reason
 

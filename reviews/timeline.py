@@ -140,7 +140,7 @@ class ReviewSource(Source):
             entry.details += [
                 (
                     _field(RetentionDecision, "documents_deleted"),
-                    "; ".join(decision.documents_deleted) or "None",
+                    "; ".join(decision.documents_deleted) or "No documents",
                 ),
                 (_field(RetentionDecision, "names_replaced"), str(decision.names_replaced)),
             ]

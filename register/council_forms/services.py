@@ -50,6 +50,7 @@ def save_answers(
         response.submitted_at = timezone.now()
         response.submitted_by = user
     response.full_clean(validate_constraints=response.pk is not None)
+    response._history_user = user  # whoever saved this version, in a request or not
     try:
         with transaction.atomic():
             response.save()
