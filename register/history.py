@@ -31,6 +31,7 @@ from register.occasions import Occasion
 from register.policies import COUNCILS, get_policy
 from register.timeline import (
     NOT_ANSWERED,
+    NOT_SET,
     Change,
     Entry,
     EntryKind,
@@ -81,6 +82,17 @@ class ArrangementHistory(HistorySource):
     model = Arrangement
     kind = EntryKind.ARRANGEMENT
     ignored = HistorySource.ignored | {"status_changed_at", "category_overridden_at"}
+    set_by_the_portal = frozenset(
+        {
+            "status_reason",
+            "next_review_due",
+            "conditional_support_until",
+            "represented_by",
+            "category_override",
+            "category_override_reason",
+            "category_overridden_by",
+        }
+    )
     objectives_label = "Corporate Plan objectives"
 
     def records(self, arrangement):
@@ -144,8 +156,8 @@ class ArrangementHistory(HistorySource):
             return [
                 Change(
                     label,
-                    category_words(old) if old else NOT_ANSWERED,
-                    category_words(new) if new else NOT_ANSWERED,
+                    category_words(old) if old else NOT_SET,
+                    category_words(new) if new else NOT_SET,
                 )
             ]
         return super().field_changes(model_field, old, new, names)

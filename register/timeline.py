@@ -34,6 +34,7 @@ from register import formatting
 from register.models import MoneyField
 
 NOT_ANSWERED = formatting.NOT_ANSWERED
+NOT_SET = "Not set"
 PORTAL = "The portal"
 PAGE_SIZE = 50
 
@@ -244,11 +245,11 @@ def when_words(moment: datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "j F Y \\a\\t H:i")
 
 
-def value_words(model_field: models.Field, value, names: Names):
+def value_words(model_field: models.Field, value, names: Names, blank: str = NOT_ANSWERED):
     """A stored value as the page shows it: labels for choices, names for related rows,
     pounds for money, Yes / No, dates in words; never a raw key, list or dict."""
     if value is None or value == "" or value == [] or value == {}:
-        return NOT_ANSWERED
+        return blank
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, "An option no longer offered"))
     if isinstance(model_field, models.ForeignKey):
@@ -334,6 +335,8 @@ class HistorySource(Source):
     ignored: frozenset = frozenset(
         {"id", "created_at", "updated_at", "arrangement", "created_by", "uploaded_by"}
     )
+    # Fields no form asks: empty, they are "Not set" rather than "Not answered".
+    set_by_the_portal: frozenset = frozenset()
 
     def records(self, arrangement) -> models.QuerySet:
         raise NotImplementedError
@@ -391,11 +394,12 @@ class HistorySource(Source):
     def field_changes(self, model_field, old, new, names: Names) -> list[Change]:
         """The words for one field that differs between two rows; a subclass may show a
         field as several lines (a policy's answers, one for each question)."""
+        blank = NOT_ANSWERED if model_field.name not in self.set_by_the_portal else NOT_SET
         return [
             Change(
                 label_of(model_field),
-                value_words(model_field, old, names),
-                value_words(model_field, new, names),
+                value_words(model_field, old, names, blank),
+                value_words(model_field, new, names, blank),
             )
         ]
 

@@ -89,17 +89,28 @@ def arrangement_as_at(arrangement, moment):
     return then.instance if then is not None else arrangement
 
 
-def _labelled(sections):
-    """Each table cell with its column's label, for a table that reflows on a phone."""
+def _blocks(sections):
+    """Each section's items as blocks to show: answers and facts next to each other in one
+    summary list, a table (each cell with its column's label, for a phone), or a list."""
+    shown = []
     for section in sections:
+        blocks = []
         for item in section["items"]:
             if "table" in item:
                 columns = [column.label for column in item["table"].columns]
-                item["labelled_rows"] = [
+                rows = [
                     (label, list(zip(columns, cells, strict=False)))
                     for label, cells in item["rows"]
                 ]
-    return sections
+                blocks.append({"table": item["table"], "rows": rows, "totals": item["totals"]})
+            elif "list" in item:
+                blocks.append({"list": item["list"], "values": [v for v in item["rows"] if v]})
+            elif blocks and "answers" in blocks[-1]:
+                blocks[-1]["answers"].append((item["label"], item["value"]))
+            else:
+                blocks.append({"answers": [(item["label"], item["value"])]})
+        shown.append({"title": section["title"], "intro": section["intro"], "blocks": blocks})
+    return shown
 
 
 def current_form_url(arrangement, record, occasion) -> str:
@@ -125,7 +136,7 @@ class FormVersionView(ArrangementAccessMixin, TemplateView):
             record=record,
             definition=definition,
             occasion=occasion,
-            sections=_labelled(form["sections"]),
+            sections=_blocks(form["sections"]),
             current_form_url=current_form_url(self.arrangement, record, occasion),
             **kwargs,
         )
