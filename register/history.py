@@ -36,6 +36,7 @@ from register.timeline import (
     Entry,
     EntryKind,
     HistorySource,
+    Later,
     Source,
     label_of,
     who_did,
@@ -179,7 +180,7 @@ class ArrangementHistory(HistorySource):
             )
         return found
 
-    def summary(self, row, changes):
+    def summary(self, row, changes, names):
         if row.history_type == "+":
             return "recorded the arrangement"
         status_label = label_of(Arrangement._meta.get_field("status"))
@@ -190,31 +191,17 @@ class ArrangementHistory(HistorySource):
 
 
 class PartHistory(HistorySource):
-    noun_words = ""
+    """The history of one kind of the arrangement's parts, named by `noun` on the page."""
 
-    def noun(self, row):
+    def __init__(self, model, noun, ignored=frozenset()):
+        self.model, self.noun_words = model, noun
+        self.ignored = HistorySource.ignored | ignored
+
+    def records(self, arrangement):
+        return self.model.history.filter(arrangement_id=arrangement.pk)
+
+    def noun(self, row, names):
         return f"{self.noun_words} ‘{row.instance}’"
-
-
-class PartnerHistory(PartHistory):
-    model, noun_words = Partner, "partner"
-
-    def records(self, arrangement):
-        return Partner.history.filter(arrangement_id=arrangement.pk)
-
-
-class RepresentativeHistory(PartHistory):
-    model, noun_words = CouncilRepresentative, "council representative"
-
-    def records(self, arrangement):
-        return CouncilRepresentative.history.filter(arrangement_id=arrangement.pk)
-
-
-class ObjectiveHistory(PartHistory):
-    model, noun_words = Objective, "objective"
-
-    def records(self, arrangement):
-        return Objective.history.filter(arrangement_id=arrangement.pk)
 
 
 def _objective_ids(arrangement):
@@ -222,35 +209,23 @@ def _objective_ids(arrangement):
 
 
 class MeasureHistory(PartHistory):
-    model, noun_words = PerformanceMeasure, "performance measure"
-
     def records(self, arrangement):
         return PerformanceMeasure.history.filter(objective_id__in=_objective_ids(arrangement))
 
 
 class ResultHistory(PartHistory):
-    model, noun_words = MeasureResult, "target and outturn"
+    """A measure's target and outturn for a year, named by its measure (looked up once)."""
+
+    def noun(self, row, names):
+        measure = names.of(PerformanceMeasure, row.measure_id)
+        year = f"{row.year}/{(row.year + 1) % 100:02d}"
+        return Later(lambda: f"{self.noun_words} ‘{measure} {year}’")
 
     def records(self, arrangement):
         measures = PerformanceMeasure.history.filter(
             objective_id__in=_objective_ids(arrangement)
         ).values("id")
         return MeasureResult.history.filter(measure_id__in=measures)
-
-
-class RiskHistory(PartHistory):
-    model, noun_words = Risk, "risk"
-
-    def records(self, arrangement):
-        return Risk.history.filter(arrangement_id=arrangement.pk)
-
-
-class DocumentHistory(PartHistory):
-    model, noun_words = Document, "document"
-    ignored = PartHistory.ignored | {"size", "content_type"}
-
-    def records(self, arrangement):
-        return Document.history.filter(arrangement_id=arrangement.pk)
 
 
 # --- Council forms ------------------------------------------------------------------------
@@ -381,13 +356,13 @@ class PublicationSource(Source):
 
 SOURCES = (
     ArrangementHistory(),
-    PartnerHistory(),
-    RepresentativeHistory(),
-    ObjectiveHistory(),
-    MeasureHistory(),
-    ResultHistory(),
-    RiskHistory(),
-    DocumentHistory(),
+    PartHistory(Partner, "partner"),
+    PartHistory(CouncilRepresentative, "council representative"),
+    PartHistory(Objective, "objective"),
+    MeasureHistory(PerformanceMeasure, "performance measure"),
+    ResultHistory(MeasureResult, "target and outturn"),
+    PartHistory(Risk, "risk"),
+    PartHistory(Document, "document", ignored=frozenset({"size", "content_type"})),
     FormVersionHistory(),
     PublicationSource(),
 )

@@ -214,12 +214,22 @@ class Source:
     def describe(self, entries: list[Entry], names: Names) -> None:
         raise NotImplementedError
 
+    def _identity(self):
+        return type(self), getattr(self, "model", None)
+
+    def __eq__(self, other):
+        return isinstance(other, Source) and self._identity() == other._identity()
+
+    def __hash__(self):
+        return hash(self._identity())
+
 
 SOURCES: list[Source] = []
 
 
 def register_source(source: Source) -> Source:
-    if not any(type(known) is type(source) for known in SOURCES):
+    """Add a source (once: an app's ready() run again adds nothing)."""
+    if source not in SOURCES:
         SOURCES.append(source)
     return source
 
@@ -419,12 +429,14 @@ class HistorySource(Source):
                 found += self.field_changes(model_field, old, new, names)
         return found
 
-    def noun(self, row) -> str:
+    def noun(self, row, names: Names) -> object:
+        """What the row is, in words (a row's own fields only: no query for each row)."""
         return f"{self.model._meta.verbose_name} ‘{row.instance}’"
 
-    def summary(self, row, changes) -> str:
+    def summary(self, row, changes, names: Names) -> object:
         verb = {"+": "added", "~": "changed", "-": "removed"}[row.history_type]
-        return f"{verb} {self.noun(row)}"
+        noun = self.noun(row, names)
+        return Later(lambda: f"{verb} {noun}")
 
     def describe(self, entries, names):
         rows = self.rows_for(entries)
@@ -433,7 +445,7 @@ class HistorySource(Source):
             previous = rows.get(entry.key.previous_id) if row.history_type == "~" else None
             entry.who, entry.cause = who_did(row.history_user_id, row.history_change_reason, names)
             changes = [] if row.history_type == "-" else self.changes(row, previous, names)
-            entry.summary = self.summary(row, changes)
+            entry.summary = self.summary(row, changes, names)
             if row.history_type == "+":
                 # What it was recorded with: a value for each field, with nothing before it.
                 entry.details = [(change.label, change.new) for change in changes]

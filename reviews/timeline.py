@@ -201,5 +201,5 @@ class ReviewActionHistory(HistorySource):
         reviews = Review.objects.filter(arrangement_id=arrangement.pk).values("id")
         return ReviewAction.history.filter(review_id__in=reviews)
 
-    def noun(self, row):
+    def noun(self, row, names):
         return f"review action ‘{row.instance}’"
