@@ -631,3 +631,25 @@ def test_a_page_of_parts_costs_the_same_queries_however_many_it_shows(client_for
         assert "added target and outturn ‘Reported incidents of anti-social behaviour" in page
     assert len(headings(history(client, fewer, kind="parts"))) == 10
     assert queries[0] == queries[1]
+
+
+def test_what_people_typed_is_shown_as_text_in_entries_and_form_versions(
+    client_for, officer, arrangement
+):
+    form = definition("gravesham_evaluation", "gravesham")
+    name = next(n for n, q in form.fields() if q.kind == QuestionKind.LONG_TEXT)
+    response = save_answers(
+        response=response_for(arrangement, form, APPROVAL),
+        answers={name: "<script>alert('answer')</script>"},
+        user=officer,
+        submit=False,
+    )
+    PartnerFactory(arrangement=arrangement, name="<b>Kent Police</b>")
+    client = client_for(officer)
+    page = history(client, arrangement)
+    version = client.get(
+        reverse("register:form-version", args=[arrangement.reference, response.pk, 1])
+    ).content.decode()
+    assert "<b>Kent Police</b>" not in page and "&lt;b&gt;Kent Police&lt;/b&gt;" in page
+    assert "<script>alert" not in version
+    assert "&lt;script&gt;alert(&#x27;answer&#x27;)&lt;/script&gt;" in version
