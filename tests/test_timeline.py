@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from approvals import services as approvals
-from approvals.models import ApprovalStep, Outcome, StepKind
+from approvals.models import ApprovalStep, Outcome
 from register import services
 from register.choices import Status
 from register.council_forms import definition
@@ -28,6 +28,7 @@ from register.council_forms.services import save_answers
 from register.models import Arrangement, FormResponse
 from register.occasions import APPROVAL
 from register.policies import get_policy
+from register.policies.base import StepKind
 from register.roles import Role
 from register.timeline import PAGE_SIZE
 from reviews.models import ReviewStatus
