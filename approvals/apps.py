@@ -8,6 +8,7 @@ class ApprovalsConfig(AppConfig):
     def ready(self):
         from approvals import panels, receivers  # noqa: F401  (connect to the register)
         from approvals.endorsements import approval_endorsements
+        from approvals.timeline import ApprovalSource
         from register.council_forms.endorsements import register_endorser
         from register.panels import (
             register_dashboard_section,
@@ -15,9 +16,11 @@ class ApprovalsConfig(AppConfig):
             register_panel,
             register_work,
         )
+        from register.timeline import register_source
 
         register_panel(panels.approval_panel)
         register_list_notes(panels.approval_notes)
         register_work(panels.decisions_awaiting)
         register_dashboard_section(panels.waiting_section)
         register_endorser(approval_endorsements)
+        register_source(ApprovalSource())

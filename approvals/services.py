@@ -33,6 +33,7 @@ from register.policies import get_policy
 from register.policies.base import Stage, StepKind
 from register.roles import Role, is_read_only, roles_of
 from register.submission import forms_not_submitted, missing_for_submission
+from register.timeline import changes_by_the_portal
 
 OUTCOMES_BY_KIND = {
     StepKind.OPINION: (Outcome.ENDORSE, Outcome.NOT_ENDORSE),
@@ -199,7 +200,8 @@ def request_withdrawal(
     policy = get_policy()
     _refuse_if_missing(policy.withdrawal_missing(arrangement))
     stages = _someone_decides(policy.withdrawal_route(arrangement, _approved_route(arrangement)))
-    change_status(arrangement, Status.WITHDRAWING, reason=reason)
+    with changes_by_the_portal("withdrawal", user=user):
+        change_status(arrangement, Status.WITHDRAWING, reason=reason)
     return open_round(
         arrangement=arrangement,
         purpose=RoundPurpose.WITHDRAWAL,
@@ -216,7 +218,8 @@ def request_renewal(*, arrangement: Arrangement, user, reason: str) -> ApprovalR
     policy = get_policy()
     _refuse_if_missing(policy.renewal_missing(arrangement))
     stages = _someone_decides(policy.renewal_route(arrangement, _approved_route(arrangement)))
-    change_status(arrangement, Status.IN_APPROVAL, reason=reason)
+    with changes_by_the_portal("renewal", user=user):
+        change_status(arrangement, Status.IN_APPROVAL, reason=reason)
     return open_round(
         arrangement=arrangement,
         purpose=RoundPurpose.RENEWAL,
@@ -365,17 +368,22 @@ def record_decision(
     )
     decision.full_clean()
     decision.save()
-    step.status = StepStatus.DONE
-    step.save(update_fields=["status", "updated_at"])
-    notifications.decided(decision)
-    if outcome in CLOSES_THE_ROUND:
-        close_round(approval_round, CLOSES_THE_ROUND[outcome], reason=_reason(decision))
-    elif outcome == Outcome.CONDITIONAL_SUPPORT:
-        close_round(
-            approval_round, RoundOutcome.CONDITIONAL, reason=comment, support_until=support_until
-        )
-    elif supersedes is None:
-        advance_if_done(approval_round)
+    # What the decision moves on (the round, the arrangement, its forms) is the portal's doing.
+    with changes_by_the_portal("decision", user=user):
+        step.status = StepStatus.DONE
+        step.save(update_fields=["status", "updated_at"])
+        notifications.decided(decision)
+        if outcome in CLOSES_THE_ROUND:
+            close_round(approval_round, CLOSES_THE_ROUND[outcome], reason=_reason(decision))
+        elif outcome == Outcome.CONDITIONAL_SUPPORT:
+            close_round(
+                approval_round,
+                RoundOutcome.CONDITIONAL,
+                reason=comment,
+                support_until=support_until,
+            )
+        elif supersedes is None:
+            advance_if_done(approval_round)
     return decision
 
 

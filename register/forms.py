@@ -38,6 +38,7 @@ from register.policies import get_policy
 from register.selectors import IN_OPERATION_FILTER
 from register.submission import missing_for_submission, missing_form_url
 from register.templatetags.register_tags import person
+from register.timeline import EntryKind
 from register.versions import NEW, parse_version, version_of
 
 YES_NO = [("True", "Yes"), ("False", "No")]
@@ -557,6 +558,30 @@ def sort_links(form: ArrangementFilterForm, query) -> dict[str, tuple[str, str]]
         state = {key: "ascending", f"-{key}": "descending"}.get(current, "none")
         links[key] = (ordered.urlencode(), state)
     return links
+
+
+class TimelineFilterForm(forms.Form):
+    """The kinds of entry an arrangement's History shows (all when none is ticked)."""
+
+    kind = forms.MultipleChoiceField(
+        label="Show only",
+        choices=EntryKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose the kinds of entry from the list"},
+    )
+
+    def kinds(self) -> list[str]:
+        return self.cleaned_data["kind"] if self.is_bound and self.is_valid() else []
+
+    def applied(self, query) -> list[tuple[str, str]]:
+        """(the kind shown, the query string without it) for each kind ticked."""
+        applied = []
+        for kind in self.kinds():
+            without = query.copy()
+            without.setlist("kind", [k for k in query.getlist("kind") if k != kind])
+            applied.append((EntryKind(kind).label, without.urlencode()))
+        return applied
 
 
 class PartnerForm(VersionedForm, forms.ModelForm):

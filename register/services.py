@@ -9,6 +9,7 @@ from register.models import Arrangement, ArrangementChild, Document, Screening
 from register.policies import get_policy
 from register.policies.base import Policy
 from register.signals import arrangement_submitted, material_change
+from register.timeline import changes_by_the_portal
 from register.versions import locked_at_version
 
 
@@ -42,14 +43,16 @@ def record_arrangement(
         screening.arrangement = arrangement
         screening.save(update_fields=["arrangement", "updated_at"])
     if submit:
-        change_status(arrangement, Status.SUBMITTED)
-        arrangement_submitted.send(sender=Arrangement, arrangement=arrangement, user=user)
+        with changes_by_the_portal("submission", user=user):
+            change_status(arrangement, Status.SUBMITTED)
+            arrangement_submitted.send(sender=Arrangement, arrangement=arrangement, user=user)
     elif before is not None and before.status in MATERIAL_CHANGE_STATUSES:
         reasons = material_changes(get_policy(), before, arrangement)
         if reasons:
-            material_change.send(
-                sender=Arrangement, arrangement=arrangement, user=user, reasons=reasons
-            )
+            with changes_by_the_portal("material_change", user=user):
+                material_change.send(
+                    sender=Arrangement, arrangement=arrangement, user=user, reasons=reasons
+                )
     return arrangement
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from register import home_views, import_views, views
+from register import home_views, import_views, timeline_views, views
 
 app_name = "register"
 
@@ -28,7 +28,19 @@ urlpatterns = [
         "<str:reference>/edit/route/", views.ArrangementUpdateRouteView.as_view(), name="edit-route"
     ),
     path("<str:reference>/next/", views.NextStepsView.as_view(), name="next"),
-    path("<str:reference>/history/", views.ArrangementHistoryView.as_view(), name="history"),
+    path(
+        "<str:reference>/history/", timeline_views.ArrangementHistoryView.as_view(), name="history"
+    ),
+    path(
+        "<str:reference>/history.csv",
+        timeline_views.ArrangementHistoryCsvView.as_view(),
+        name="history-csv",
+    ),
+    path(
+        "<str:reference>/history/forms/<int:response>/version-<int:version>/",
+        timeline_views.FormVersionView.as_view(),
+        name="form-version",
+    ),
     path("<str:reference>/category/", views.RecategoriseView.as_view(), name="recategorise"),
     path(
         "<str:reference>/checklists/<slug:group>/",

@@ -17,7 +17,6 @@ from django.views.generic import ListView, TemplateView
 
 from register import forms, services
 from register.conflicts import conflict_page
-from register.history import arrangement_history
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -239,15 +238,6 @@ class ArrangementDetailView(ArrangementAccessMixin, TemplateView):
             screening_questions=policy.screening_questions(),
             panels=panels_for(self.request, arrangement),
             **kwargs,
-        )
-
-
-class ArrangementHistoryView(ArrangementAccessMixin, TemplateView):
-    template_name = "register/arrangement_history.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            arrangement=self.arrangement, entries=arrangement_history(self.arrangement), **kwargs
         )
 
 

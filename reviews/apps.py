@@ -12,7 +12,9 @@ class ReviewsConfig(AppConfig):
             register_panel,
             register_work,
         )
+        from register.timeline import register_source
         from reviews import panels, receivers  # noqa: F401  (follow the register's forms)
+        from reviews.timeline import ReviewActionHistory, ReviewSource
 
         register_panel(panels.review_panel)
         register_list_notes(panels.review_notes)
@@ -20,3 +22,5 @@ class ReviewsConfig(AppConfig):
         for work in (panels.reviews_to_do, panels.actions_to_do, panels.assurance_to_do):
             register_work(work)
         register_dashboard_section(panels.reviews_section)
+        register_source(ReviewSource())
+        register_source(ReviewActionHistory())

@@ -25,6 +25,7 @@ from register.formatting import long_date
 from register.models import Arrangement, CouncilRepresentative, FormResponse, Risk
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, has_role
+from register.timeline import changes_by_the_portal
 from reviews.models import RetentionDecision, RetentionOutcome
 
 # Arrangements whose records are under retention: ended, or already flagged for the
@@ -237,7 +238,8 @@ def _note_in_history(arrangement, user, note: str):
     arrangement.refresh_from_db()
     arrangement.status_reason = f"{arrangement.status_reason}\n\n{note}".strip()
     arrangement._history_user = user
-    arrangement.save(update_fields=["status_reason", "updated_at"])
+    with changes_by_the_portal("retention", user=user):
+        arrangement.save(update_fields=["status_reason", "updated_at"])
 
 
 def _record(decision: RetentionDecision, user) -> RetentionDecision:
@@ -305,7 +307,8 @@ def dispose(
     documents = list(arrangement.documents.all())
     for document in documents:
         document._history_user = user  # its history keeps the title, and who removed it
-        document.delete()
+        with changes_by_the_portal("retention", user=user):
+            document.delete()
     # The files go once the rows are gone for good, not if the disposal is rolled back.
     files = [(document.file.storage, document.file.name) for document in documents]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -14,6 +14,7 @@ from register.models import Arrangement, FormStatus
 from register.occasions import OccasionKind
 from register.policies import get_policy
 from register.policies.base import OutcomeEffect
+from register.timeline import changes_by_the_portal
 from reviews.models import OUTSTANDING, Review, ReviewAction, ReviewStatus
 
 # Arrangements whose reviews are due: approved and not yet ended.
@@ -170,7 +171,10 @@ def consider_review(
         from approvals.services import request_withdrawal
 
         try:
-            request_withdrawal(arrangement=arrangement, user=user, reason=reason, end_date=end_date)
+            with changes_by_the_portal("review", user=user):
+                request_withdrawal(
+                    arrangement=arrangement, user=user, reason=reason, end_date=end_date
+                )
         except ValidationError as refused:
             raise ReviewRefused(
                 {
@@ -190,7 +194,8 @@ def consider_review(
         changed["next_review_due"] = None  # it ends before another review falls due
     for name, value in changed.items():
         setattr(arrangement, name, value)
-    arrangement.save(update_fields=[*changed, "updated_at"])
+    with changes_by_the_portal("review", user=user):
+        arrangement.save(update_fields=[*changed, "updated_at"])
     schedule_reviews(Arrangement.objects.filter(pk=arrangement.pk))
     return review
 

@@ -185,6 +185,29 @@ def first_form_required(args):
     return in_the_browser[0]
 
 
+def a_saved_form(args):
+    """A council form of the arrangement in `reference` with a saved version 1: its first
+    kept response, or, for a draft with none, its first required form saved now by its
+    lead officer."""
+    from register.council_forms import definition
+    from register.council_forms.selectors import response_for
+    from register.council_forms.services import save_answers
+    from register.models import FormResponse
+    from register.occasions import APPROVAL
+    from register.policies import get_policy
+
+    arrangement = _arrangement_of(args)
+    kept = FormResponse.objects.filter(arrangement=arrangement, version__gte=1).first()
+    if kept is not None:
+        return kept.pk
+    form = definition(first_form_required(args), get_policy().key)
+    response = response_for(arrangement, form, APPROVAL)
+    answers = form.example_answers()
+    return save_answers(
+        response=response, answers=answers, user=arrangement.lead_officer, submit=False
+    ).pk
+
+
 def a_review(name, status):
     """A recipe: the demo review of that arrangement in that status (seed_demo_reviews)."""
 
@@ -487,6 +510,25 @@ CASES = [
     Case("register:edit", CHANGE_ACTIVE, label="an active arrangement", errors=SAVE_AS_DRAFT),
     Case("register:history", DRAFT_PAGE, {"reference": DRAFT}, label="a draft"),
     Case("register:history", OPEN_TO_EVERY_ROLE, label="an active arrangement"),
+    # Its audit timeline as CSV, and each council form version as it was (issue 14, point 3).
+    Case(
+        "register:history-csv", DRAFT_PAGE, {"reference": DRAFT}, label="a draft", content_type=CSV
+    ),
+    Case(
+        "register:history-csv", OPEN_TO_EVERY_ROLE, label="an active arrangement", content_type=CSV
+    ),
+    Case(
+        "register:form-version",
+        DRAFT_PAGE,
+        {"reference": DRAFT, "response": a_saved_form, "version": fixed(1)},
+        label="a draft",
+    ),
+    Case(
+        "register:form-version",
+        OPEN_TO_EVERY_ROLE,
+        {"response": a_saved_form, "version": fixed(1)},
+        label="an active arrangement",
+    ),
     Case(
         "register:recategorise",
         access(ok=KEEPERS, others=REFUSED),

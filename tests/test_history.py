@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from register.models import Arrangement
+from register.models import Arrangement, MeasureResult
 from register.roles import Role
+from register.timeline import Names, value_words
 from tests.editing import post_as_opened
 from tests.factories import ArrangementFactory, CorporateObjectiveFactory
 from tests.test_arrangement_form import form_data
@@ -142,15 +143,9 @@ def test_deleting_an_arrangement_is_not_offered_in_admin(administrator_client, a
     ],
 )
 def test_history_shows_money_as_pounds_and_other_numbers_plainly(field, value, shown):
-    from register.history import _Describer
-    from register.models import Arrangement
-
-    assert _Describer().value(Arrangement._meta.get_field(field), value) == shown
+    assert value_words(Arrangement._meta.get_field(field), value, Names()) == shown
 
 
 def test_history_shows_targets_and_outturns_as_plain_numbers():
-    from register.history import _Describer
-    from register.models import MeasureResult
-
     field = MeasureResult._meta.get_field("target")
-    assert _Describer().value(field, Decimal("1250.00")) == "1,250"
+    assert value_words(field, Decimal("1250.00"), Names()) == "1,250"

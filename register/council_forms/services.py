@@ -9,6 +9,7 @@ from register.choices import GovernanceItem
 from register.council_forms.base import financial_year
 from register.models import Arrangement, FormResponse, FormStatus, MeasureResult
 from register.occasions import Occasion
+from register.timeline import changes_by_the_portal
 from register.versions import check_version
 
 
@@ -50,6 +51,7 @@ def save_answers(
         response.submitted_at = timezone.now()
         response.submitted_by = user
     response.full_clean(validate_constraints=response.pk is not None)
+    response._history_user = user  # whoever saved this version, in a request or not
     try:
         with transaction.atomic():
             response.save()
@@ -59,7 +61,8 @@ def save_answers(
             "page: open the form again to see theirs before you save"
         ) from error
     if submit:
-        _record_in_register(response)
+        with changes_by_the_portal("form", user=user):
+            _record_in_register(response)
     return response
 
 

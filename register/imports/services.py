@@ -24,6 +24,7 @@ from register.models import (
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
 from register.services import reclassify
+from register.timeline import changes_by_the_portal
 
 
 def can_import(user) -> bool:
@@ -81,7 +82,8 @@ def import_file(file, *, file_name: str, mapping, user, saved_headings=()) -> Ch
         )
     for row in written:
         if row.partners or row.objectives:
-            reclassify(row.arrangement)  # e.g. a private sector partner (CB 1.5)
+            with changes_by_the_portal("import", user=user):
+                reclassify(row.arrangement)  # e.g. a private sector partner (CB 1.5)
         row.reference = row.arrangement.reference
     return check
 
