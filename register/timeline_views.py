@@ -10,7 +10,8 @@ from django.views.generic import TemplateView
 
 from register.council_forms import DEFINITIONS
 from register.council_forms import definition as definition_for
-from register.council_forms.pdf import form_pdf_context
+from register.council_forms.views import form_page
+from register.council_forms.webform import CouncilFormForm
 from register.forms import TimelineFilterForm
 from register.models import FormResponse
 from register.occasions import Occasion
@@ -89,30 +90,6 @@ def arrangement_as_at(arrangement, moment):
     return then.instance if then is not None else arrangement
 
 
-def _blocks(sections):
-    """Each section's items as blocks to show: answers and facts next to each other in one
-    summary list, a table (each cell with its column's label, for a phone), or a list."""
-    shown = []
-    for section in sections:
-        blocks = []
-        for item in section["items"]:
-            if "table" in item:
-                columns = [column.label for column in item["table"].columns]
-                rows = [
-                    (label, list(zip(columns, cells, strict=False)))
-                    for label, cells in item["rows"]
-                ]
-                blocks.append({"table": item["table"], "rows": rows, "totals": item["totals"]})
-            elif "list" in item:
-                blocks.append({"list": item["list"], "values": [v for v in item["rows"] if v]})
-            elif blocks and "answers" in blocks[-1]:
-                blocks[-1]["answers"].append((item["label"], item["value"]))
-            else:
-                blocks.append({"answers": [(item["label"], item["value"])]})
-        shown.append({"title": section["title"], "intro": section["intro"], "blocks": blocks})
-    return shown
-
-
 def current_form_url(arrangement, record, occasion) -> str:
     """The form as it is now, where the installation's council still has its template."""
     if definition_for(record.form_key, get_policy().key) is None:
@@ -120,23 +97,27 @@ def current_form_url(arrangement, record, occasion) -> str:
     return reverse("council_forms:fill", args=[arrangement.reference, occasion, record.form_key])
 
 
-class FormVersionView(ArrangementAccessMixin, TemplateView):
-    """A council form's answers as one version saved them: read only, never editable."""
+class FormVersionView(ArrangementAccessMixin, View):
+    """A council form's answers as one version saved them, on the form's own page, read
+    only: never editable."""
 
-    template_name = "register/form_version.html"
-
-    def get_context_data(self, **kwargs):
-        record = saved_version(self.arrangement, kwargs["response"], kwargs["version"])
+    def get(self, request, reference, response, version):
+        record = saved_version(self.arrangement, response, version)
         occasion = Occasion.from_key(record.occasion)
         then = arrangement_as_at(self.arrangement, record.history_date)
         definition = DEFINITIONS[record.form_key].for_occasion(then, occasion)
-        form = form_pdf_context(definition, then, record.instance)
-        return super().get_context_data(
-            arrangement=self.arrangement,
-            record=record,
+        saved = record.instance
+        form = CouncilFormForm(
+            initial=definition.initial(saved.answers), definition=definition, row=saved
+        )
+        return form_page(
+            request,
+            form=form,
             definition=definition,
+            arrangement=then,
             occasion=occasion,
-            sections=_blocks(form["sections"]),
+            response=saved,
+            can_edit=False,
+            version=record,
             current_form_url=current_form_url(self.arrangement, record, occasion),
-            **kwargs,
         )

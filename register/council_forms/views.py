@@ -30,8 +30,6 @@ def _definition(key):
 
 
 class FormFillView(View):
-    template_name = "council_forms/fill.html"
-
     def dispatch(self, request, *args, **kwargs):
         self.arrangement = visible_arrangement(request, kwargs["reference"])
         self.definition = _definition(kwargs["key"])
@@ -102,33 +100,62 @@ class FormFillView(View):
         )
 
     def render(self, form, status=200):
-        answers = form.answers() if form.is_bound and form.is_valid() else self.response.answers
-        missing = self.definition.missing(answers or {})
-        sections = [
-            {
-                "section": section,
-                "complete": not missing[section.key],
-                "items": _items(
-                    section.items, form, answers or {}, self.definition, self.arrangement
-                ),
-            }
-            for section in self.definition.sections
-        ]
-        return render(
+        return form_page(
             self.request,
-            self.template_name,
-            {
-                "form": form,
-                "arrangement": self.arrangement,
-                "definition": self.definition,
-                "occasion": self.occasion,
-                "response": self.response,
-                "sections": sections,
-                "can_edit": self.can_edit,
-                "read_only_reason": "" if self.can_edit else self.read_only_reason(),
-            },
+            form=form,
+            definition=self.definition,
+            arrangement=self.arrangement,
+            occasion=self.occasion,
+            response=self.response,
+            can_edit=self.can_edit,
+            read_only_reason="" if self.can_edit else self.read_only_reason(),
             status=status,
         )
+
+
+def form_page(
+    request,
+    *,
+    form,
+    definition,
+    arrangement,
+    occasion,
+    response,
+    can_edit,
+    read_only_reason="",
+    version=None,
+    current_form_url="",
+    status=200,
+):
+    """A council form's page: to fill in, or read only. With `version` (a historical row
+    of the response), the answers as that version saved them, with no downloads or buttons."""
+    answers = form.answers() if form.is_bound and form.is_valid() else response.answers
+    missing = definition.missing(answers or {})
+    sections = [
+        {
+            "section": section,
+            "complete": not missing[section.key],
+            "items": _items(section.items, form, answers or {}, definition, arrangement),
+        }
+        for section in definition.sections
+    ]
+    return render(
+        request,
+        "council_forms/fill.html",
+        {
+            "form": form,
+            "arrangement": arrangement,
+            "definition": definition,
+            "occasion": occasion,
+            "response": response,
+            "sections": sections,
+            "can_edit": can_edit,
+            "read_only_reason": read_only_reason,
+            "version": version,
+            "current_form_url": current_form_url,
+        },
+        status=status,
+    )
 
 
 def _items(items, form, answers, definition, arrangement):
