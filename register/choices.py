@@ -107,9 +107,51 @@ class DocumentKind(TextChoices):
     OTHER = "other", "Other document"
 
 
-class RiskScale(IntegerChoices):
-    VERY_LOW = 1, "1 – very low"
-    LOW = 2, "2 – low"
-    MEDIUM = 3, "3 – medium"
-    HIGH = 4, "4 – high"
-    VERY_HIGH = 5, "5 – very high"
+# A risk's likelihood and impact, each scored 1 to 5 (likelihood x impact, G 4.12, D 9). The
+# councils' documents name the two measures but leave the scale open, so the register uses
+# the 5 x 5 scale widely used in UK public bodies' risk registers. Its words are here and
+# nowhere else: the risk form shows each score's meaning as the hint of its radio.
+
+
+class RiskLikelihood(IntegerChoices):
+    RARE = 1, "Rare"
+    UNLIKELY = 2, "Unlikely"
+    POSSIBLE = 3, "Possible"
+    LIKELY = 4, "Likely"
+    ALMOST_CERTAIN = 5, "Almost certain"
+
+    @property
+    def meaning(self) -> str:
+        return LIKELIHOOD_MEANINGS[self]
+
+
+class RiskImpact(IntegerChoices):
+    NEGLIGIBLE = 1, "Negligible"
+    MINOR = 2, "Minor"
+    MODERATE = 3, "Moderate"
+    MAJOR = 4, "Major"
+    SEVERE = 5, "Severe"
+
+    @property
+    def meaning(self) -> str:
+        return IMPACT_MEANINGS[self]
+
+
+LIKELIHOOD_MEANINGS = {
+    RiskLikelihood.RARE: "May happen only in exceptional circumstances",
+    RiskLikelihood.UNLIKELY: "Could happen at some time, but is not expected to",
+    RiskLikelihood.POSSIBLE: "Might happen at some time",
+    RiskLikelihood.LIKELY: "Will probably happen at some time",
+    RiskLikelihood.ALMOST_CERTAIN: "Is expected to happen in most circumstances",
+}
+IMPACT_MEANINGS = {
+    RiskImpact.NEGLIGIBLE: "Little or no effect on the arrangement's objectives, services, "
+    "money or reputation",
+    RiskImpact.MINOR: "A small, short-lived effect, dealt with in day-to-day management",
+    RiskImpact.MODERATE: "A noticeable effect on services or objectives, some extra cost, or "
+    "local attention",
+    RiskImpact.MAJOR: "Serious disruption to services or objectives, a significant cost, or "
+    "regional or national attention",
+    RiskImpact.SEVERE: "Objectives not met or services failing, a large financial loss, legal "
+    "action, or lasting harm to people or to the council's reputation",
+}

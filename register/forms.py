@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import filetype
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
@@ -20,9 +21,12 @@ from register.choices import (
     GovernanceItem,
     Kind,
     MeetingFrequency,
+    RiskImpact,
+    RiskLikelihood,
     Sector,
     Status,
 )
+from register.formatting import with_article
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -151,7 +155,10 @@ class VersionedForm(GovUKForm):
 
 
 def _too_long(field):
-    return f"{field.label} must be {field.max_length:,} characters or fewer"
+    """The field's own words for it ("max_length"), or its label's."""
+    return field.error_messages.get(
+        "max_length", f"{field.label} must be {field.max_length:,} characters or fewer"
+    )
 
 
 class MoneyField(forms.DecimalField):
@@ -242,7 +249,10 @@ def yes_no_field(label, help_text="", required_message=""):
         required=bool(required_message),
         empty_value=None,
         help_text=help_text,
-        error_messages={"required": required_message},
+        error_messages={
+            "required": required_message,
+            "invalid_choice": required_message or "Select yes or no",
+        },
     )
 
 
@@ -628,22 +638,40 @@ class MeasureResultForm(VersionedForm, forms.ModelForm):
         )
 
 
+def score_field(scale, label, what):
+    """A risk's score, 1 to 5, as radios: each says its word and, as its hint, what it
+    means; no blank choice (a score is required)."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[Choice(s.value, f"{s.value} – {s.label}", hint=s.meaning) for s in scale],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": f"Select the {what}, from 1 to 5",
+            "invalid_choice": f"Select {with_article(what)} from 1 to 5",
+        },
+    )
+
+
 class RiskForm(VersionedForm, forms.ModelForm):
+    likelihood = score_field(RiskLikelihood, "How likely is it to happen?", "likelihood")
+    impact = score_field(RiskImpact, "How great would its impact be?", "impact")
+
     class Meta:
         model = Risk
         fields = ["description", "likelihood", "impact", "mitigation", "owner", "is_escalated"]
-        widgets = {"likelihood": forms.RadioSelect, "impact": forms.RadioSelect}
-        error_messages = {
-            "description": {"required": "Enter the risk"},
-            "likelihood": {
-                "required": "Select the likelihood, from 1 to 5",
-                "invalid_choice": "Select a likelihood from 1 to 5",
-            },
-            "impact": {
-                "required": "Select the impact, from 1 to 5",
-                "invalid_choice": "Select an impact from 1 to 5",
-            },
-        }
+        error_messages = {"description": {"required": "Enter the risk"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "description",
+            Field.radios("likelihood", legend_size=Size.SMALL),
+            Field.radios("impact", legend_size=Size.SMALL),
+            "mitigation",
+            "owner",
+            "is_escalated",
+        )
 
 
 # What the register accepts, judged by the file's content, not its name.
@@ -708,7 +736,10 @@ class ScreeningForm(GovUKForm, forms.Form):
     proposal = forms.CharField(
         label="What is the proposed arrangement called?",
         max_length=200,
-        error_messages={"required": "Enter the name of the proposed arrangement"},
+        error_messages={
+            "required": "Enter the name of the proposed arrangement",
+            "max_length": "The name must be 200 characters or fewer",
+        },
     )
 
     def __init__(self, *args, policy, **kwargs):
@@ -716,9 +747,7 @@ class ScreeningForm(GovUKForm, forms.Form):
         self.questions = policy.screening_questions()
         for question in self.questions:
             self.fields[question.key] = yes_no_field(
-                question.question,
-                required_message=f"Select yes or no: {question.question[0].lower()}"
-                f"{question.question[1:]}",
+                question.question, help_text=question.hint, required_message=question.unanswered
             )
         self.helper.layout = Layout(
             Field.text("proposal", label_size=Size.SMALL),

@@ -17,6 +17,7 @@ from django.views.generic import ListView, TemplateView
 
 from register import forms, services
 from register.conflicts import conflict_page
+from register.formatting import with_article
 from register.history import arrangement_history
 from register.models import (
     Arrangement,
@@ -520,7 +521,7 @@ class PartFormView(PartMixin, View):
     def render_form(self, form, status=200):
         noun = self.part.noun
         page = ShortFormPage(
-            f"Change the {noun}" if form.instance.pk else f"Add a {noun}",
+            f"Change the {noun}" if form.instance.pk else f"Add {with_article(noun)}",
             "Save",
             self.arrangement.get_absolute_url(),
         )
