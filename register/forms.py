@@ -39,6 +39,7 @@ from register.models import (
     Service,
 )
 from register.policies import get_policy
+from register.roles import may_lead_arrangements
 from register.submission import missing_for_submission, missing_form_url
 from register.templatetags.register_tags import person
 from register.versions import NEW, parse_version, version_of
@@ -377,17 +378,14 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Select a type"), *types_by_kind()]
-        self.fields["lead_officer"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__isnull=False)
-            .distinct()
-            .order_by("first_name", "last_name")
+        self._offer_people_who_may_lead("lead_officer")
+        self.fields["lead_officer"].error_messages["invalid_choice"] = (
+            "Select a lead officer from the list: only people who may record arrangements "
+            "can lead one"
         )
-        self.fields["lead_officer"].label_from_instance = person
         if get_policy().asks_council_authorised_officer:
             officer = self.fields["council_authorised_officer"]
-            officer.queryset = self.fields["lead_officer"].queryset
-            officer.label_from_instance = person
+            self._offer_people_who_may_lead("council_authorised_officer")
             officer.help_text = (
                 "For a private sector partnership: the officer its contract nominates to "
                 "monitor the services and that the contract is met (CB 3.2.7)"
@@ -402,6 +400,19 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
         deferred = DeferredLayoutHelper(self, self._layout)
         deferred.render_hidden_fields = self.helper.render_hidden_fields  # the version
         self.helper = deferred
+
+    def _offer_people_who_may_lead(self, name):
+        """Active people who may record arrangements (not read-only roles), and whoever the
+        arrangement already names, though no longer one of them."""
+        users = get_user_model().objects.all()
+        already = getattr(self.instance, f"{name}_id")
+        field = self.fields[name]
+        field.queryset = (
+            (may_lead_arrangements(users) | users.filter(pk=already))
+            if already
+            else may_lead_arrangements(users)
+        ).order_by("first_name", "last_name", "username")
+        field.label_from_instance = person
 
     def _layout(self):
         items = []

@@ -359,7 +359,8 @@ class ArrangementCreateView(ArrangementFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_arrangement(self):
-        return Arrangement(name=self.screening.proposal)
+        # The person recording leads it unless they choose someone else.
+        return Arrangement(name=self.screening.proposal, lead_officer=self.request.user)
 
     def extra_save_arguments(self):
         return {"screening": self.screening}
