@@ -47,7 +47,9 @@ class DecisionForm(GovUKForm, forms.Form):
                 "Do you agree to it?" if step.binding else "Do you endorse it?"
             )
             self.fields["outcome"].error_messages["required"] = (
-                "Select whether you agree to it" if step.binding else "Select whether you endorse it"
+                "Select whether you agree to it"
+                if step.binding
+                else "Select whether you endorse it"
             )
             comment.label = "Your opinion"
             comment.help_text = (

@@ -64,9 +64,7 @@ def expect_recorded(page, arrangement, what="Your decision"):
     """Back on 'Awaiting my decision', where the decided step is no longer listed."""
     expect(page).to_have_url(re.compile(r"/approvals/$"))
     expect(page.locator("tbody tr", has_text=arrangement.reference)).to_have_count(0)
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        f"{what} has been recorded"
-    )
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{what} has been recorded")
 
 
 def test_an_arrangement_is_approved_step_by_step_in_the_browser(
