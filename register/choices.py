@@ -114,11 +114,11 @@ class DocumentKind(TextChoices):
 
 
 class RiskLikelihood(IntegerChoices):
-    RARE = 1, "Rare"
-    UNLIKELY = 2, "Unlikely"
-    POSSIBLE = 3, "Possible"
-    LIKELY = 4, "Likely"
-    ALMOST_CERTAIN = 5, "Almost certain"
+    RARE = 1, "1 – Rare"
+    UNLIKELY = 2, "2 – Unlikely"
+    POSSIBLE = 3, "3 – Possible"
+    LIKELY = 4, "4 – Likely"
+    ALMOST_CERTAIN = 5, "5 – Almost certain"
 
     @property
     def meaning(self) -> str:
@@ -126,11 +126,11 @@ class RiskLikelihood(IntegerChoices):
 
 
 class RiskImpact(IntegerChoices):
-    NEGLIGIBLE = 1, "Negligible"
-    MINOR = 2, "Minor"
-    MODERATE = 3, "Moderate"
-    MAJOR = 4, "Major"
-    SEVERE = 5, "Severe"
+    NEGLIGIBLE = 1, "1 – Negligible"
+    MINOR = 2, "2 – Minor"
+    MODERATE = 3, "3 – Moderate"
+    MAJOR = 4, "4 – Major"
+    SEVERE = 5, "5 – Severe"
 
     @property
     def meaning(self) -> str:

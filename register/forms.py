@@ -250,10 +250,8 @@ def yes_no_field(label, help_text="", required_message=""):
         required=bool(required_message),
         empty_value=None,
         help_text=help_text,
-        error_messages={
-            "required": required_message,
-            "invalid_choice": required_message or "Select yes or no",
-        },
+        error_messages={"required": required_message}
+        | ({"invalid_choice": required_message} if required_message else {}),
     )
 
 
@@ -654,7 +652,7 @@ def score_field(scale, label, what):
     means; no blank choice (a score is required)."""
     return forms.TypedChoiceField(
         label=label,
-        choices=[Choice(s.value, f"{s.value} – {s.label}", hint=s.meaning) for s in scale],
+        choices=[Choice(score.value, score.label, hint=score.meaning) for score in scale],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={

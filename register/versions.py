@@ -41,6 +41,25 @@ def check_version(current, version: str | None) -> None:
         raise EditConflict(current)
 
 
+def unchanged(saved, edited) -> bool:
+    """Whether `edited` holds what `saved` (the row as stored) holds in every field but its
+    timestamps. Saving it would change nothing and add a line to its history, so the
+    services that save edits save nothing and return None instead."""
+    return all(
+        same_value(getattr(saved, field.attname), getattr(edited, field.attname))
+        for field in type(saved)._meta.concrete_fields
+        if field.name not in ("created_at", "updated_at")
+    )
+
+
+def same_value(saved, typed) -> bool:
+    """Equal, text that differs only in its line endings too: a browser sends every line
+    break of a text area as CRLF, whatever the stored text has."""
+    if isinstance(saved, str) and isinstance(typed, str):
+        return saved.replace("\r\n", "\n") == typed.replace("\r\n", "\n")
+    return saved == typed
+
+
 def locked_at_version(row, version: str | None):
     """The saved row, read again and locked until the transaction ends, checked against the
     version the form was opened at. Call inside the service's transaction."""

@@ -58,6 +58,18 @@ def apply_service_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
+NO_CHANGES = "No changes were made"
+
+
+def saved_message(request, saved, message: str) -> None:
+    """The success banner, only when something was saved: the services that save edits
+    return None when the answers change nothing, and then the page says so instead."""
+    if saved is None:
+        messages.info(request, NO_CHANGES)
+    else:
+        messages.success(request, message)
+
+
 @dataclass(frozen=True)
 class ShortFormPage:
     """What a short form page shows around its form; heading and button cannot be blank."""
@@ -298,11 +310,9 @@ class ArrangementFormView(View):
             return conflict_page(
                 request, conflict, form=form, what="the arrangement", arrangement=conflict.current
             )
-        messages.success(
-            request,
-            f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
-        )
-        return redirect(self.saved_url(arrangement, submit))
+        reference = form.instance.reference
+        saved_message(request, arrangement, f"{reference} {'submitted' if submit else 'saved'}")
+        return redirect(self.saved_url(form.instance, submit))
 
     def saved_url(self, arrangement, submitted) -> str:
         return arrangement.get_absolute_url()
@@ -547,7 +557,7 @@ class PartFormView(PartMixin, View):
         if not form.is_valid():
             return self.render_form(form, status=400)
         try:
-            services.record_part(
+            saved = services.record_part(
                 part=form.instance,
                 arrangement=self.arrangement,
                 user=request.user,
@@ -561,7 +571,7 @@ class PartFormView(PartMixin, View):
                 what=f"the {self.part.noun}",
                 arrangement=self.arrangement,
             )
-        messages.success(request, f"The {self.part.noun} has been saved")
+        saved_message(request, saved, f"The {self.part.noun} has been saved")
         return redirect(self.arrangement)
 
 
@@ -611,13 +621,13 @@ class RecategoriseView(ArrangementAccessMixin, View):
         form = forms.RecategoriseForm(request.POST, policy=get_policy())
         if not form.is_valid():
             return self.render(form, status=400)
-        services.recategorise(
+        saved = services.recategorise(
             arrangement=self.arrangement,
             category=form.cleaned_data["category"],
             reason=form.cleaned_data["reason"],
             user=request.user,
         )
-        messages.success(request, "The category has been changed")
+        saved_message(request, saved, "The category has been changed")
         return redirect(self.arrangement)
 
     def render(self, form, status=200):
@@ -666,7 +676,7 @@ class ChecklistView(ArrangementAccessMixin, View):
         if not form.is_valid():
             return self.render(form, status=400)
         try:
-            services.record_policy_answers(
+            saved = services.record_policy_answers(
                 arrangement=self.arrangement, answers=form.answers(), version=form.version
             )
         except EditConflict as conflict:
@@ -677,7 +687,7 @@ class ChecklistView(ArrangementAccessMixin, View):
                 what=self.checklist.title,
                 arrangement=conflict.current,
             )
-        messages.success(request, f"{self.checklist.title} saved")
+        saved_message(request, saved, f"{self.checklist.title} saved")
         return redirect(self.arrangement)
 
     def render(self, form, status=200):

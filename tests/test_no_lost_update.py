@@ -131,9 +131,9 @@ EDIT_FORMS = {
         open=lambda a: part_url(a, "risks", RiskFactory(arrangement=a)),
         posted=lambda a, value: {"description": "Funding ends", "likelihood": value, "impact": "4"},
         saved=lambda a: str(a.risks.latest("pk").likelihood),
-        label="Likelihood",
-        theirs=("3", "3 – medium"),
-        mine=("5", "5 – very high"),
+        label="How likely is it to happen?",
+        theirs=("3", "3 – Possible"),
+        mine=("5", "5 – Almost certain"),
     ),
     "checklist": EditForm(
         open=lambda a: reverse("register:checklist", args=[a.reference, "scorecard"]),
