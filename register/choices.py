@@ -121,6 +121,10 @@ class RiskLikelihood(IntegerChoices):
     ALMOST_CERTAIN = 5, "5 – Almost certain"
 
     @property
+    def word(self) -> str:
+        return self.label.partition(" – ")[2]
+
+    @property
     def meaning(self) -> str:
         return LIKELIHOOD_MEANINGS[self]
 
@@ -131,6 +135,10 @@ class RiskImpact(IntegerChoices):
     MODERATE = 3, "3 – Moderate"
     MAJOR = 4, "4 – Major"
     SEVERE = 5, "5 – Severe"
+
+    @property
+    def word(self) -> str:
+        return self.label.partition(" – ")[2]
 
     @property
     def meaning(self) -> str:

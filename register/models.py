@@ -545,6 +545,11 @@ class Risk(ArrangementChild):
     def score(self) -> int:
         return self.likelihood * self.impact
 
+    @property
+    def in_words(self) -> str:
+        """ "Unlikely, major": the words of its two scores."""
+        return f"{RiskLikelihood(self.likelihood).word}, {RiskImpact(self.impact).word.lower()}"
+
 
 def document_path(document, filename):
     return f"documents/{document.arrangement.reference}/{filename}"
