@@ -462,8 +462,9 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             self.add_error(None, "Only a draft can be submitted")
 
 
-class ArrangementFilterForm(forms.Form):
-    """Search, filters and sorting of the register list (all optional, from the query string)."""
+class ArrangementFilterForm(GovUKForm, forms.Form):
+    """Search, filters and sorting of the register list (all optional, from the query string).
+    A value it cannot use is refused on the page, and the list is filtered by the rest."""
 
     # The columns the list sorts by, each both ways ("-" first: the other way).
     SORTS = {
@@ -479,20 +480,42 @@ class ArrangementFilterForm(forms.Form):
         label="Search by name, reference, partner or lead organisation",
         required=False,
         max_length=100,
+        error_messages={"max_length": "Search for 100 characters or fewer"},
     )
-    kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
-    type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices, required=False)
-    status = forms.ChoiceField(choices=[("", "Any status")] + Status.choices, required=False)
-    category = forms.ChoiceField(required=False)
+    kind = forms.ChoiceField(
+        choices=[("", "Any kind")] + Kind.choices,
+        required=False,
+        error_messages={"invalid_choice": "Choose a kind from the list"},
+    )
+    type = forms.ChoiceField(
+        choices=[("", "Any type")] + ArrangementType.choices,
+        required=False,
+        error_messages={"invalid_choice": "Choose a type from the list"},
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Any status")] + Status.choices,
+        required=False,
+        error_messages={"invalid_choice": "Choose a status from the list"},
+    )
+    category = forms.ChoiceField(
+        required=False, error_messages={"invalid_choice": "Choose a category from the list"}
+    )
     service = forms.ModelChoiceField(
-        queryset=Service.objects.all(), required=False, empty_label="Any service"
+        queryset=Service.objects.all(),
+        required=False,
+        empty_label="Any service",
+        error_messages={"invalid_choice": "Choose a service from the list"},
     )
     lead_officer = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(), required=False, empty_label="Any lead officer"
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Any lead officer",
+        error_messages={"invalid_choice": "Choose a lead officer from the list"},
     )
     statutory = forms.ChoiceField(
         choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
         required=False,
+        error_messages={"invalid_choice": "Choose statutory or not from the list"},
     )
     sort = forms.ChoiceField(
         choices=[
@@ -501,6 +524,7 @@ class ArrangementFilterForm(forms.Form):
             for choice in ((key, f"{label}, {up}"), (f"-{key}", f"{label}, {down}"))
         ],
         required=False,
+        error_messages={"invalid_choice": "Choose an order from the list"},
     )
 
     def __init__(self, *args, **kwargs):
@@ -517,15 +541,32 @@ class ArrangementFilterForm(forms.Form):
         )
         self.fields["lead_officer"].label_from_instance = person
 
+    def clean(self):
+        cleaned = super().clean()
+        kind, chosen = cleaned.get("kind"), cleaned.get("type")
+        if kind and chosen and ArrangementType(chosen) not in TYPES_BY_KIND[Kind(kind)]:
+            self.add_error(
+                "type",
+                f"{ArrangementType(chosen).label} is not a type of {Kind(kind).label.lower()}: "
+                f"choose a type of {Kind(kind).label.lower()}, or any type",
+            )
+        return cleaned
+
+    def filters(self) -> dict:
+        """The search, filters and order asked for and usable; one refused is left out (its
+        error is on the page) and the list is filtered by the rest."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
 
 def applied_filters(form: ArrangementFilterForm, query) -> list[tuple[str, str]]:
-    """(what was asked, the query string without it) for each search and filter, so each
-    can be removed on its own."""
-    if not form.is_bound or not form.is_valid():
-        return []
+    """(what was asked, the query string without it) for each search and filter used, so
+    each can be removed on its own."""
     applied = []
-    for name, value in form.cleaned_data.items():
-        if not value or name == "sort":
+    for name, value in form.filters().items():
+        if name == "sort":
             continue
         field = form.fields[name]
         if name == "q":
@@ -551,7 +592,7 @@ def _flat(choices):
 def sort_links(form: ArrangementFilterForm, query) -> dict[str, tuple[str, str]]:
     """{column: (query string sorting by it, aria-sort)}: a column sorted one way links to
     the other way."""
-    current = form.cleaned_data.get("sort", "") if form.is_bound and form.is_valid() else ""
+    current = form.filters().get("sort", "")
     links = {}
     for key in form.SORTS:
         ordered = query.copy()

@@ -109,11 +109,10 @@ class ArrangementListView(ListView):
 
     def get_queryset(self):
         self.filter_form = forms.ArrangementFilterForm(self.request.GET or None)
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         visible = arrangements_visible_to(self.request.user)
         if self.mine:
             visible = visible & arrangements_of(self.request.user)
-        return filter_arrangements(visible, **{k: v for k, v in filters.items() if v})
+        return filter_arrangements(visible, **self.filter_form.filters())
 
     def paginate_queryset(self, queryset, page_size):
         """A page number past the end (or not a number) shows the last (or first) page."""
