@@ -301,3 +301,14 @@ def test_the_filters_fold_under_a_summary_closed_unless_one_is_refused(
     # The search and the filters applied stay outside it, always on the screen.
     assert page.index('id="id_q"') < page.index("app-filter-details")
     assert page.index("app-filter-details") < page.index("app-applied-filters")
+
+
+def test_the_type_filter_offers_each_type_under_its_kind_and_keeps_the_one_chosen(
+    auditor_client, register_rows
+):
+    page = auditor_client.get(reverse("register:list"), {"type": "joint_officer"}).content.decode()
+    select = page[page.index('name="type"') : page.index("</select>", page.index('name="type"'))]
+    assert '<optgroup label="Partnership"><option value="strategic">Strategic partnership' in select
+    assert '<optgroup label="Shared service">' in select
+    assert '<option value="joint_officer" selected>Joint officer</option>' in select
+    assert "[(" not in select
