@@ -462,6 +462,14 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             self.add_error(None, "Only a draft can be submitted")
 
 
+def _filter(what, choices=None, **kwargs):
+    """An optional filter of the register list; a value not on its list is said in words."""
+    messages = {"invalid_choice": f"Choose {what} from the list"}
+    if "queryset" in kwargs:
+        return forms.ModelChoiceField(required=False, error_messages=messages, **kwargs)
+    return forms.ChoiceField(choices=choices, required=False, error_messages=messages)
+
+
 class ArrangementFilterForm(GovUKForm, forms.Form):
     """Search, filters and sorting of the register list (all optional, from the query string).
     A value it cannot use is refused on the page, and the list is filtered by the rest."""
@@ -482,49 +490,27 @@ class ArrangementFilterForm(GovUKForm, forms.Form):
         max_length=100,
         error_messages={"max_length": "Search for 100 characters or fewer"},
     )
-    kind = forms.ChoiceField(
-        choices=[("", "Any kind")] + Kind.choices,
-        required=False,
-        error_messages={"invalid_choice": "Choose a kind from the list"},
-    )
-    type = forms.ChoiceField(
-        choices=[("", "Any type")] + ArrangementType.choices,
-        required=False,
-        error_messages={"invalid_choice": "Choose a type from the list"},
-    )
-    status = forms.ChoiceField(
-        choices=[("", "Any status")] + Status.choices,
-        required=False,
-        error_messages={"invalid_choice": "Choose a status from the list"},
-    )
-    category = forms.ChoiceField(
-        required=False, error_messages={"invalid_choice": "Choose a category from the list"}
-    )
-    service = forms.ModelChoiceField(
-        queryset=Service.objects.all(),
-        required=False,
-        empty_label="Any service",
-        error_messages={"invalid_choice": "Choose a service from the list"},
-    )
-    lead_officer = forms.ModelChoiceField(
+    kind = _filter("a kind", [("", "Any kind")] + Kind.choices)
+    type = _filter("a type", [("", "Any type")] + ArrangementType.choices)
+    status = _filter("a status", [("", "Any status")] + Status.choices)
+    category = _filter("a category", [])
+    service = _filter("a service", queryset=Service.objects.all(), empty_label="Any service")
+    lead_officer = _filter(
+        "a lead officer",
         queryset=get_user_model().objects.none(),
-        required=False,
         empty_label="Any lead officer",
-        error_messages={"invalid_choice": "Choose a lead officer from the list"},
     )
-    statutory = forms.ChoiceField(
-        choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
-        required=False,
-        error_messages={"invalid_choice": "Choose statutory or not from the list"},
+    statutory = _filter(
+        "statutory or not",
+        [("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
     )
-    sort = forms.ChoiceField(
-        choices=[
+    sort = _filter(
+        "an order",
+        [
             choice
             for key, (label, up, down) in SORTS.items()
             for choice in ((key, f"{label}, {up}"), (f"-{key}", f"{label}, {down}"))
         ],
-        required=False,
-        error_messages={"invalid_choice": "Choose an order from the list"},
     )
 
     def __init__(self, *args, **kwargs):

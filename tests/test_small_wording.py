@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from register.choices import IMPACT_MEANINGS, LIKELIHOOD_MEANINGS, RiskImpact, RiskLikelihood
+from register.choices import RISK_MEANINGS, RiskImpact, RiskLikelihood
 from register.formatting import with_article
 from register.models import Risk, Screening
 from register.policies.base import SCREENING_KEYS
@@ -143,8 +143,10 @@ def test_the_scales_words_and_meanings_are_kept_in_one_place():
         "4 – Major",
         "5 – Severe",
     ]
-    assert set(LIKELIHOOD_MEANINGS) == set(RiskLikelihood)
-    assert set(IMPACT_MEANINGS) == set(RiskImpact)
+    assert {scale: set(meanings) for scale, meanings in RISK_MEANINGS.items()} == {
+        RiskLikelihood: {1, 2, 3, 4, 5},
+        RiskImpact: {1, 2, 3, 4, 5},
+    }
 
 
 def test_a_risk_is_saved_with_its_scores_and_shown_with_their_words(
@@ -236,26 +238,25 @@ def decision_page(client_for, step):
     return text_of(client_for(user).get(reverse("approvals:decide", args=[step.pk])))
 
 
-def test_a_statutory_opinions_page_asks_for_an_opinion(client_for, approval_round):
-    opinion = pending(approval_round)[0]
-    assert opinion.kind == "opinion"
-    page = decision_page(client_for, opinion)
-    for words in OPINION_WORDS:
-        assert words in page
-    assert "Your decision" not in page
-    assert "Record my decision" not in page
+STEP_PAGES = [
+    # (the step, words on its page, words not on it)
+    ("opinion", OPINION_WORDS, ["Your decision", "Record my decision"]),
+    ("decision", DECISION_WORDS, ["Your opinion", "Do you endorse it?"]),
+]
 
 
-def test_an_approvers_page_asks_for_a_decision_not_an_opinion(client_for, approval_round):
-    for step in pending(approval_round):  # the opinions first (G 2.6)
-        decide(step, someone_for(step))
-    decision = pending(approval_round)[0]
-    assert decision.kind == "decision"
-    page = decision_page(client_for, decision)
-    for words in DECISION_WORDS:
-        assert words in page
-    assert "Your opinion" not in page
-    assert "Do you endorse it?" not in page
+@pytest.mark.parametrize(("kind", "present", "absent"), STEP_PAGES)
+def test_an_opinions_page_asks_for_an_opinion_and_a_deciders_for_a_decision(
+    client_for, approval_round, kind, present, absent
+):
+    if kind == "decision":
+        for step in pending(approval_round):  # the opinions first (G 2.6)
+            decide(step, someone_for(step))
+    step = pending(approval_round)[0]
+    assert step.kind == kind
+    page = decision_page(client_for, step)
+    assert [words for words in present if words not in page] == []
+    assert [words for words in absent if words in page] == []
 
 
 def test_an_opinion_recorded_says_so(client_for, approval_round):
