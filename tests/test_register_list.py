@@ -273,7 +273,7 @@ def test_a_type_of_another_kind_is_refused_on_the_page_not_silently_ignored(
         return
     assert errors == {"type": [message]}
     assert "govuk-error-summary" in page and f'href="#id_type">{message}</a>' in page
-    assert '<p id="id_type_error" class="govuk-error-message">' in page
+    assert '<p class="govuk-error-message" id="id_type-error">' in page
     assert '<details class="govuk-details app-filter-details" open>' in page
     assert "<title>Error: " in page
     # Filtered by the kind asked for; the refused type is not applied, nor listed as applied.

@@ -116,7 +116,7 @@ def test_a_type_of_the_wrong_kind_is_refused_on_the_page_even_on_a_phone(
     message = "Full shared service is not a type of partnership"
     expect(page.locator(".govuk-error-summary")).to_contain_text(message)
     # The filters open by themselves to show the refused one, next to its select.
-    expect(page.locator("#id_type_error")).to_contain_text(message)
+    expect(page.locator("#id_type-error")).to_contain_text(message)
     expect(page.get_by_label("Type")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
