@@ -8,6 +8,7 @@ re-classification. The page that tells the officer is register/conflicts.py."""
 from datetime import datetime
 
 NEW = "new"  # the version of a row not saved yet, e.g. a council form opened empty
+NO_CHANGES = "No changes were made"  # said instead of "saved" when an edit changes nothing
 
 
 def version_of(row) -> str:

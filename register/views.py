@@ -46,7 +46,7 @@ from register.selectors import (
 )
 from register.spreadsheets import csv_response, neutralised_rows, xlsx_bytes, xlsx_response
 from register.submission import missing_for_submission, missing_form_url
-from register.versions import EditConflict
+from register.versions import NO_CHANGES, EditConflict
 
 
 def apply_service_errors(form, error: ValidationError):
@@ -56,9 +56,6 @@ def apply_service_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-NO_CHANGES = "No changes were made"
 
 
 def saved_message(request, saved, message: str) -> None:

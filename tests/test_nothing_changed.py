@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
 
 from register.choices import Status
 from register.models import Arrangement, FormResponse
 from register.policies.dartford import POLICY as DARTFORD
 from register.roles import Role
-from register.views import NO_CHANGES
+from register.versions import NO_CHANGES
 from reviews.models import ReviewAction
 from tests.editing import form_as_drawn
 from tests.factories import (
@@ -247,3 +248,31 @@ def test_a_council_form_saved_again_unchanged_makes_no_new_version(client_for):
     client.post(url, form_as_drawn(client.get(url)) | {"action": "draft"})
 
     assert FormResponse.objects.get(pk=response.pk).version == version
+
+
+# The forms that carry the version they were opened at (register/versions.py).
+VERSIONED = [name for name in EDIT_PAGES if name not in ("category", "review action")]
+
+
+@pytest.mark.parametrize("edit_page", VERSIONED, indirect=True)
+def test_sent_back_unchanged_after_someone_else_saved_is_no_conflict(edit_page):
+    """Nothing typed, so nothing of theirs to overwrite: no conflict page offering to put
+    the old answers back, but the page again at their version, saying so."""
+    case, client, url, row = edit_page
+    drawn = form_as_drawn(client.get(url)) | (case.extra or {})
+    other = Client()
+    other.force_login(UserFactory(roles=[Role.REGISTER_OWNER], first_name="Sam", last_name="Okoro"))
+    theirs = other.post(url, form_as_drawn(other.get(url)) | (case.extra or {}) | case.change)
+    assert theirs.status_code == 302, theirs.content.decode()[:3000]
+    after_theirs = history_of(row)
+
+    response = client.post(url, drawn)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"] == url
+    ((level, words),) = banners(response)
+    assert level == "info" and words.startswith(f"{NO_CHANGES}. Sam Okoro saved ")
+    assert history_of(row) == after_theirs
+    page = form_as_drawn(client.get(url))
+    name, value = next(iter(case.change.items()))
+    assert page[name][0].startswith(value)  # theirs, "12" shown as "12.00"
