@@ -117,17 +117,20 @@ def nothing_typed(form, opened: dict | None) -> bool:
 def conflict_page(request, conflict, *, form, what: str, arrangement):
     """Refuse the save (409) with what differs, and a form that posts what was typed again
     to the same page at the version that is saved now; "Keep theirs" opens the page again.
-    A form sent back with nothing changed is no conflict: nothing is saved, and the page
-    opens again at the version saved now."""
+    A form sent back with nothing changed, or with what is saved now (the same form sent
+    twice), is no conflict: nothing is saved, and the page opens again at the version
+    saved now."""
     current = conflict.current
-    if nothing_typed(form, opened_values(form, current, form.version)):
+    rows = differences(form, current)
+    if not rows or nothing_typed(form, opened_values(form, current, form.version)):
         messages.info(
             request,
-            f"{NO_CHANGES}. {saved_by(current)} saved {what} after you opened it: this is "
-            "what is saved now",
+            f"{NO_CHANGES}: what you sent is saved already"
+            if not rows
+            else f"{NO_CHANGES}. {saved_by(current)} saved {what} after you opened it: "
+            "this is what is saved now",
         )
         return redirect(request.path)
-    rows = differences(form, current)
     return render(
         request,
         "conflict.html",

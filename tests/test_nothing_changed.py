@@ -276,3 +276,18 @@ def test_sent_back_unchanged_after_someone_else_saved_is_no_conflict(edit_page):
     page = form_as_drawn(client.get(url))
     name, value = next(iter(case.change.items()))
     assert page[name][0].startswith(value)  # theirs, "12" shown as "12.00"
+
+
+@pytest.mark.parametrize("edit_page", VERSIONED, indirect=True)
+def test_the_same_change_sent_twice_is_saved_once_and_the_second_says_so(edit_page):
+    case, client, url, row = edit_page
+    before = history_of(row)
+    changed = form_as_drawn(client.get(url)) | (case.extra or {}) | case.change
+
+    first, second = client.post(url, changed), client.post(url, changed)
+
+    assert (first.status_code, second.status_code) == (302, 302)
+    # (The first's banner is still to be shown: nothing has opened a page since.)
+    assert [level for level, _ in banners(second)] == ["success", "info"]
+    assert banners(second)[-1][1] == f"{NO_CHANGES}: what you sent is saved already"
+    assert history_of(row) == before + 1
