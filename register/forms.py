@@ -377,6 +377,10 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Select a type"), *types_by_kind()]
         self._offer_people_who_may_lead("lead_officer")
+        if self.instance.pk is None:
+            self.fields["lead_officer"].help_text = (
+                "You, unless you choose someone else who may record arrangements"
+            )
         self.fields["lead_officer"].error_messages["invalid_choice"] = (
             "Select a lead officer from the list: only people who may record arrangements "
             "can lead one"

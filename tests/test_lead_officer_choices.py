@@ -34,8 +34,10 @@ def offered(page) -> dict[str, str]:
 def test_a_new_arrangements_lead_officer_is_the_person_recording_it(client_for):
     recorder = UserFactory(roles=[Role.LEAD_OFFICER], first_name="Priya", last_name="Shah")
     client = client_for(recorder)
-    choices = offered(client.get(create_url(recorder)))
+    page = client.get(create_url(recorder))
+    choices = offered(page)
     assert choices[str(recorder.pk)] == "Priya Shah *"
+    assert "You, unless you choose someone else who may record arrangements" in page.text
     assert [shown for shown in choices.values() if shown.endswith("*")] == ["Priya Shah *"]
 
 
