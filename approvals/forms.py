@@ -41,6 +41,21 @@ class DecisionForm(GovUKForm, forms.Form):
         outcomes = outcomes_for(step)
         self.fields["outcome"].choices = [(o.value, Outcome(o).label) for o in outcomes]
         comment = self.fields["comment"]
+        if step.kind == StepKind.OPINION:
+            # A statutory opinion: advice in the officer's own words (G 2.6, D 12(iv)).
+            self.fields["outcome"].label = (
+                "Do you agree to it?" if step.binding else "Do you endorse it?"
+            )
+            self.fields["outcome"].error_messages["required"] = (
+                "Select whether you agree to it"
+                if step.binding
+                else "Select whether you endorse it"
+            )
+            comment.label = "Your opinion"
+            comment.help_text = (
+                "Your advice to those who decide, including any conditions; needed unless "
+                f"you simply {'agree' if step.binding else 'endorse it'}"
+            )
         if step.kind == StepKind.DISCUSSION:
             self.fields["outcome"].label = f"What did {step.body} conclude?"
             comment.help_text = "What was said; needed when it is sent back for changes"
@@ -77,6 +92,7 @@ class DecisionForm(GovUKForm, forms.Form):
         else:
             del self.fields["support_until"]
         self.helper.layout = Layout(*fields, Field("token"))
+        self.set_length_messages()  # in the words of the labels set above
 
     def _add_item(self, key, words):
         self.fields[key] = forms.ChoiceField(
@@ -93,6 +109,15 @@ class DecisionForm(GovUKForm, forms.Form):
         if not_agreed and not cleaned.get("comment", "").strip():
             self.add_error("comment", NOT_AGREED_NEEDS_A_REASON)
         return cleaned
+
+    @property
+    def recorded(self) -> str:
+        """What the page records, in the words of its button and its message."""
+        if self.step.kind == StepKind.OPINION:
+            return "opinion"
+        if self.step.kind == StepKind.DISCUSSION:
+            return "discussion"
+        return "decision"
 
     def item_answers(self) -> dict:
         return {key: self.cleaned_data[key] for key, _words in self.step.items}

@@ -446,7 +446,11 @@ def _decision_errors(
     if outcome == Outcome.NOT_AGREE and not comment.strip():
         errors["comment"] = NOT_AGREED_NEEDS_A_REASON
     elif outcome not in NO_COMMENT_NEEDED and not comment.strip():
-        errors["comment"] = "Enter a comment: anything but a plain approval must say why"
+        errors["comment"] = (
+            "Enter your opinion: anything but a plain endorsement must say why"
+            if step.kind == StepKind.OPINION
+            else "Enter a comment: anything but a plain approval must say why"
+        )
     if step.kind == StepKind.OPINION and gave_another_opinion(user, step):
         # The Monitoring Officer's and the Section 151 Officer's opinions come from two
         # people (DOMAIN.md section 4), even when one deputises for the other.

@@ -34,6 +34,13 @@ class InboxView(TemplateView):
         return super().get_context_data(steps=selectors.steps_awaiting(self.request.user), **kwargs)
 
 
+RECORDED = {
+    "opinion": "Your opinion has been recorded",
+    "discussion": "The discussion has been recorded",
+    "decision": "Your decision has been recorded",
+}
+
+
 class DecideView(View):
     """The decision page: the arrangement, its documents and earlier opinions, and the form."""
 
@@ -76,7 +83,7 @@ class DecideView(View):
             except ValidationError as error:
                 apply_service_errors(form, error)
             else:
-                messages.success(request, "Your decision has been recorded")
+                messages.success(request, RECORDED[form.recorded])
                 return redirect("approvals:inbox")
         return self.render(form, status=400)
 

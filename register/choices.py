@@ -116,9 +116,56 @@ class DocumentKind(TextChoices):
     OTHER = "other", "Other document"
 
 
+# A risk's likelihood and impact, each scored 1 to 5 (likelihood x impact, G 4.12, D 9). The
+# councils' documents name the two measures but leave the scale open, so the register uses
+# the 5 x 5 scale widely used in UK public bodies' risk registers. Its words are here and
+# nowhere else: the risk form shows each score's meaning as the hint of its radio.
+
+
 class RiskScale(IntegerChoices):
-    VERY_LOW = 1, "1 – very low"
-    LOW = 2, "2 – low"
-    MEDIUM = 3, "3 – medium"
-    HIGH = 4, "4 – high"
-    VERY_HIGH = 5, "5 – very high"
+    """A score from 1 to 5, labelled "3 – Possible"; what each score means is in
+    RISK_MEANINGS."""
+
+    @property
+    def word(self) -> str:
+        return self.label.partition(" – ")[2]
+
+    @property
+    def meaning(self) -> str:
+        return RISK_MEANINGS[type(self)][self.value]
+
+
+class RiskLikelihood(RiskScale):
+    RARE = 1, "1 – Rare"
+    UNLIKELY = 2, "2 – Unlikely"
+    POSSIBLE = 3, "3 – Possible"
+    LIKELY = 4, "4 – Likely"
+    ALMOST_CERTAIN = 5, "5 – Almost certain"
+
+
+class RiskImpact(RiskScale):
+    NEGLIGIBLE = 1, "1 – Negligible"
+    MINOR = 2, "2 – Minor"
+    MODERATE = 3, "3 – Moderate"
+    MAJOR = 4, "4 – Major"
+    SEVERE = 5, "5 – Severe"
+
+
+RISK_MEANINGS = {
+    RiskLikelihood: {
+        1: "May happen only in exceptional circumstances",
+        2: "Could happen at some time, but is not expected to",
+        3: "Might happen at some time",
+        4: "Will probably happen at some time",
+        5: "Is expected to happen in most circumstances",
+    },
+    RiskImpact: {
+        1: "Little or no effect on the arrangement's objectives, services, money or reputation",
+        2: "A small, short-lived effect, dealt with in day-to-day management",
+        3: "A noticeable effect on services or objectives, some extra cost, or local attention",
+        4: "Serious disruption to services or objectives, a significant cost, or regional or "
+        "national attention",
+        5: "Objectives not met or services failing, a large financial loss, legal action, or "
+        "lasting harm to people or to the council's reputation",
+    },
+}

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django import forms
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
 
 from register import formatting
 from register.forms import VERSION, MoneyField
-from register.versions import NEW, version_of
+from register.versions import NEW, NO_CHANGES, same_value, version_of
 
 NOT_POSTED_AGAIN = {VERSION, "csrfmiddlewaretoken"}
 
@@ -103,11 +104,33 @@ def saved_by(current) -> str:
     return formatting.person(user, blank="Someone else")
 
 
+def nothing_typed(form, opened: dict | None) -> bool:
+    """Whether what was posted is what the form showed when it was opened (from history)."""
+    if opened is None:
+        return False
+    return all(
+        same_value(shown(form.fields[name], opened.get(name)), shown(form.fields[name], value))
+        for name, value in form.typed_values().items()
+    )
+
+
 def conflict_page(request, conflict, *, form, what: str, arrangement):
     """Refuse the save (409) with what differs, and a form that posts what was typed again
-    to the same page at the version that is saved now; "Keep theirs" opens the page again."""
+    to the same page at the version that is saved now; "Keep theirs" opens the page again.
+    A form sent back with nothing changed, or with what is saved now (the same form sent
+    twice), is no conflict: nothing is saved, and the page opens again at the version
+    saved now."""
     current = conflict.current
     rows = differences(form, current)
+    if not rows or nothing_typed(form, opened_values(form, current, form.version)):
+        messages.info(
+            request,
+            f"{NO_CHANGES}: what you sent is saved already"
+            if not rows
+            else f"{NO_CHANGES}. {saved_by(current)} saved {what} after you opened it: "
+            "this is what is saved now",
+        )
+        return redirect(request.path)
     return render(
         request,
         "conflict.html",

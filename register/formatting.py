@@ -1,6 +1,7 @@
 """One way to show money, plain numbers, people, yes / no and dates, for pages, PDFs,
 e-mails and the policies' reasons alike."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -54,3 +55,15 @@ def waited(count: int) -> str:
 def capitalised(words: str) -> str:
     """The first letter in capitals, the rest as written (a policy's words in a list)."""
     return words[:1].upper() + words[1:]
+
+
+# Words that sound as if they start with a vowel, or not, whatever their first letter:
+# "an hour", "a unit", "a European", "a one-off".
+_SOUNDS_LIKE_A_VOWEL = re.compile(
+    r"^(?:[ai]|e(?!u)|o(?!ne\b|ne-|nce)|u(?!ni|s[eu]|r[aeiou]|til|k\b)|hon|hour|heir)", re.I
+)
+
+
+def with_article(noun: str) -> str:
+    """The noun after "a" or "an" as it is said: "a partner", "an objective", "a unit"."""
+    return f"{'an' if _SOUNDS_LIKE_A_VOWEL.match(noun) else 'a'} {noun}"

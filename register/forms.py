@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import filetype
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
@@ -20,9 +21,12 @@ from register.choices import (
     GovernanceItem,
     Kind,
     MeetingFrequency,
+    RiskImpact,
+    RiskLikelihood,
     Sector,
     Status,
 )
+from register.formatting import with_article
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -35,6 +39,7 @@ from register.models import (
     Service,
 )
 from register.policies import get_policy
+from register.roles import may_lead_arrangements
 from register.selectors import IN_OPERATION_FILTER
 from register.submission import missing_for_submission, missing_form_url
 from register.templatetags.register_tags import person
@@ -153,7 +158,10 @@ class VersionedForm(GovUKForm):
 
 
 def _too_long(field):
-    return f"{field.label} must be {field.max_length:,} characters or fewer"
+    """The field's own words for it ("max_length"), or its label's."""
+    return field.error_messages.get(
+        "max_length", f"{field.label} must be {field.max_length:,} characters or fewer"
+    )
 
 
 class MoneyField(forms.DecimalField):
@@ -244,7 +252,8 @@ def yes_no_field(label, help_text="", required_message=""):
         required=bool(required_message),
         empty_value=None,
         help_text=help_text,
-        error_messages={"required": required_message},
+        error_messages={"required": required_message}
+        | ({"invalid_choice": required_message} if required_message else {}),
     )
 
 
@@ -382,17 +391,18 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Select a type"), *types_by_kind()]
-        self.fields["lead_officer"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__isnull=False)
-            .distinct()
-            .order_by("first_name", "last_name")
+        self._offer_people_who_may_lead("lead_officer")
+        if self.instance.pk is None:
+            self.fields["lead_officer"].help_text = (
+                "You, unless you choose someone else who may record arrangements"
+            )
+        self.fields["lead_officer"].error_messages["invalid_choice"] = (
+            "Select a lead officer from the list: only people who may record arrangements "
+            "can lead one"
         )
-        self.fields["lead_officer"].label_from_instance = person
         if get_policy().asks_council_authorised_officer:
             officer = self.fields["council_authorised_officer"]
-            officer.queryset = self.fields["lead_officer"].queryset
-            officer.label_from_instance = person
+            self._offer_people_who_may_lead("council_authorised_officer")
             officer.help_text = (
                 "For a private sector partnership: the officer its contract nominates to "
                 "monitor the services and that the contract is met (CB 3.2.7)"
@@ -407,6 +417,19 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
         deferred = DeferredLayoutHelper(self, self._layout)
         deferred.render_hidden_fields = self.helper.render_hidden_fields  # the version
         self.helper = deferred
+
+    def _offer_people_who_may_lead(self, name):
+        """Active people who may record arrangements (not read-only roles), and whoever the
+        arrangement already names, though no longer one of them."""
+        users = get_user_model().objects.all()
+        already = getattr(self.instance, f"{name}_id")
+        field = self.fields[name]
+        field.queryset = (
+            (may_lead_arrangements(users) | users.filter(pk=already))
+            if already
+            else may_lead_arrangements(users)
+        ).order_by("first_name", "last_name", "username")
+        field.label_from_instance = person
 
     def _layout(self):
         items = []
@@ -458,8 +481,17 @@ class ArrangementForm(VersionedForm, forms.ModelForm):
             self.add_error(None, "Only a draft can be submitted")
 
 
-class ArrangementFilterForm(forms.Form):
-    """Search, filters and sorting of the register list (all optional, from the query string)."""
+def _filter(what, choices=None, **kwargs):
+    """An optional filter of the register list; a value not on its list is said in words."""
+    messages = {"invalid_choice": f"Choose {what} from the list"}
+    if "queryset" in kwargs:
+        return forms.ModelChoiceField(required=False, error_messages=messages, **kwargs)
+    return forms.ChoiceField(choices=choices, required=False, error_messages=messages)
+
+
+class ArrangementFilterForm(GovUKForm, forms.Form):
+    """Search, filters and sorting of the register list (all optional, from the query string).
+    A value it cannot use is refused on the page, and the list is filtered by the rest."""
 
     # The columns the list sorts by, each both ways ("-" first: the other way).
     SORTS = {
@@ -475,31 +507,31 @@ class ArrangementFilterForm(forms.Form):
         label="Search by name, reference, partner or lead organisation",
         required=False,
         max_length=100,
+        error_messages={"max_length": "Search for 100 characters or fewer"},
     )
-    kind = forms.ChoiceField(choices=[("", "Any kind")] + Kind.choices, required=False)
-    type = forms.ChoiceField(choices=[("", "Any type")] + ArrangementType.choices, required=False)
-    status = forms.ChoiceField(
-        choices=[("", "Any status"), (IN_OPERATION_FILTER, "In operation"), *Status.choices],
-        required=False,
+    kind = _filter("a kind", [("", "Any kind")] + Kind.choices)
+    type = _filter("a type", [("", "Any type")] + ArrangementType.choices)
+    status = _filter(
+        "a status", [("", "Any status"), (IN_OPERATION_FILTER, "In operation"), *Status.choices]
     )
-    category = forms.ChoiceField(required=False)
-    service = forms.ModelChoiceField(
-        queryset=Service.objects.all(), required=False, empty_label="Any service"
+    category = _filter("a category", [])
+    service = _filter("a service", queryset=Service.objects.all(), empty_label="Any service")
+    lead_officer = _filter(
+        "a lead officer",
+        queryset=get_user_model().objects.none(),
+        empty_label="Any lead officer",
     )
-    lead_officer = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(), required=False, empty_label="Any lead officer"
+    statutory = _filter(
+        "statutory or not",
+        [("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
     )
-    statutory = forms.ChoiceField(
-        choices=[("", "Statutory or not"), ("yes", "Statutory"), ("no", "Not statutory")],
-        required=False,
-    )
-    sort = forms.ChoiceField(
-        choices=[
+    sort = _filter(
+        "an order",
+        [
             choice
             for key, (label, up, down) in SORTS.items()
             for choice in ((key, f"{label}, {up}"), (f"-{key}", f"{label}, {down}"))
         ],
-        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -516,15 +548,32 @@ class ArrangementFilterForm(forms.Form):
         )
         self.fields["lead_officer"].label_from_instance = person
 
+    def clean(self):
+        cleaned = super().clean()
+        kind, chosen = cleaned.get("kind"), cleaned.get("type")
+        if kind and chosen and ArrangementType(chosen) not in TYPES_BY_KIND[Kind(kind)]:
+            self.add_error(
+                "type",
+                f"{ArrangementType(chosen).label} is not a type of {Kind(kind).label.lower()}: "
+                f"choose a type of {Kind(kind).label.lower()}, or any type",
+            )
+        return cleaned
+
+    def filters(self) -> dict:
+        """The search, filters and order asked for and usable; one refused is left out (its
+        error is on the page) and the list is filtered by the rest."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
 
 def applied_filters(form: ArrangementFilterForm, query) -> list[tuple[str, str]]:
-    """(what was asked, the query string without it) for each search and filter, so each
-    can be removed on its own."""
-    if not form.is_bound or not form.is_valid():
-        return []
+    """(what was asked, the query string without it) for each search and filter used, so
+    each can be removed on its own."""
     applied = []
-    for name, value in form.cleaned_data.items():
-        if not value or name == "sort":
+    for name, value in form.filters().items():
+        if name == "sort":
             continue
         field = form.fields[name]
         if name == "q":
@@ -550,7 +599,7 @@ def _flat(choices):
 def sort_links(form: ArrangementFilterForm, query) -> dict[str, tuple[str, str]]:
     """{column: (query string sorting by it, aria-sort)}: a column sorted one way links to
     the other way."""
-    current = form.cleaned_data.get("sort", "") if form.is_bound and form.is_valid() else ""
+    current = form.filters().get("sort", "")
     links = {}
     for key in form.SORTS:
         ordered = query.copy()
@@ -670,22 +719,40 @@ class MeasureResultForm(VersionedForm, forms.ModelForm):
         )
 
 
+def score_field(scale, label, what):
+    """A risk's score, 1 to 5, as radios: each says its word and, as its hint, what it
+    means; no blank choice (a score is required)."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[Choice(score.value, score.label, hint=score.meaning) for score in scale],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": f"Select the {what}, from 1 to 5",
+            "invalid_choice": f"Select {with_article(what)} from 1 to 5",
+        },
+    )
+
+
 class RiskForm(VersionedForm, forms.ModelForm):
+    likelihood = score_field(RiskLikelihood, "How likely is it to happen?", "likelihood")
+    impact = score_field(RiskImpact, "How great would its impact be?", "impact")
+
     class Meta:
         model = Risk
         fields = ["description", "likelihood", "impact", "mitigation", "owner", "is_escalated"]
-        widgets = {"likelihood": forms.RadioSelect, "impact": forms.RadioSelect}
-        error_messages = {
-            "description": {"required": "Enter the risk"},
-            "likelihood": {
-                "required": "Select the likelihood, from 1 to 5",
-                "invalid_choice": "Select a likelihood from 1 to 5",
-            },
-            "impact": {
-                "required": "Select the impact, from 1 to 5",
-                "invalid_choice": "Select an impact from 1 to 5",
-            },
-        }
+        error_messages = {"description": {"required": "Enter the risk"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "description",
+            Field.radios("likelihood", legend_size=Size.SMALL),
+            Field.radios("impact", legend_size=Size.SMALL),
+            "mitigation",
+            "owner",
+            "is_escalated",
+        )
 
 
 # What the register accepts, judged by the file's content, not its name.
@@ -750,7 +817,10 @@ class ScreeningForm(GovUKForm, forms.Form):
     proposal = forms.CharField(
         label="What is the proposed arrangement called?",
         max_length=200,
-        error_messages={"required": "Enter the name of the proposed arrangement"},
+        error_messages={
+            "required": "Enter the name of the proposed arrangement",
+            "max_length": "The name must be 200 characters or fewer",
+        },
     )
 
     def __init__(self, *args, policy, **kwargs):
@@ -758,9 +828,7 @@ class ScreeningForm(GovUKForm, forms.Form):
         self.questions = policy.screening_questions()
         for question in self.questions:
             self.fields[question.key] = yes_no_field(
-                question.question,
-                required_message=f"Select yes or no: {question.question[0].lower()}"
-                f"{question.question[1:]}",
+                question.question, help_text=question.hint, required_message=question.unanswered
             )
         self.helper.layout = Layout(
             Field.text("proposal", label_size=Size.SMALL),

@@ -19,7 +19,8 @@ from register.choices import (
     Kind,
     LegalStatus,
     MeetingFrequency,
-    RiskScale,
+    RiskImpact,
+    RiskLikelihood,
     Sector,
     Status,
 )
@@ -528,8 +529,8 @@ class MeasureResult(TimeStampedModel):
 
 class Risk(ArrangementChild):
     description = models.CharField("risk", max_length=500)
-    likelihood = models.PositiveSmallIntegerField(choices=RiskScale.choices)
-    impact = models.PositiveSmallIntegerField(choices=RiskScale.choices)
+    likelihood = models.PositiveSmallIntegerField(choices=RiskLikelihood.choices)
+    impact = models.PositiveSmallIntegerField(choices=RiskImpact.choices)
     mitigation = models.TextField(blank=True, max_length=2000)
     owner = models.CharField("risk owner", max_length=120, blank=True)
     is_escalated = models.BooleanField("escalated to the corporate risk register", default=False)
@@ -551,6 +552,11 @@ class Risk(ArrangementChild):
     @property
     def score(self) -> int:
         return self.likelihood * self.impact
+
+    @property
+    def in_words(self) -> str:
+        """ "Unlikely, major": the words of its two scores."""
+        return f"{RiskLikelihood(self.likelihood).word}, {RiskImpact(self.impact).word.lower()}"
 
 
 def document_path(document, filename):

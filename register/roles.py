@@ -98,6 +98,17 @@ def can_create_arrangement(user) -> bool:
     return bool(roles_of(user)) and not is_read_only(user)
 
 
+def may_lead_arrangements(users):
+    """Of `users`, those can_create_arrangement allows, in one query and without a join
+    that repeats a user: active, and a superuser or in a role that is not read-only."""
+    from django.contrib.auth.models import Group
+    from django.db.models import Exists, OuterRef, Q
+
+    writer_roles = [role.value for role in Role if role not in READ_ONLY_ROLES]
+    in_a_writer_role = Group.objects.filter(user=OuterRef("pk"), name__in=writer_roles)
+    return users.filter(Q(is_superuser=True) | Exists(in_a_writer_role), is_active=True)
+
+
 def is_responsible_for(user, arrangement) -> bool:
     """The officer who leads it or who proposed it."""
     return user.pk is not None and user.pk in (

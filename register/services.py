@@ -10,7 +10,7 @@ from register.policies import get_policy
 from register.policies.base import Policy
 from register.signals import arrangement_submitted, material_change
 from register.timeline import changes_by_the_portal
-from register.versions import locked_at_version
+from register.versions import locked_at_version, unchanged
 
 
 @transaction.atomic
@@ -22,12 +22,13 @@ def record_arrangement(
     submit: bool = False,
     screening: Screening | None = None,
     version: str | None = None,
-) -> Arrangement:
+) -> Arrangement | None:
     """Save the arrangement with the values set on it (a new one is proposed by user, after
     the screening that found it in scope); submit it if asked. A material change to an
     active arrangement sends it for approval again, or is refused, with nothing saved,
     when the policy says what it still needs (ValidationError). A save over a newer
-    version than the form's is refused (EditConflict)."""
+    version than the form's is refused (EditConflict). An edit that changes nothing is not
+    saved (nor written to its history): None."""
     before = None
     if arrangement.pk is None:
         arrangement.created_by = user
@@ -35,6 +36,11 @@ def record_arrangement(
             arrangement.lead_officer = user
     else:
         before = locked_at_version(arrangement, version)
+        if not submit and unchanged(before, arrangement):
+            objectives = {o.pk for o in corporate_objectives or ()}
+            saved_objectives = set(before.corporate_objectives.values_list("pk", flat=True))
+            if corporate_objectives is None or objectives == saved_objectives:
+                return None
     arrangement.full_clean(exclude=["reference"])  # numbered on its first save
     arrangement.save()
     if corporate_objectives is not None:
@@ -83,14 +89,15 @@ def material_changes(policy, before, after) -> list[str]:
 @transaction.atomic
 def record_part(
     *, part: models.Model, arrangement: Arrangement, user, version: str | None = None
-) -> models.Model:
+) -> models.Model | None:
     """Save a partner, representative, risk, objective, measure, result or document with
     the values set on it; the arrangement is classified again. A change saved over a
-    newer version than the form's is refused (EditConflict)."""
-    if part.pk is not None:
-        locked_at_version(part, version)
+    newer version than the form's is refused (EditConflict); an edit that changes
+    nothing is not saved (None)."""
     if isinstance(part, ArrangementChild):
         part.arrangement = arrangement
+    if part.pk is not None and unchanged(locked_at_version(part, version), part):
+        return None
     if isinstance(part, Document):
         part.uploaded_by = user
         part.size = part.file.size
@@ -133,26 +140,40 @@ def record_screening(*, proposal: str, answers: dict[str, bool], policy: Policy,
 
 
 @transaction.atomic
-def recategorise(*, arrangement: Arrangement, category: str, reason: str, user) -> None:
+def recategorise(
+    *, arrangement: Arrangement, category: str, reason: str, user
+) -> Arrangement | None:
     """Put the arrangement in another category than the rules give, with the reason, or
-    back under the rules (category ""). Who and when are recorded with it (D 5(iv))."""
+    back under the rules (category ""). Who and when are recorded with it (D 5(iv)). The
+    same category and reason again change nothing and are not saved (None)."""
+    reason = reason.strip() if category else ""
+    if (arrangement.category_override, arrangement.category_override_reason) == (
+        category,
+        reason,
+    ):
+        return None
     arrangement.category_override = category
-    arrangement.category_override_reason = reason.strip() if category else ""
+    arrangement.category_override_reason = reason
     arrangement.category_overridden_by = user if category else None
     arrangement.category_overridden_at = timezone.now() if category else None
     arrangement.full_clean(exclude=["reference"])
     arrangement.save()
+    return arrangement
 
 
 @transaction.atomic
 def record_policy_answers(
     *, arrangement: Arrangement, answers: dict, version: str | None = None
-) -> Arrangement:
+) -> Arrangement | None:
     """Keep the answers to a page of the policy's questions, beside the other pages'
     answers as saved now; the category follows them. Refused over a newer version of the
-    arrangement than the page's (EditConflict)."""
+    arrangement than the page's (EditConflict); the answers as saved again are not saved
+    (None)."""
     current = locked_at_version(arrangement, version)
-    current.policy_answers = {**(current.policy_answers or {}), **answers}
+    merged = {**(current.policy_answers or {}), **answers}
+    if merged == (current.policy_answers or {}):
+        return None
+    current.policy_answers = merged
     current.full_clean(exclude=["reference"])
     current.save()
     return current

@@ -8,6 +8,7 @@ re-classification. The page that tells the officer is register/conflicts.py."""
 from datetime import datetime
 
 NEW = "new"  # the version of a row not saved yet, e.g. a council form opened empty
+NO_CHANGES = "No changes were made"  # said instead of "saved" when an edit changes nothing
 
 
 def version_of(row) -> str:
@@ -39,6 +40,25 @@ def check_version(current, version: str | None) -> None:
     opened at. None: not a save from an edit form (the demo seed, factories)."""
     if version is not None and version_of(current) != version:
         raise EditConflict(current)
+
+
+def unchanged(saved, edited) -> bool:
+    """Whether `edited` holds what `saved` (the row as stored) holds in every field but its
+    timestamps. Saving it would change nothing and add a line to its history, so the
+    services that save edits save nothing and return None instead."""
+    return all(
+        same_value(getattr(saved, field.attname), getattr(edited, field.attname))
+        for field in type(saved)._meta.concrete_fields
+        if field.name not in ("created_at", "updated_at")
+    )
+
+
+def same_value(saved, typed) -> bool:
+    """Equal, text that differs only in its line endings too: a browser sends every line
+    break of a text area as CRLF, whatever the stored text has."""
+    if isinstance(saved, str) and isinstance(typed, str):
+        return saved.replace("\r\n", "\n") == typed.replace("\r\n", "\n")
+    return saved == typed
 
 
 def locked_at_version(row, version: str | None):

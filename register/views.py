@@ -17,6 +17,7 @@ from django.views.generic import ListView, TemplateView
 
 from register import forms, services
 from register.conflicts import conflict_page
+from register.formatting import with_article
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -44,7 +45,7 @@ from register.selectors import (
 )
 from register.spreadsheets import csv_response, neutralised_rows, xlsx_bytes, xlsx_response
 from register.submission import missing_for_submission, missing_form_url
-from register.versions import EditConflict
+from register.versions import NO_CHANGES, EditConflict
 
 
 def apply_service_errors(form, error: ValidationError):
@@ -54,6 +55,15 @@ def apply_service_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def saved_message(request, saved, message: str) -> None:
+    """The success banner, only when something was saved: the services that save edits
+    return None when the answers change nothing, and then the page says so instead."""
+    if saved is None:
+        messages.info(request, NO_CHANGES)
+    else:
+        messages.success(request, message)
 
 
 @dataclass(frozen=True)
@@ -95,11 +105,10 @@ class ArrangementListView(ListView):
 
     def get_queryset(self):
         self.filter_form = forms.ArrangementFilterForm(self.request.GET or None)
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         visible = arrangements_visible_to(self.request.user)
         if self.mine:
             visible = visible & arrangements_of(self.request.user)
-        return filter_arrangements(visible, **{k: v for k, v in filters.items() if v})
+        return filter_arrangements(visible, **self.filter_form.filters())
 
     def paginate_queryset(self, queryset, page_size):
         """A page number past the end (or not a number) shows the last (or first) page."""
@@ -287,11 +296,9 @@ class ArrangementFormView(View):
             return conflict_page(
                 request, conflict, form=form, what="the arrangement", arrangement=conflict.current
             )
-        messages.success(
-            request,
-            f"{arrangement.reference} submitted" if submit else f"{arrangement.reference} saved",
-        )
-        return redirect(self.saved_url(arrangement, submit))
+        reference = form.instance.reference
+        saved_message(request, arrangement, f"{reference} {'submitted' if submit else 'saved'}")
+        return redirect(self.saved_url(form.instance, submit))
 
     def saved_url(self, arrangement, submitted) -> str:
         return arrangement.get_absolute_url()
@@ -348,7 +355,8 @@ class ArrangementCreateView(ArrangementFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_arrangement(self):
-        return Arrangement(name=self.screening.proposal)
+        # The person recording leads it unless they choose someone else.
+        return Arrangement(name=self.screening.proposal, lead_officer=self.request.user)
 
     def extra_save_arguments(self):
         return {"screening": self.screening}
@@ -510,7 +518,7 @@ class PartFormView(PartMixin, View):
     def render_form(self, form, status=200):
         noun = self.part.noun
         page = ShortFormPage(
-            f"Change the {noun}" if form.instance.pk else f"Add a {noun}",
+            f"Change the {noun}" if form.instance.pk else f"Add {with_article(noun)}",
             "Save",
             self.arrangement.get_absolute_url(),
         )
@@ -535,7 +543,7 @@ class PartFormView(PartMixin, View):
         if not form.is_valid():
             return self.render_form(form, status=400)
         try:
-            services.record_part(
+            saved = services.record_part(
                 part=form.instance,
                 arrangement=self.arrangement,
                 user=request.user,
@@ -549,7 +557,7 @@ class PartFormView(PartMixin, View):
                 what=f"the {self.part.noun}",
                 arrangement=self.arrangement,
             )
-        messages.success(request, f"The {self.part.noun} has been saved")
+        saved_message(request, saved, f"The {self.part.noun} has been saved")
         return redirect(self.arrangement)
 
 
@@ -599,13 +607,13 @@ class RecategoriseView(ArrangementAccessMixin, View):
         form = forms.RecategoriseForm(request.POST, policy=get_policy())
         if not form.is_valid():
             return self.render(form, status=400)
-        services.recategorise(
+        saved = services.recategorise(
             arrangement=self.arrangement,
             category=form.cleaned_data["category"],
             reason=form.cleaned_data["reason"],
             user=request.user,
         )
-        messages.success(request, "The category has been changed")
+        saved_message(request, saved, "The category has been changed")
         return redirect(self.arrangement)
 
     def render(self, form, status=200):
@@ -654,7 +662,7 @@ class ChecklistView(ArrangementAccessMixin, View):
         if not form.is_valid():
             return self.render(form, status=400)
         try:
-            services.record_policy_answers(
+            saved = services.record_policy_answers(
                 arrangement=self.arrangement, answers=form.answers(), version=form.version
             )
         except EditConflict as conflict:
@@ -665,7 +673,7 @@ class ChecklistView(ArrangementAccessMixin, View):
                 what=self.checklist.title,
                 arrangement=conflict.current,
             )
-        messages.success(request, f"{self.checklist.title} saved")
+        saved_message(request, saved, f"{self.checklist.title} saved")
         return redirect(self.arrangement)
 
     def render(self, form, status=200):

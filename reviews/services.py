@@ -232,10 +232,16 @@ def _consideration_errors(review, chosen, considered_on, minute, actions, end_da
 
 
 @transaction.atomic
-def update_action(*, action: ReviewAction, user, progress: str, done_on=None) -> ReviewAction:
+def update_action(
+    *, action: ReviewAction, user, progress: str, done_on=None
+) -> ReviewAction | None:
+    """Its progress and the date it was done; the same again changes nothing and is not
+    saved (None)."""
     action = ReviewAction.objects.select_for_update().get(pk=action.pk)
     if done_on is not None and done_on > timezone.localdate():
         raise ReviewRefused({"done_on": "The date it was done must be today or in the past"})
+    if (action.progress, action.done_on) == (progress.strip(), done_on):
+        return None
     action.progress, action.done_on = progress.strip(), done_on
     action.save(update_fields=["progress", "done_on", "updated_at"])
     return action

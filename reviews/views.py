@@ -15,7 +15,7 @@ from register.council_forms.selectors import response_for
 from register.policies import get_policy
 from register.roles import Role, can_view_arrangement
 from register.spreadsheets import csv_response, neutralised_rows
-from register.views import apply_service_errors
+from register.views import apply_service_errors, saved_message
 from reviews import selectors, services
 from reviews.forms import ActionProgressForm, ConsiderationForm, ReviewFilterForm
 from reviews.models import Review, ReviewAction, ReviewStatus
@@ -243,11 +243,13 @@ class ActionView(View):
         form = ActionProgressForm(request.POST)
         if form.is_valid():
             try:
-                services.update_action(action=self.action, user=request.user, **form.cleaned_data)
+                saved = services.update_action(
+                    action=self.action, user=request.user, **form.cleaned_data
+                )
             except ValidationError as refusal:
                 apply_service_errors(form, refusal)
             else:
-                messages.success(request, "Progress on the action saved")
+                saved_message(request, saved, "Progress on the action saved")
                 return redirect("reviews:detail", self.action.review_id)
         return self.render(form, status=400)
 

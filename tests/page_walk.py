@@ -552,7 +552,7 @@ CASES = [
         "approvals:decide",
         access(ok=MONITORING_OFFICERS, others=REFUSED),
         {"pk": pending_opinion},
-        errors=ErrorState("Record my decision"),
+        errors=ErrorState("Record my opinion"),
     ),
     Case(
         "approvals:correct",

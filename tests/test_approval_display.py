@@ -305,5 +305,5 @@ def test_after_recording_a_decision_the_officer_returns_to_awaiting_my_decision(
     response = client.post(url, {"outcome": "endorse", "comment": "", "token": token}, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("approvals:inbox")
-    assert "Your decision has been recorded" in response.content.decode()
+    assert "Your opinion has been recorded" in response.content.decode()
     assert ApprovalStep.objects.get(pk=step.pk).status == StepStatus.DONE

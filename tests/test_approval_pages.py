@@ -69,17 +69,17 @@ def test_the_decision_page_shows_the_arrangement_and_records_a_decision(
 
 
 BAD_DECISIONS = [
-    ({"outcome": ""}, "outcome", "Select your decision"),
+    ({"outcome": ""}, "outcome", "Select whether you endorse it"),
     (
         {"outcome": "not_endorse", "comment": ""},
         "comment",
-        "Enter a comment: anything but a plain approval must say why",
+        "Enter your opinion: anything but a plain endorsement must say why",
     ),
     ({"outcome": "approve"}, "outcome", "Select a valid choice"),
     (
         {"outcome": "not_endorse", "comment": "x" * 5001},
         "comment",
-        "Comment must be 5,000 characters or fewer",
+        "Your opinion must be 5,000 characters or fewer",
     ),
 ]
 

@@ -146,13 +146,13 @@ def test_returned_goes_back_to_the_lead_officer_and_starts_again_on_resubmission
     assert [s.role for s in pending(second)] == [Role.MONITORING_OFFICER, Role.SECTION_151_OFFICER]
 
 
-def test_anything_but_a_plain_approval_needs_a_comment():
+def test_an_opinion_other_than_a_plain_endorsement_must_be_given_in_words():
     approval_round = submit(other_partnership())
     step = pending(approval_round)[0]
     with pytest.raises(ValidationError) as refused:
         decide(step, someone_for(step), Outcome.NOT_ENDORSE, comment=" ")
     assert refused.value.message_dict["comment"] == [
-        "Enter a comment: anything but a plain approval must say why"
+        "Enter your opinion: anything but a plain endorsement must say why"
     ]
     assert not Decision.objects.exists()
 

@@ -72,7 +72,7 @@ def test_history_records_risks_and_documents(lead_officer_client, arrangement):
     )
     page = history_page(lead_officer_client, arrangement)
     assert "added risk ‘Funding ends’" in page
-    assert "3 – medium" in page
+    assert "3 – Possible" in page
 
 
 def test_history_records_corporate_objectives_chosen(lead_officer_client, arrangement):

@@ -131,9 +131,9 @@ EDIT_FORMS = {
         open=lambda a: part_url(a, "risks", RiskFactory(arrangement=a)),
         posted=lambda a, value: {"description": "Funding ends", "likelihood": value, "impact": "4"},
         saved=lambda a: str(a.risks.latest("pk").likelihood),
-        label="Likelihood",
-        theirs=("3", "3 – medium"),
-        mine=("5", "5 – very high"),
+        label="How likely is it to happen?",
+        theirs=("3", "3 – Possible"),
+        mine=("5", "5 – Almost certain"),
     ),
     "checklist": EditForm(
         open=lambda a: reverse("register:checklist", args=[a.reference, "scorecard"]),
@@ -147,7 +147,13 @@ EDIT_FORMS = {
     "council form": EditForm(
         open=lambda a: reverse(
             "council_forms:fill",
-            args=[a.reference, "approval", FormResponseFactory(arrangement=a).form_key],
+            args=[
+                a.reference,
+                "approval",
+                # Opened at an answer neither officer types: typing what was already there
+                # is no change, and no conflict (tests/test_nothing_changed.py).
+                FormResponseFactory(arrangement=a, answers={"aims": "As first drafted"}).form_key,
+            ],
         ),
         posted=lambda a, value: {"aims": value, "action": "draft"},
         saved=lambda a: FormResponse.objects.get(arrangement=a).answers["aims"],

@@ -1,15 +1,21 @@
 """Partners, representatives, objectives, measures, results and risks: their pages and their
 bad input."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from register.models import CouncilRepresentative, MeasureResult, PerformanceMeasure, Risk
 from tests.factories import (
     ArrangementFactory,
+    CouncilRepresentativeFactory,
+    DocumentFactory,
+    MeasureResultFactory,
     ObjectiveFactory,
     PartnerFactory,
     PerformanceMeasureFactory,
+    RiskFactory,
 )
 
 
@@ -208,3 +214,22 @@ def test_targets_and_outturns_show_as_plain_numbers(client_for, target, outturn,
     page = client_for(arrangement.lead_officer).get(arrangement.get_absolute_url())
     assert shown in page.content.decode()
     assert f"target £{target}" not in page.content.decode()
+
+
+def test_on_the_arrangement_page_every_cell_of_a_parts_table_is_labelled_with_its_column(
+    lead_officer_client, arrangement
+):
+    """The labels a phone shows above each cell (WCAG 1.4.10) are the columns' headings."""
+    PartnerFactory(arrangement=arrangement)
+    CouncilRepresentativeFactory(arrangement=arrangement)
+    RiskFactory(arrangement=arrangement)
+    measure = PerformanceMeasureFactory(objective=ObjectiveFactory(arrangement=arrangement))
+    MeasureResultFactory(measure=measure)
+    DocumentFactory(arrangement=arrangement)
+    page = lead_officer_client.get(arrangement.get_absolute_url()).content.decode()
+    tables = re.findall(r'<table class="govuk-table app-table--reflow">(.*?)</table>', page, re.S)
+    assert len(tables) == 5
+    for table in tables:
+        headings = re.findall(r'<th scope="col" class="govuk-table__header">([^<]+)</th>', table)
+        row = re.search(r'<tbody class="govuk-table__body">(.*?)</tr>', table, re.S).group(1)
+        assert re.findall(r'<td data-label="([^"]*)"', row) == headings

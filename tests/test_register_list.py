@@ -237,3 +237,78 @@ def test_a_removable_filter_names_what_it_filters_by(auditor_client, register_ro
         "Service: Housing",
         "Statutory: Not statutory",
     ]
+
+
+TYPE_FOR_KIND = [
+    # (kind, type, refused with this message or None)
+    ("partnership", "network_forum", None),
+    ("shared_service", "full_shared_service", None),
+    ("", "full_shared_service", None),
+    (
+        "partnership",
+        "full_shared_service",
+        "Full shared service is not a type of partnership: choose a type of partnership, "
+        "or any type",
+    ),
+    (
+        "shared_service",
+        "strategic",
+        "Strategic partnership is not a type of shared service: choose a type of shared "
+        "service, or any type",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "type_", "message"), TYPE_FOR_KIND)
+def test_a_type_of_another_kind_is_refused_on_the_page_not_silently_ignored(
+    auditor_client, register_rows, kind, type_, message
+):
+    response = auditor_client.get(reverse("register:list"), {"kind": kind, "type": type_})
+    assert response.status_code == 200
+    errors = response.context["filter_form"].errors
+    page = response.content.decode()
+    if message is None:
+        assert not errors
+        assert "govuk-error-summary" not in page
+        return
+    assert errors == {"type": [message]}
+    assert "govuk-error-summary" in page and f'href="#id_type">{message}</a>' in page
+    assert '<p class="govuk-error-message" id="id_type-error">' in page
+    assert '<details class="govuk-details app-filter-details" open>' in page
+    assert "<title>Error: " in page
+    # Filtered by the kind asked for; the refused type is not applied, nor listed as applied.
+    shown = [a.name for a in response.context["arrangements"]]
+    assert shown and all(a.kind == kind for a in response.context["arrangements"])
+    assert [words for words, _ in response.context["applied_filters"]] == [
+        f"Kind: {Kind(kind).label}"
+    ]
+
+
+def test_a_value_not_on_the_list_is_said_and_the_rest_still_filter(auditor_client, register_rows):
+    response = auditor_client.get(
+        reverse("register:list"), {"status": "no-such-status", "q": "forum"}
+    )
+    assert response.context["filter_form"].errors == {"status": ["Choose a status from the list"]}
+    assert [a.name for a in response.context["arrangements"]] == ["Homelessness Forum"]
+
+
+def test_the_filters_fold_under_a_summary_closed_unless_one_is_refused(
+    auditor_client, register_rows
+):
+    page = auditor_client.get(reverse("register:list"), {"status": "active"}).content.decode()
+    assert '<details class="govuk-details app-filter-details">' in page
+    assert "Filter and sort the register" in page
+    # The search and the filters applied stay outside it, always on the screen.
+    assert page.index('id="id_q"') < page.index("app-filter-details")
+    assert page.index("app-filter-details") < page.index("app-applied-filters")
+
+
+def test_the_type_filter_offers_each_type_under_its_kind_and_keeps_the_one_chosen(
+    auditor_client, register_rows
+):
+    page = auditor_client.get(reverse("register:list"), {"type": "joint_officer"}).content.decode()
+    select = page[page.index('name="type"') : page.index("</select>", page.index('name="type"'))]
+    assert '<optgroup label="Partnership"><option value="strategic">Strategic partnership' in select
+    assert '<optgroup label="Shared service">' in select
+    assert '<option value="joint_officer" selected>Joint officer</option>' in select
+    assert "[(" not in select

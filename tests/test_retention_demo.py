@@ -34,9 +34,7 @@ def test_seeding_the_retention_demo_again_adds_nothing(demo_seed, db):
     assert Arrangement.objects.filter(name=NAME).count() == 1
 
 
-def test_under_a_longer_retention_period_the_demo_ended_long_enough_ago(
-    demo_seed, db, monkeypatch
-):
+def test_under_a_longer_retention_period_the_demo_ended_long_enough_ago(demo_seed, db, monkeypatch):
     longer = dataclasses.replace(gravesham.POLICY, retention_months=120)
     monkeypatch.setattr(gravesham, "POLICY", longer)
     today = timezone.localdate()

@@ -115,7 +115,7 @@ def test_the_board_runs_in_the_same_number_of_queries_however_many_reviews(
 
 
 # The same for 2 rows or 20, none a row: the page's own, and the navigation's count.
-QUERIES_FOR_THE_BOARD = 8 + NAVIGATION_QUERIES
+QUERIES_FOR_THE_BOARD = 6 + NAVIGATION_QUERIES
 
 
 def test_my_arrangements_shows_my_review_due(client_for):

@@ -10,7 +10,7 @@ from register.council_forms.base import financial_year
 from register.models import Arrangement, FormResponse, FormStatus, MeasureResult
 from register.occasions import Occasion
 from register.timeline import changes_by_the_portal
-from register.versions import check_version
+from register.versions import check_version, same_value
 
 
 class FormLocked(PermissionError):
@@ -24,13 +24,14 @@ class SavedMeanwhile(Exception):
 @transaction.atomic
 def save_answers(
     *, response: FormResponse, answers: dict, user, submit: bool, version: str | None = None
-) -> FormResponse:
+) -> FormResponse | None:
     """Keep the answers as a draft, or submit them (then they are read-only).
 
     The saved row is locked and read again first, so a form submitted by someone else
     since this one was opened is never written over, and a save over a newer version than
     the page's is refused (EditConflict). Submitting also records in the register what the
-    definition's tables say they record (Table.on_submit: a review's outturns)."""
+    definition's tables say they record (Table.on_submit: a review's outturns). A draft
+    saved again with the answers it holds is not saved, and makes no new version (None)."""
     current = response
     if response.pk is not None:
         current = FormResponse.objects.select_for_update().get(pk=response.pk)
@@ -44,6 +45,8 @@ def save_answers(
             "until the approval is finished or it is returned"
         )
     check_version(current, version)
+    if not submit and response.pk is not None and same_answers(current.answers or {}, answers):
+        return None
     response.answers = answers
     response.version += 1
     if submit:
@@ -64,6 +67,16 @@ def save_answers(
         with changes_by_the_portal("form", user=user):
             _record_in_register(response)
     return response
+
+
+def same_answers(saved: dict, typed: dict) -> bool:
+    """The same answers, a question never answered and one left blank being the same."""
+    blank = (None, "", [])
+    return all(
+        same_value(saved.get(key), typed.get(key))
+        or (saved.get(key) in blank and typed.get(key) in blank)
+        for key in saved.keys() | typed.keys()
+    )
 
 
 def _record_in_register(response):

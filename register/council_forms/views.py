@@ -1,6 +1,5 @@
 """Filling in a council template for an occasion, and its PDF (filled or blank)."""
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import can_fill_form
 from register.versions import EditConflict
-from register.views import visible_arrangement
+from register.views import saved_message, visible_arrangement
 
 
 def _definition(key):
@@ -74,7 +73,7 @@ class FormFillView(View):
         if not form.is_valid():
             return self.render(form, status=400)
         try:
-            save_answers(
+            saved = save_answers(
                 response=self.response,
                 answers=form.answers(),
                 user=request.user,
@@ -92,8 +91,10 @@ class FormFillView(View):
                 what=f"the {self.definition.title}",
                 arrangement=self.arrangement,
             )
-        messages.success(
-            request, f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}"
+        saved_message(
+            request,
+            saved,
+            f"{self.definition.title} {'submitted' if submit else 'saved as a draft'}",
         )
         return redirect(
             "council_forms:fill", self.arrangement.reference, self.occasion, self.definition.key

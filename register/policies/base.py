@@ -223,6 +223,8 @@ class ScreeningQuestion:
     key: str
     question: str
     out_of_scope: str  # why a yes means the arrangement is not covered, in the policy's words
+    hint: str = ""  # what the question means
+    unanswered: str = ""  # the error when it is not answered ("Select yes if ...")
 
 
 def opinion(role, title, *, binding: bool, items=()):
@@ -250,14 +252,28 @@ def inform(role, title):
 # The four kinds of arrangement every council screens out (G 1.18, SD "Contractual
 # Arrangements", D 2.3, B "Scope"); each policy gives the reasons in its own words.
 SCREENING_KEYS = ("client_contractor", "commissioning", "grant", "informal_forum")
-SCREENING_QUESTIONS_ASKED = {
-    "client_contractor": "Is it a client-contractor contract (the council buys a service "
-    "under a formal contract)?",
-    "commissioning": "Is it a commissioning arrangement (the council is paid to deliver a "
-    "service for another organisation, or pays another to deliver one)?",
-    "grant": "Is it a grant the council gives to, or receives from, another organisation?",
-    "informal_forum": "Is it an informal forum or network with no shared objectives, "
-    "resources or decisions?",
+SCREENING_QUESTIONS_ASKED = {  # key -> (question, what it means, error when unanswered)
+    "client_contractor": (
+        "Is it a client-contractor contract?",
+        "The council buys a service under a formal contract",
+        "Select yes if it is a client-contractor contract",
+    ),
+    "commissioning": (
+        "Is it a commissioning arrangement?",
+        "The council is paid to deliver a service for another organisation, or pays another "
+        "organisation to deliver one",
+        "Select yes if it is a commissioning arrangement",
+    ),
+    "grant": (
+        "Is it a grant?",
+        "A grant the council gives to, or receives from, another organisation",
+        "Select yes if it is a grant",
+    ),
+    "informal_forum": (
+        "Is it an informal forum or network?",
+        "A forum or network with no shared objectives, resources or decisions",
+        "Select yes if it is an informal forum or network",
+    ),
 }
 
 
@@ -462,7 +478,13 @@ class Policy:
 
     def screening_questions(self) -> tuple[ScreeningQuestion, ...]:
         return tuple(
-            ScreeningQuestion(key, SCREENING_QUESTIONS_ASKED[key], self.out_of_scope_reasons[key])
+            ScreeningQuestion(
+                key,
+                SCREENING_QUESTIONS_ASKED[key][0],
+                self.out_of_scope_reasons[key],
+                hint=SCREENING_QUESTIONS_ASKED[key][1],
+                unanswered=SCREENING_QUESTIONS_ASKED[key][2],
+            )
             for key in SCREENING_KEYS
         )
 

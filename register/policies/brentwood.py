@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
-from register.formatting import money
+from register.formatting import money, with_article
 from register.policies.base import (
     Category,
     Checklist,
@@ -252,7 +252,7 @@ class Brentwood(Policy):
         chosen = self.answer(arrangement, LEVEL)
         if chosen in (BOROUGH.key, SERVICE_LEVEL.key):
             category = self.category(chosen)
-            return category, f"recorded as a {category.label} ({BOROUGH_APPROVAL})"
+            return category, f"recorded as {with_article(category.label)} ({BOROUGH_APPROVAL})"
         if arrangement.type in self.borough_types:
             what = (
                 "a shared service with another authority"

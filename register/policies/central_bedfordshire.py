@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from register.choices import ArrangementType, Kind, Sector
 from register.completeness import MissingAnswer
+from register.formatting import with_article
 from register.policies.base import (
     Category,
     Checklist,
@@ -173,7 +174,7 @@ class CentralBedfordshire(Policy):
             return Classification(
                 STRATEGIC,
                 (
-                    f"as a {ArrangementType(arrangement.type).label.lower()}, it determines "
+                    f"as {with_article(ArrangementType(arrangement.type).label.lower())}, it determines "
                     "strategies for service delivery, with little or no resource management "
                     "responsibilities (CB 1.5.1, 2.1)",
                     public,
@@ -234,7 +235,7 @@ class CentralBedfordshire(Policy):
             )
         label = ArrangementType(arrangement.type).label.lower()
         return (
-            f"the protocol has three types of partnership (CB 1.5); a {label} of public "
+            f"the protocol has three types of partnership (CB 1.5); {with_article(label)} of public "
             "bodies is treated as a delivery partnership (CB 1.5.2)"
         )
 

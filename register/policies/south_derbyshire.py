@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from register.choices import ArrangementType, Kind
 from register.completeness import MissingAnswer
+from register.formatting import with_article
 from register.occasions import CESSATION
 from register.policies.base import (
     Category,
@@ -142,7 +143,7 @@ class SouthDerbyshire(Policy):
             what = "it is a community-based partnership"
         elif arrangement.type:
             what = (
-                f"as a {ArrangementType(arrangement.type).label.lower()} it is not a network "
+                f"as {with_article(ArrangementType(arrangement.type).label.lower())} it is not a network "
                 "group or forum, so it is listed as community based"
             )
         else:

@@ -55,6 +55,19 @@ def split_commas(text):
 
 
 @register.filter
+def select_options(field):
+    """[(group label or None, [(value, label, selected), ...]), ...]: a select's choices as
+    its widget groups them (the types under their kind), the value asked for selected."""
+    widget = field.field.widget
+    return [
+        (group, [(option["value"], option["label"], option["selected"]) for option in options])
+        for group, options, _index in widget.optgroups(
+            field.html_name, widget.format_value(field.value())
+        )
+    ]
+
+
+@register.filter
 def person(user, blank=formatting.NOT_ANSWERED):
     """A user's full name (or username), or the blank text when there is nobody."""
     return formatting.person(user, blank)

@@ -53,13 +53,18 @@ def record(page, outcome, comment=""):
     page.get_by_role("button", name="Record my decision").click()
 
 
-def expect_recorded(page, arrangement):
+def give_opinion(page, outcome):
+    """A statutory opinion's page asks for an opinion, not a decision."""
+    page.get_by_role("group", name="Do you endorse it?").get_by_label(outcome, exact=True).check()
+    expect(page.get_by_label("Your opinion")).to_be_visible()
+    page.get_by_role("button", name="Record my opinion").click()
+
+
+def expect_recorded(page, arrangement, what="Your decision"):
     """Back on 'Awaiting my decision', where the decided step is no longer listed."""
     expect(page).to_have_url(re.compile(r"/approvals/$"))
     expect(page.locator("tbody tr", has_text=arrangement.reference)).to_have_count(0)
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        "Your decision has been recorded"
-    )
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(f"{what} has been recorded")
 
 
 def test_an_arrangement_is_approved_step_by_step_in_the_browser(
@@ -121,8 +126,8 @@ def test_an_arrangement_is_approved_step_by_step_in_the_browser(
         expect(forms).to_contain_text("Version 1, submitted on")
         expect(forms.get_by_role("link", name=re.compile("^PDF"))).to_have_count(2)
         assert_accessible(page)  # the decision page
-        record(page, "Endorse")
-        expect_recorded(page, arrangement)
+        give_opinion(page, "Endorse")
+        expect_recorded(page, arrangement, "Your opinion")
         sign_out(page)
 
     # Stage 2: the decisions. The Director first tries conditions without saying what.

@@ -69,7 +69,7 @@ def test_the_s151_officer_agrees_item_by_item_and_not_agreed_returns_it(
             "Agreed", exact=True
         ).check()
     page.get_by_role("group", name="VAT arrangements").get_by_label("Not agreed").check()
-    page.get_by_role("button", name="Record my decision").click()
+    page.get_by_role("button", name="Record my opinion").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text(
         "Select agreed or not agreed for the document retention in respect of external inspections"
@@ -82,9 +82,9 @@ def test_the_s151_officer_agrees_item_by_item_and_not_agreed_returns_it(
         "group", name="Document retention in respect of external inspections"
     ).get_by_label("Agreed", exact=True).check()
     page.get_by_label("Reason for anything not agreed").fill("Take VAT advice first (D 12(v))")
-    page.get_by_role("button", name="Record my decision").click()
+    page.get_by_role("button", name="Record my opinion").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        "Your decision has been recorded"
+        "Your opinion has been recorded"
     )
     approval_round = ApprovalRound.objects.get(pk=approval_round.pk)
     assert approval_round.outcome == RoundOutcome.RETURNED
@@ -130,6 +130,6 @@ def test_democratic_services_record_management_teams_discussion_g_2_14a(
     page.get_by_label("Minute reference").fill("MT/2026/41")
     page.get_by_role("button", name="Record the discussion").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        "Your decision has been recorded"
+        "The discussion has been recorded"
     )
     assert {s.role for s in pending(approval_round)} == {Role.LEADER, Role.PORTFOLIO_HOLDER}
