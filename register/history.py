@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 
 from register import formatting
@@ -36,6 +37,7 @@ IGNORED_FIELDS = {
     "size",
     "content_type",
     "uploaded_by",
+    "file",  # where a document's file is stored (a random name); its name is shown instead
 }
 ACTIONS = {"+": "added", "~": "changed", "-": "removed"}
 
@@ -143,7 +145,7 @@ def _entries_for(records, noun: str, describer: _Describer, model) -> list[Histo
         else:
             action = ACTIONS[record.history_type]
             details = (
-                []
+                _removed_details(record, model)
                 if record.history_type == "-"
                 else [
                     FieldChange(
@@ -165,6 +167,20 @@ def _entries_for(records, noun: str, describer: _Describer, model) -> list[Histo
                 )
             )
     return entries
+
+
+def _removed_details(record, model) -> list[FieldChange]:
+    """What a removal keeps in sight: a removed document's file name, type, size and
+    SHA-256 checksum (its file is deleted; these stay in its history)."""
+    if model is not Document:
+        return []
+    kept = [
+        ("File name", record.original_name),
+        ("Type", Document(content_type=record.content_type).type_label),
+        ("Size", filesizeformat(record.size)),
+        ("SHA-256 checksum", record.checksum or "not recorded"),
+    ]
+    return [FieldChange(label, value, "") for label, value in kept]
 
 
 def arrangement_history(arrangement: Arrangement) -> list[HistoryEntry]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +57,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Permissions-Policy and Reporting-Endpoints on every response; a security event for
+    # every 403 (register/middleware.py).
+    "register.middleware.SecurityHeadersMiddleware",
+    "register.middleware.RefusalEventsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -147,6 +151,13 @@ CRISPY_TEMPLATE_PACK = "gds"
 # Nobody rewrites history: simple-history's revert screens are switched off.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Browsers report what the policy blocks to /csp-report/ (register/security_views.py),
+# logged as `csp.violation` security events: `report-uri` for every browser, `report-to`
+# (the Reporting API, through the Reporting-Endpoints header) for those that have it.
+CSP_REPORT_PATH = "/csp-report/"
+REPORTING_ENDPOINTS = {"csp-endpoint": CSP_REPORT_PATH}
+CSP_REPORT_MAX_BYTES = 16 * 1024  # a larger report is refused (413) unread
+CSP_REPORTS_PER_MINUTE = 30  # from one address; more are refused (429) and not logged
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -157,7 +168,45 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+    "report-uri": [CSP_REPORT_PATH],
+    "report-to": "csp-endpoint",
 }
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only: the
+# browser blocks nothing and reports what it would have blocked (to trial a change).
+SECURE_CSP_REPORT_ONLY = {}
+if env_bool("CSP_REPORT_ONLY", False):
+    SECURE_CSP, SECURE_CSP_REPORT_ONLY = {}, SECURE_CSP
+# Browser features the portal never uses, switched off on every response.
+PERMISSIONS_POLICY = dict.fromkeys(
+    [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ],
+    [],
+)
+CSRF_FAILURE_VIEW = "register.security_views.csrf_failure"
+# /.well-known/security.txt (RFC 9116): who to tell about a vulnerability, as a mailto: or
+# https: address (the file is not served until it is set); its Expires date (180 days
+# ahead by default) and the council's disclosure policy, if it has one.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "")
+SECURITY_TXT_EXPIRES = env_date("SECURITY_TXT_EXPIRES")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL", "")
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
