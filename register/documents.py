@@ -82,7 +82,9 @@ def clean_file_name(name: str) -> str:
     """The uploaded name as data: its last path part, without control characters, at most
     200 characters (its extension kept)."""
     name = PureWindowsPath(PurePosixPath(name or "").name).name
-    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip(" .")
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
+    if name in (".", ".."):
+        name = ""
     if len(name) > 200:
         suffix = PurePosixPath(name).suffix
         suffix = suffix if len(suffix) <= 20 else ""
