@@ -46,6 +46,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Permissions-Policy and Reporting-Endpoints on every response, static files' too
+    # (register/middleware.py).
+    "register.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,9 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Permissions-Policy and Reporting-Endpoints on every response; a security event for
-    # every 403 (register/middleware.py).
-    "register.middleware.SecurityHeadersMiddleware",
+    # A security event for every 403 (register/middleware.py).
     "register.middleware.RefusalEventsMiddleware",
 ]
 
