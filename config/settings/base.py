@@ -259,6 +259,12 @@ LOGGING = {
     },
 }
 
+# Backups (register/backup.py, `manage.py backup`): where archives go by default, and the
+# folder of PostgreSQL's pg_dump and pg_restore when they are not the ones on PATH (they
+# must be of the server's major version or newer).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+POSTGRES_BIN_DIR = env_str("PG_BIN", "")
+
 REGISTER_PAGE_SIZE = 50
 # A PDF render still running after this many seconds is stopped (register/pdf.py).
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 30)
