@@ -1,5 +1,5 @@
-"""Security middleware of the portal's own: the Permissions-Policy and Reporting-Endpoints
-headers on every response, and a security event for every refusal (403)."""
+"""Security middleware of the portal's own: the Permissions-Policy header on every
+response, and a security event for every refusal (403)."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -15,23 +15,16 @@ def permissions_policy(features: dict[str, list[str]]) -> str:
 class SecurityHeadersMiddleware:
     """Permissions-Policy switches off the browser features the portal never uses
     (settings.PERMISSIONS_POLICY), so a script that got in could not use the camera,
-    microphone, location, payment... Reporting-Endpoints names where the browser sends
-    Content Security Policy reports (the CSP's `report-to`)."""
+    microphone, location, payment..."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.headers = {
-            "Permissions-Policy": permissions_policy(settings.PERMISSIONS_POLICY),
-            "Reporting-Endpoints": ", ".join(
-                f'{name}="{url}"' for name, url in settings.REPORTING_ENDPOINTS.items()
-            ),
-        }
+        self.policy = permissions_policy(settings.PERMISSIONS_POLICY)
 
     def __call__(self, request):
         response = self.get_response(request)
-        for header, value in self.headers.items():
-            if value:
-                response.headers.setdefault(header, value)
+        if self.policy:
+            response.headers.setdefault("Permissions-Policy", self.policy)
         return response
 
 

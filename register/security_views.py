@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from register.security_log import client_address, security_event
 
-# How browsers send reports: `report-uri` (application/csp-report) and `report-to`
-# (application/reports+json, the Reporting API).
+# How browsers send reports: `report-uri` (application/csp-report, what the portal's policy
+# asks for) and `report-to` (application/reports+json, the Reporting API), read alike.
 REPORT_TYPES = ("application/csp-report", "application/reports+json", "application/json")
 REPORTS_PER_REQUEST = 10  # more in one request are counted, not each logged
 FIELD_LENGTH = 300

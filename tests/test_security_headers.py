@@ -77,8 +77,8 @@ def test_the_content_security_policy_sends_its_reports_to_the_portal(client, db)
     response = client.get("/sign-in/")
     policy = csp_directives(response["Content-Security-Policy"])
     assert policy["report-uri"] == reverse("csp-report") == django_settings.CSP_REPORT_PATH
-    assert policy["report-to"] == "csp-endpoint"
-    assert response["Reporting-Endpoints"] == f'csp-endpoint="{reverse("csp-report")}"'
+    # Chromium would ignore report-uri beside a report-to group (see base.py).
+    assert "report-to" not in policy
     assert policy["script-src"].startswith("'self' 'nonce-")
     assert policy["frame-ancestors"] == "'none'"
 

@@ -46,8 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Permissions-Policy and Reporting-Endpoints on every response, static files' too
-    # (register/middleware.py).
+    # Permissions-Policy on every response, static files' too (register/middleware.py).
     "register.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -153,10 +152,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Browsers report what the policy blocks to /csp-report/ (register/security_views.py),
-# logged as `csp.violation` security events: `report-uri` for every browser, `report-to`
-# (the Reporting API, through the Reporting-Endpoints header) for those that have it.
+# logged as `csp.violation` security events. `report-uri` only: Chromium ignores it when
+# the policy also names a `report-to` group, and sends Reporting API reports in batches and
+# only from HTTPS pages (the endpoint reads that format too, should a council add one).
 CSP_REPORT_PATH = "/csp-report/"
-REPORTING_ENDPOINTS = {"csp-endpoint": CSP_REPORT_PATH}
 CSP_REPORT_MAX_BYTES = 16 * 1024  # a larger report is refused (413) unread
 CSP_REPORTS_PER_MINUTE = 30  # from one address; more are refused (429) and not logged
 SECURE_CSP = {
@@ -170,7 +169,6 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
     "report-uri": [CSP_REPORT_PATH],
-    "report-to": "csp-endpoint",
 }
 # CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only: the
 # browser blocks nothing and reports what it would have blocked (to trial a change).
