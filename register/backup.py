@@ -48,6 +48,12 @@ class BackupError(Exception):
     """A backup or restore that cannot be done, said in words for the command line."""
 
 
+def described(manifest: dict) -> str:
+    """"71 tables (1,340 rows) and 12 files", for the commands' last line."""
+    rows = sum(manifest["tables"].values())
+    return f"{len(manifest['tables'])} tables ({rows:,} rows) and {len(manifest['files'])} files"
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as opened:

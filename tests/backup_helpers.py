@@ -10,7 +10,12 @@ import sys
 import tarfile
 from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+
+from register import services
+from register.models import Document
+from tests.factories import PDF_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables of the test run that must not reach the fresh installation.
@@ -36,9 +41,7 @@ def restore_in_a_fresh_installation(archive: Path, folder: Path) -> dict:
     else:
         env["DATABASE_URL"] = f"sqlite:///{folder / 'restored.sqlite3'}"
         command = ["bash", "-c", steps]
-    result = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
-    )
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return {**json.loads(out.read_text()), "output": result.stdout}
 
@@ -68,3 +71,17 @@ def with_manifest(source: Path, target: Path, edit) -> None:
         return json.dumps(manifest).encode()
 
     rewrite_archive(source, target, change)
+
+
+def upload_documents(arrangement, user, titles=("Terms of reference", "Risk assessment")):
+    """A small PDF for each title, uploaded to the arrangement as its officer would."""
+    for title in titles:
+        services.record_part(
+            part=Document(
+                kind="other",
+                title=title,
+                file=SimpleUploadedFile(f"{title}.pdf", PDF_BYTES + title.encode()),
+            ),
+            arrangement=arrangement,
+            user=user,
+        )

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import django
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -23,7 +22,12 @@ from django.db import connection
 from register import backup, services
 from register.models import Arrangement, Document
 from tests.backup_fingerprint import fingerprint
-from tests.backup_helpers import restore_in_a_fresh_installation, rewrite_archive, with_manifest
+from tests.backup_helpers import (
+    restore_in_a_fresh_installation,
+    rewrite_archive,
+    upload_documents,
+    with_manifest,
+)
 from tests.factories import PDF_BYTES, ArrangementFactory, PartnerFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,16 +49,7 @@ def installation(media, lead_officer):
         risk = RiskFactory(arrangement=arrangement, owner="Priya Patel")
         risk.mitigation = "Changed once, so its history has two rows"
         risk.save()
-        for title in ("Terms of reference", "Partnership agreement"):
-            services.record_part(
-                part=Document(
-                    kind="agreement",
-                    title=title,
-                    file=SimpleUploadedFile(f"{title}.pdf", PDF_BYTES + title.encode()),
-                ),
-                arrangement=arrangement,
-                user=lead_officer,
-            )
+        upload_documents(arrangement, lead_officer, ("Terms of reference", "Partnership agreement"))
     removed = Document.objects.filter(title="Partnership agreement").first()
     services.remove_part(part=removed, arrangement=removed.arrangement, user=lead_officer)
     return media
@@ -125,9 +120,7 @@ def test_restore_refuses_a_database_that_is_not_empty(installation, tmp_path):
     assert Arrangement.objects.filter(name="Recorded after the backup").exists()
 
 
-def test_restore_refuses_a_media_folder_that_is_not_empty(
-    installation, tmp_path, monkeypatch
-):
+def test_restore_refuses_a_media_folder_that_is_not_empty(installation, tmp_path, monkeypatch):
     before = fingerprint(connection, installation)
     archive = tmp_path / "backup.tar.gz"
     back_up(archive)
@@ -213,9 +206,7 @@ def test_restore_refuses_an_archive_that_would_write_outside_its_folder(
         call_command("restore", str(bad), force=True)
 
 
-def test_restore_refuses_a_file_added_to_the_archive_beside_the_manifest(
-    installation, tmp_path
-):
+def test_restore_refuses_a_file_added_to_the_archive_beside_the_manifest(installation, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     back_up(archive)
     info = tarfile.TarInfo("media/documents/extra.pdf")

@@ -13,7 +13,6 @@ import json
 import tarfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 
@@ -21,8 +20,7 @@ from register import services
 from register.models import Arrangement, Document
 from register.roles import Role
 from tests.backup_fingerprint import fingerprint
-from tests.backup_helpers import restore_in_a_fresh_installation
-from tests.factories import PDF_BYTES
+from tests.backup_helpers import restore_in_a_fresh_installation, upload_documents
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -42,16 +40,7 @@ def test_the_demo_installation_restores_into_a_fresh_cluster_with_nothing_lost(
     officer = django_user_model.objects.get(username=Role.LEAD_OFFICER.value)
     arrangements = Arrangement.objects.filter(lead_officer=officer).order_by("pk")[:3]
     for arrangement in arrangements:
-        for title in ("Terms of reference", "Risk assessment"):
-            services.record_part(
-                part=Document(
-                    kind="other",
-                    title=title,
-                    file=SimpleUploadedFile(f"{title}.pdf", PDF_BYTES + title.encode()),
-                ),
-                arrangement=arrangement,
-                user=officer,
-            )
+        upload_documents(arrangement, officer)
     removed = Document.objects.order_by("pk").first()
     services.remove_part(part=removed, arrangement=removed.arrangement, user=officer)
     before = fingerprint(connection, settings.MEDIA_ROOT)

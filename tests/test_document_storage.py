@@ -27,7 +27,9 @@ from register.documents import clean_file_name, download_name
 from register.models import Document
 from register.pdf import html_to_pdf
 from register.roles import Role
+from tests.document_helpers import upload
 from tests.factories import PDF_BYTES, ArrangementFactory, DocumentFactory
+from tests.test_migrations import migrate_to
 
 
 def real_pdf() -> bytes:
@@ -104,17 +106,6 @@ STORED = [
 @pytest.fixture
 def draft(lead_officer):
     return ArrangementFactory(lead_officer=lead_officer)
-
-
-def upload(client, arrangement, name, content):
-    return client.post(
-        reverse("register:part-add", args=[arrangement.reference, "documents"]),
-        {
-            "kind": "agreement",
-            "title": "Partnership agreement",
-            "file": SimpleUploadedFile(name, content, content_type="application/octet-stream"),
-        },
-    )
 
 
 def download(client, document):
@@ -381,13 +372,6 @@ def test_a_document_of_an_arrangement_nobody_may_see_is_not_checked_or_logged(
 
 BEFORE_CHECKSUMS = ("register", "0009_import")
 CHECKSUMS = ("register", "0010_document_checksum")
-
-
-def migrate_to(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
 
 
 def latest_register_migration():

@@ -4,11 +4,11 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from register.models import Document
 from register.roles import Role
+from tests.document_helpers import upload
 from tests.factories import PDF_BYTES, ArrangementFactory, DocumentFactory
 
 
@@ -59,17 +59,6 @@ REFUSED = [
 @pytest.fixture
 def draft(lead_officer):
     return ArrangementFactory(lead_officer=lead_officer)
-
-
-def upload(client, arrangement, name, content):
-    return client.post(
-        reverse("register:part-add", args=[arrangement.reference, "documents"]),
-        {
-            "kind": "agreement",
-            "title": "Partnership agreement",
-            "file": SimpleUploadedFile(name, content, content_type="application/octet-stream"),
-        },
-    )
 
 
 @pytest.mark.parametrize(("name", "content", "content_type"), ACCEPTED)

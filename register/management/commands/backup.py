@@ -4,7 +4,7 @@ checksums in one archive (register/backup.py)."""
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from register.backup import BackupError, create_backup, default_output
+from register.backup import BackupError, create_backup, default_output, described
 
 
 class Command(BaseCommand):
@@ -23,9 +23,7 @@ class Command(BaseCommand):
             manifest = create_backup(output=path)
         except BackupError as error:
             raise CommandError(str(error)) from None
-        rows = sum(manifest["tables"].values())
         self.stdout.write(
-            f"Backed up {len(manifest['tables'])} tables ({rows} rows) and "
-            f"{len(manifest['files'])} files to {path} "
+            f"Backed up {described(manifest)} to {path} "
             f"({filesizeformat(manifest['database']['size'])} of database)."
         )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from register.backup import BackupError, check_archive, restore_backup
+from register.backup import BackupError, check_archive, described, restore_backup
 
 
 class Command(BaseCommand):
@@ -39,8 +39,7 @@ class Command(BaseCommand):
                 verb = "Restored"
         except BackupError as error:
             raise CommandError(str(error)) from None
-        rows = sum(manifest["tables"].values())
         self.stdout.write(
-            f"{verb} the backup of {manifest['created']}: {len(manifest['tables'])} tables "
-            f"({rows} rows) and {len(manifest['files'])} files, every checksum matching."
+            f"{verb} the backup of {manifest['created']}: {described(manifest)}, every "
+            "checksum matching."
         )
