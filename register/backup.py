@@ -191,7 +191,10 @@ def create_backup(*, output: Path | None = None, using: str = "default") -> dict
     partial = output.with_name(output.name + ".partial")
     with tempfile.TemporaryDirectory(prefix="register-backup-") as working:
         database = _dump_database(connection, Path(working))
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise BackupError(f"Another backup is being written to {output}") from None
         try:
             with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 dump = Path(working) / database["database"]["file"]

@@ -111,6 +111,15 @@ def test_a_backup_never_overwrites_a_file(media, tmp_path):
     assert not list(tmp_path.glob("*.partial"))
 
 
+def test_two_backups_to_one_name_at_once_do_not_mix(media, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    (tmp_path / "backup.tar.gz.partial").write_bytes(b"being written by another run")
+    with pytest.raises(CommandError, match="Another backup is being written"):
+        call_command("backup", output=str(archive))
+    assert not archive.exists()
+    assert (tmp_path / "backup.tar.gz.partial").read_bytes() == b"being written by another run"
+
+
 def test_restore_refuses_a_database_that_is_not_empty(installation, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     back_up(archive)
