@@ -5,6 +5,7 @@ from django.views import View
 
 from approvals.selectors import record_rounds
 from register.pdf import pdf_response
+from register.security_log import security_event
 from register.views import visible_arrangement
 
 
@@ -14,6 +15,7 @@ class RecordPdfView(View):
 
     def get(self, request, reference):
         arrangement = visible_arrangement(request, reference)
+        security_event("export.approval_record_pdf", request=request, record=reference)
         return pdf_response(
             request,
             "approvals/record_pdf.html",

@@ -43,3 +43,16 @@ def env_list(name: str, default=_REQUIRED) -> list[str]:
     """A comma-separated list, e.g. ALLOWED_HOSTS=register.example.gov.uk,localhost."""
     raw = env_str(name, default if default is _REQUIRED else ",".join(default))
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_date(name: str):
+    """A date as YYYY-MM-DD, or None when unset."""
+    import datetime
+
+    value = env_str(name, "")
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a date as YYYY-MM-DD, not {value!r}.") from error

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from register import security_views
 from register.forms import SignInForm
 from register.home_views import DashboardView, HomeView
 from register.views import AccessibilityStatementView
@@ -28,4 +29,7 @@ urlpatterns = [
     path("sign-out/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("accessibility/", AccessibilityStatementView.as_view(), name="accessibility"),
     path("admin/", admin.site.urls),
+    # For browsers and the council's security team (register/security_views.py).
+    path(".well-known/security.txt", security_views.security_txt, name="security-txt"),
+    path("csp-report/", security_views.csp_report, name="csp-report"),
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalChanges
 
+from register import services
 from register.models import (
     Arrangement,
     Committee,
@@ -168,11 +169,21 @@ class DocumentAdmin(ArrangementPartAdmin):
     list_display = ["title", "kind", "arrangement", "size", "uploaded_by"]
     list_filter = ["kind"]
     search_fields = ["title", "arrangement__reference"]
-    readonly_fields = ["file", "content_type", "size", "uploaded_by"]
+    readonly_fields = ["original_name", "content_type", "size", "checksum", "uploaded_by"]
+    exclude = ["file"]  # stored under a random name; downloaded from the arrangement page
 
     def has_add_permission(self, request):
         # Uploads go through the arrangement page, where their content is checked.
         return False
+
+    # Removed here as on the arrangement page: the file goes too, the history keeps it.
+    def delete_model(self, request, obj):
+        services.remove_documents(documents=[obj], user=request.user, reason="Removed in admin")
+
+    def delete_queryset(self, request, queryset):
+        services.remove_documents(
+            documents=list(queryset), user=request.user, reason="Removed in admin"
+        )
 
 
 @admin.register(Screening)

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-import filetype
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -15,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
 
+from register import documents
 from register.choices import (
     TYPES_BY_KIND,
     ArrangementType,
@@ -756,24 +756,14 @@ class RiskForm(VersionedForm, forms.ModelForm):
 
 
 # What the register accepts, judged by the file's content, not its name.
-ACCEPTED_DOCUMENT_TYPES = {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
-    "application/vnd.ms-excel": "Excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-    "application/vnd.oasis.opendocument.text": "OpenDocument text",
-    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument spreadsheet",
-}
-
-
 class DocumentForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Document
         fields = ["kind", "title", "file"]
         labels = {"kind": "What is it?", "file": "Upload a file"}
         help_texts = {
-            "file": "PDF, Word, Excel or OpenDocument, up to "
-            f"{filesizeformat(settings.DOCUMENT_MAX_BYTES)}"
+            "file": "PDF, Word, Excel or OpenDocument, or a scan as a PNG or JPEG image, up "
+            f"to {filesizeformat(settings.DOCUMENT_MAX_BYTES)}"
         }
         error_messages = {
             "kind": {"required": "Select what the document is"},
@@ -787,15 +777,9 @@ class DocumentForm(VersionedForm, forms.ModelForm):
             raise forms.ValidationError(
                 f"The selected file must be smaller than {filesizeformat(settings.DOCUMENT_MAX_BYTES)}"
             )
-        upload.seek(0)
-        detected = filetype.guess(upload.read(8192))
-        upload.seek(0)
-        if detected is None or detected.mime not in ACCEPTED_DOCUMENT_TYPES:
-            raise forms.ValidationError(
-                "The selected file must be a PDF, Word, Excel or OpenDocument file"
-            )
-        # Judged by its content, not its name: kept with the document and sent on download.
-        self.instance.content_type = detected.mime
+        # Judged by its content, not its name (register/documents.py).
+        if documents.detected_type(upload) is None:
+            raise forms.ValidationError(f"The selected file must be {documents.ACCEPTED_WORDS}")
         return upload
 
 

@@ -7,6 +7,7 @@ imports."""
 from django.apps import apps
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from register.choices import GovernanceItem
@@ -204,6 +205,23 @@ class PartHistory(HistorySource):
         return f"{self.noun_words} ‘{row.instance}’"
 
 
+class DocumentHistory(PartHistory):
+    """A document's history: where its file is stored (a random name) is not shown, and its
+    removal keeps in sight the file's name, type, size and SHA-256 checksum (the file itself
+    is deleted)."""
+
+    def __init__(self):
+        super().__init__(Document, "document", ignored=frozenset({"size", "content_type", "file"}))
+
+    def removed_details(self, row, names) -> list[tuple[str, str]]:
+        return [
+            ("File name", row.original_name),
+            ("Type", Document(content_type=row.content_type).type_label),
+            ("Size", filesizeformat(row.size)),
+            ("SHA-256 checksum", row.checksum or "not recorded"),
+        ]
+
+
 def _objective_ids(arrangement):
     return Objective.history.filter(arrangement_id=arrangement.pk).values("id")
 
@@ -362,7 +380,7 @@ SOURCES = (
     MeasureHistory(PerformanceMeasure, "performance measure"),
     ResultHistory(MeasureResult, "target and outturn"),
     PartHistory(Risk, "risk"),
-    PartHistory(Document, "document", ignored=frozenset({"size", "content_type"})),
+    DocumentHistory(),
     FormVersionHistory(),
     PublicationSource(),
 )

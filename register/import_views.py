@@ -13,6 +13,7 @@ from register.imports.columns import template_bytes
 from register.imports.files import FileRefused
 from register.imports.forms import ColumnsForm, UploadForm
 from register.models import ImportRun
+from register.security_log import security_event
 from register.spreadsheets import xlsx_response
 from register.views import apply_service_errors
 
@@ -127,4 +128,11 @@ class ImportConfirmView(RunMixin):
             services.confirm(run=self.run, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            security_event(
+                "import.confirmed",
+                request=request,
+                record=f"import {self.run.pk}",
+                file_name=self.run.file_name,
+            )
         return redirect(reverse("register:import-run", args=[pk]))

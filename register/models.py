@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from register import documents
 from register.choices import (
     TYPES_BY_KIND,
     ArrangementType,
@@ -560,15 +561,21 @@ class Risk(ArrangementChild):
 
 
 def document_path(document, filename):
-    return f"documents/{document.arrangement.reference}/{filename}"
+    """A random name with the extension of the detected type, never the uploaded name
+    (register/documents.py); the uploaded name is kept in `original_name`."""
+    return documents.stored_name(document.arrangement.reference, document.content_type)
 
 
 class Document(ArrangementChild):
     kind = models.CharField(max_length=30, choices=DocumentKind.choices)
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to=document_path, max_length=300)
+    original_name = models.CharField("file name", max_length=255, editable=False, default="")
     content_type = models.CharField(max_length=120, editable=False)
     size = models.PositiveIntegerField(editable=False)
+    checksum = models.CharField(
+        "SHA-256 checksum", max_length=64, editable=False, blank=True, default=""
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, editable=False, null=True
     )
@@ -578,6 +585,15 @@ class Document(ArrangementChild):
 
     def __str__(self):
         return self.title
+
+    @property
+    def type_label(self) -> str:
+        kind = documents.DOCUMENT_TYPES.get(self.content_type)
+        return kind.label if kind else self.content_type
+
+    @property
+    def download_name(self) -> str:
+        return documents.download_name(self.original_name, self.content_type)
 
 
 class FormStatus(models.TextChoices):

@@ -25,6 +25,7 @@ from register import forms, open_data, publication
 from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
+from register.security_log import security_event
 from register.spreadsheets import csv_response, xlsx_bytes, xlsx_response
 from register.views import apply_service_errors
 
@@ -308,5 +309,12 @@ class PublishView(EditionMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.edition.get_absolute_url())
+        security_event(
+            "publication.published",
+            request=request,
+            record=edition.slug,
+            entries=len(edition.entries),
+            people_named=settings.PUBLISH_PEOPLE_NAMES,
+        )
         messages.success(request, f"The {edition.label} is published")
         return redirect(edition.get_absolute_url())

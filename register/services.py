@@ -1,9 +1,17 @@
 """Writes to the register. Each is one transaction: it all saves, or nothing does."""
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from register.choices import Status
+from register.documents import (
+    ACCEPTED_WORDS,
+    checksum_of,
+    clean_file_name,
+    delete_files,
+    detected_type,
+)
 from register.lifecycle import change_status
 from register.models import Arrangement, ArrangementChild, Document, Screening
 from register.policies import get_policy
@@ -98,13 +106,31 @@ def record_part(
         part.arrangement = arrangement
     if part.pk is not None and unchanged(locked_at_version(part, version), part):
         return None
-    if isinstance(part, Document):
-        part.uploaded_by = user
-        part.size = part.file.size
+    upload = isinstance(part, Document) and part.pk is None
+    if upload:
+        _take_upload(part, user)
     part.full_clean()
-    part.save()
-    reclassify(arrangement)
+    try:
+        part.save()
+        reclassify(arrangement)
+    except BaseException:
+        if upload and part.file._committed:  # nothing is kept of an upload not saved
+            part.file.storage.delete(part.file.name)
+        raise
     return part
+
+
+def _take_upload(document: Document, user) -> None:
+    """What is kept of a new upload: its type judged by its content (refused unless it is
+    one the register accepts), its name as data, size and SHA-256 checksum, and who."""
+    content_type = detected_type(document.file)
+    if content_type is None:
+        raise ValidationError({"file": f"The selected file must be {ACCEPTED_WORDS}"})
+    document.content_type = content_type
+    document.original_name = clean_file_name(document.file.name)
+    document.size = document.file.size
+    document.checksum = checksum_of(document.file)
+    document.uploaded_by = user
 
 
 def reclassify(arrangement):
@@ -119,9 +145,28 @@ def reclassify(arrangement):
 
 
 @transaction.atomic
-def remove_part(*, part: models.Model, arrangement: Arrangement) -> None:
-    part.delete()
+def remove_part(*, part: models.Model, arrangement: Arrangement, user=None) -> None:
+    """Remove a row of the arrangement (a document's file too); its history keeps it."""
+    if isinstance(part, Document):
+        remove_documents(documents=[part], user=user)
+    else:
+        part.delete()
     reclassify(arrangement)
+
+
+@transaction.atomic
+def remove_documents(*, documents: list[Document], user, reason: str = "") -> None:
+    """Delete the documents' rows now and their files once this commits (never if it is
+    rolled back). Each history row keeps the name, size, type and checksum, and `user` as
+    who removed it, with the reason (at most 100 characters) when given."""
+    stored = []
+    for document in documents:
+        document._history_user = user
+        if reason:
+            document._change_reason = reason[:100]
+        stored.append((document.file.storage, document.file.name))
+        document.delete()
+    transaction.on_commit(lambda: delete_files(stored))
 
 
 @transaction.atomic

@@ -433,6 +433,10 @@ class HistorySource(Source):
         """What the row is, in words (a row's own fields only: no query for each row)."""
         return f"{self.model._meta.verbose_name} ‘{row.instance}’"
 
+    def removed_details(self, row, names: Names) -> list[tuple[str, str]]:
+        """What a removal keeps in sight, as (label, words); nothing unless a part says."""
+        return []
+
     def summary(self, row, changes, names: Names) -> object:
         verb = {"+": "added", "~": "changed", "-": "removed"}[row.history_type]
         noun = self.noun(row, names)
@@ -449,6 +453,8 @@ class HistorySource(Source):
             if row.history_type == "+":
                 # What it was recorded with: a value for each field, with nothing before it.
                 entry.details = [(change.label, change.new) for change in changes]
+            elif row.history_type == "-":
+                entry.details = self.removed_details(row, names)
             else:
                 entry.changes = changes
             reason = row.history_change_reason or ""

@@ -17,6 +17,7 @@ from django.views.generic import ListView, TemplateView
 
 from register import forms, services
 from register.conflicts import conflict_page
+from register.documents import DocumentUnavailable, verified_copy
 from register.formatting import with_article
 from register.models import (
     Arrangement,
@@ -37,6 +38,7 @@ from register.roles import (
     can_recategorise,
     can_view_arrangement,
 )
+from register.security_log import security_event
 from register.selectors import (
     arrangements_of,
     arrangements_visible_to,
@@ -151,6 +153,12 @@ class ArrangementExportView(ArrangementListView):
     def get(self, request, *args, **kwargs):
         rows = export_rows(self.get_queryset(), get_policy())
         filename = f"register-{timezone.localdate().isoformat()}.{self.format}"
+        security_event(
+            "export.register",
+            request=request,
+            format=self.format,
+            filters=request.GET.urlencode(),
+        )
         if self.format == "xlsx":
             return xlsx_response(xlsx_bytes(rows, sheet="Register"), filename=filename)
         return csv_response(neutralised_rows(rows), filename=filename)
@@ -549,6 +557,9 @@ class PartFormView(PartMixin, View):
                 user=request.user,
                 version=form.version,
             )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            return self.render_form(form, status=400)
         except EditConflict as conflict:
             return conflict_page(
                 request,
@@ -557,6 +568,8 @@ class PartFormView(PartMixin, View):
                 what=f"the {self.part.noun}",
                 arrangement=self.arrangement,
             )
+        if isinstance(saved, Document):
+            document_event("document.uploaded", request, saved)
         saved_message(request, saved, f"The {self.part.noun} has been saved")
         return redirect(self.arrangement)
 
@@ -568,20 +581,47 @@ class PartRemoveView(PartMixin, View):
         return self.render(self.template_name, obj=self.get_object())
 
     def post(self, request, **kwargs):
-        services.remove_part(part=self.get_object(), arrangement=self.arrangement)
+        part = self.get_object()
+        services.remove_part(part=part, arrangement=self.arrangement, user=request.user)
+        if isinstance(part, Document):
+            document_event("document.removed", request, part)
         messages.success(request, f"The {self.part.noun} has been removed")
         return redirect(self.arrangement)
 
 
+def document_event(event: str, request, document, **details):
+    security_event(
+        event,
+        request=request,
+        record=document.arrangement.reference,
+        document=document.pk,
+        file_name=document.original_name,
+        checksum=document.checksum,
+        **details,
+    )
+
+
 class DocumentDownloadView(ArrangementAccessMixin, View):
-    """Documents are private: served only to those who may see the arrangement."""
+    """Documents are private: served only to those who may see the arrangement, and only
+    while the stored file still has the checksum taken on upload."""
 
     def get(self, request, reference, pk):
         document = get_object_or_404(self.arrangement.documents, pk=pk)
+        try:
+            content = verified_copy(document)
+        except DocumentUnavailable as refusal:
+            document_event(refusal.event, request, document)
+            return render(
+                request,
+                "register/document_unavailable.html",
+                {"arrangement": self.arrangement, "document": document, "reason": str(refusal)},
+                status=409,
+            )
+        document_event("document.download", request, document)
         return FileResponse(
-            document.file.open("rb"),
+            content,
             as_attachment=True,
-            filename=document.file.name.rsplit("/", 1)[-1],
+            filename=document.download_name,
             content_type=document.content_type,
         )
 

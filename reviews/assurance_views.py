@@ -15,6 +15,7 @@ from register import formatting
 from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
+from register.security_log import security_event
 from register.spreadsheets import csv_response, neutralised_rows
 from register.views import ShortFormPage, apply_service_errors, short_form_page
 from reviews import assurance
@@ -260,6 +261,10 @@ class AnnexView(View):
             "exercise": exercise,
             "issues_asked": bool(get_policy().assurance_issues),
         }
+        if export in ("pdf", "csv"):
+            security_event(
+                "export.assurance_annex", request=request, record=str(year), format=export
+            )
         if export == "pdf":
             return pdf_response(
                 request,

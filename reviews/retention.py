@@ -25,6 +25,7 @@ from register.formatting import long_date
 from register.models import Arrangement, CouncilRepresentative, FormResponse, Risk
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, Role, has_role
+from register.services import remove_documents
 from register.timeline import changes_by_the_portal
 from reviews.models import RetentionDecision, RetentionOutcome
 
@@ -305,13 +306,9 @@ def dispose(
     if existing is not None:
         return existing
     documents = list(arrangement.documents.all())
-    for document in documents:
-        document._history_user = user  # its history keeps the title, and who removed it
-        with changes_by_the_portal("retention", user=user):
-            document.delete()
-    # The files go once the rows are gone for good, not if the disposal is rolled back.
-    files = [(document.file.storage, document.file.name) for document in documents]
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+    # The files go once the rows are gone for good, not if the disposal is rolled back;
+    # each document's history keeps its name, checksum and who removed it.
+    remove_documents(documents=documents, user=user, reason="Disposed of at its retention review")
     names = _replace_names(arrangement)
     titles = [document.title for document in documents]
     decision = _record(

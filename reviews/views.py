@@ -14,6 +14,7 @@ from register.council_forms import definition as definition_for
 from register.council_forms.selectors import response_for
 from register.policies import get_policy
 from register.roles import Role, can_view_arrangement
+from register.security_log import security_event
 from register.spreadsheets import csv_response, neutralised_rows
 from register.views import apply_service_errors, saved_message
 from reviews import selectors, services
@@ -45,7 +46,8 @@ def _filtered(request):
     return form, reviews
 
 
-def _csv(filename, reviews):
+def _csv(request, filename, reviews):
+    security_event("export.reviews", request=request, file_name=filename, rows=len(reviews))
     rows = (
         [
             review.arrangement.reference,
@@ -75,7 +77,7 @@ class ReviewBoardView(View):
         board = selectors.board(today, reviews)
         if export:
             rows = [review for _key, _title, shown in board.sections for review in shown]
-            return _csv(f"reviews-{today.isoformat()}.csv", rows)
+            return _csv(request, f"reviews-{today.isoformat()}.csv", rows)
         return render(
             request,
             "reviews/board.html",
@@ -97,7 +99,7 @@ class LateReviewsView(View):
         today = timezone.localdate()
         late = selectors.late_reviews(today, reviews)
         if export:
-            return _csv(f"late-reviews-{today.isoformat()}.csv", late)
+            return _csv(request, f"late-reviews-{today.isoformat()}.csv", late)
         return render(
             request,
             "reviews/late.html",

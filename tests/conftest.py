@@ -1,3 +1,5 @@
+import json
+import logging
 from io import StringIO
 
 import pytest
@@ -6,6 +8,7 @@ from django.core.management import call_command
 
 from register import publication
 from register.roles import Role
+from register.security_log import JsonLineFormatter
 from tests.factories import UserFactory
 
 
@@ -90,3 +93,28 @@ def demo_register(demo_seed, django_db_blocker):
         call_command("seed_demo_approvals", verbosity=0)
         call_command("seed_demo_reviews", verbosity=0)
         call_command("seed_demo_publication", verbosity=0)
+
+
+class _SecurityEvents(logging.Handler):
+    """Keeps each security event as the JSON line the log collector would read, parsed."""
+
+    def __init__(self):
+        super().__init__(level=logging.INFO)
+        self.setFormatter(JsonLineFormatter())
+        self.events = []
+
+    def emit(self, record):
+        self.events.append(json.loads(self.format(record)))
+
+
+@pytest.fixture
+def security_events():
+    """The security events written during the test, each a dict parsed from its JSON line
+    (the `security` logger does not propagate to the root, so caplog alone misses them)."""
+    handler = _SecurityEvents()
+    logger = logging.getLogger("security")
+    logger.addHandler(handler)
+    try:
+        yield handler.events
+    finally:
+        logger.removeHandler(handler)

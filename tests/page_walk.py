@@ -32,9 +32,10 @@ class Outcome(StrEnum):
     REFUSED = "refused (403)"
     NOT_FOUND = "not found (404)"
     SIGN_IN = "sent to sign-in"
+    ACCEPTED = "accepted, nothing to show (204)"
 
 
-OK, REDIRECT, REFUSED, NOT_FOUND, SIGN_IN = Outcome
+OK, REDIRECT, REFUSED, NOT_FOUND, SIGN_IN, ACCEPTED = Outcome
 
 
 class RecipeError(LookupError):
@@ -385,6 +386,7 @@ class Case:
     query: object = None  # user (None when anonymous) -> query string parameters
     content_type: str = "text/html"  # of an allowed answer
     errors: ErrorState | None = None
+    body: tuple[str, str] | None = None  # (content type, text) a POST sends, if not a form
 
     @property
     def title(self):
@@ -409,6 +411,7 @@ PDF = "application/pdf"
 CSV = "text/csv"
 JSON = "application/json"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NO_CONTENT = "(no content)"  # an answer that is only a status
 # The published register: open to everyone, signed in or not.
 PUBLIC = access(ok=EVERYONE, anonymous=OK)
 
@@ -450,6 +453,20 @@ CASES = [
     # Signing out, signed in or not, lands on the sign-in page.
     Case("logout", access(sign_in=EVERYONE), method="post"),
     Case("accessibility", access(ok=EVERYONE, anonymous=OK)),
+    # For browsers and security researchers (register/security_views.py), signed in or not.
+    Case("security-txt", PUBLIC, content_type="text/plain"),
+    # Browsers post Content Security Policy reports here, signed in or not.
+    Case(
+        "csp-report",
+        access(accepted=EVERYONE, anonymous=ACCEPTED),
+        method="post",
+        content_type=NO_CONTENT,
+        body=(
+            "application/csp-report",
+            '{"csp-report": {"document-uri": "https://register.example/arrangements/", '
+            '"violated-directive": "script-src", "blocked-uri": "inline"}}',
+        ),
+    ),
     # Register
     Case("register:list", OPEN_TO_EVERY_ROLE),
     Case("register:mine", OPEN_TO_EVERY_ROLE),
@@ -794,7 +811,7 @@ def who_opens(case):
     """Whom the browser walk signs in as: a visitor if they may open it, else the first
     role allowed; for a page that only redirects, the first role it redirects (signing
     out sends every role to sign-in)."""
-    for outcome in (OK, REDIRECT, SIGN_IN):
+    for outcome in (OK, ACCEPTED, REDIRECT, SIGN_IN):
         if case.expect[ANONYMOUS] == outcome and outcome is not SIGN_IN:
             return ANONYMOUS
         for role in Role:

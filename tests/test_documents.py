@@ -4,11 +4,11 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from register.models import Document
 from register.roles import Role
+from tests.document_helpers import upload
 from tests.factories import PDF_BYTES, ArrangementFactory, DocumentFactory
 
 
@@ -41,11 +41,17 @@ ACCEPTED = [
         office_file("application/vnd.oasis.opendocument.text", "content.xml"),
         "application/vnd.oasis.opendocument.text",
     ),
+    # A signed agreement scanned or photographed.
+    ("signed page.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png"),
+    ("signed page.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100, "image/jpeg"),
 ]
 REFUSED = [
     ("script pretending to be a PDF", "agreement.pdf", b"#!/bin/sh\nrm -rf /\n"),
     ("web page named as Word", "agreement.docx", b"<html><script>alert(1)</script></html>"),
-    ("image", "photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+    ("web page named as a PDF", "evil.pdf", b"<!DOCTYPE html><script>alert(1)</script>"),
+    ("web page", "evil.html", b"<html><body onload=alert(1)></body></html>"),
+    ("SVG image (it can hold script)", "logo.png", b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    ("GIF image", "photo.pdf", b"GIF89a" + b"\x00" * 100),
     ("plain text", "notes.txt", b"Some notes"),
 ]
 
@@ -55,19 +61,8 @@ def draft(lead_officer):
     return ArrangementFactory(lead_officer=lead_officer)
 
 
-def upload(client, arrangement, name, content):
-    return client.post(
-        reverse("register:part-add", args=[arrangement.reference, "documents"]),
-        {
-            "kind": "agreement",
-            "title": "Partnership agreement",
-            "file": SimpleUploadedFile(name, content, content_type="application/octet-stream"),
-        },
-    )
-
-
 @pytest.mark.parametrize(("name", "content", "content_type"), ACCEPTED)
-def test_pdf_word_excel_and_opendocument_files_are_accepted(
+def test_pdf_word_excel_opendocument_and_image_files_are_accepted(
     lead_officer_client, draft, name, content, content_type
 ):
     response = upload(lead_officer_client, draft, name, content)
@@ -84,7 +79,9 @@ def test_a_file_of_another_type_is_refused_whatever_its_name(
 ):
     response = upload(lead_officer_client, draft, name, content)
     assert response.status_code == 400
-    message = "The selected file must be a PDF, Word, Excel or OpenDocument file"
+    message = (
+        "The selected file must be a PDF, Word, Excel or OpenDocument file, or a PNG or JPEG image"
+    )
     assert response.content.decode().count(message) >= 2
     assert not Document.objects.exists()
 

@@ -36,7 +36,7 @@ from tests.page_walk import (
 )
 
 REDIRECTS = {301, 302, 303, 307, 308}
-STATUSES = {200: OK, 403: Outcome.REFUSED, 404: Outcome.NOT_FOUND}
+STATUSES = {200: OK, 204: Outcome.ACCEPTED, 403: Outcome.REFUSED, 404: Outcome.NOT_FOUND}
 
 
 def outcome_of(response):
@@ -94,7 +94,13 @@ class Visitors:
         query = case.query(user) if case.query else {}
         if case.method == "get":
             return client.get(path, query)
-        response = getattr(client, case.method)(f"{path}?{urlencode(query)}" if query else path)
+        if query:
+            path = f"{path}?{urlencode(query)}"
+        if case.body:
+            content_type, text = case.body
+            response = getattr(client, case.method)(path, text, content_type=content_type)
+        else:
+            response = getattr(client, case.method)(path)
         if user is not None:
             client.force_login(user)  # the walk's one POST signs out
         return response

@@ -229,6 +229,8 @@ def test_disposal_deletes_the_documents_and_their_files_but_history_keeps_their_
     assert not Document.objects.filter(arrangement=arrangement).exists()
     removed = Document.history.get(id=document.pk, history_type="-")
     assert (removed.title, removed.history_user) == ("Partnership agreement 2020", owner)
+    assert (removed.original_name, removed.checksum) == (document.original_name, document.checksum)
+    assert removed.history_change_reason == "Disposed of at its retention review"
     assert decision.documents_deleted == ["Partnership agreement 2020"]
 
 

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40 + "-5Gk!",
     "ALLOWED_HOSTS": "register.council.example",
+    "SECURITY_CONTACT": "mailto:security@council.example",
 }
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Permissions-Policy on every response, static files' too (register/middleware.py).
+    "register.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A security event for every 403 (register/middleware.py).
+    "register.middleware.RefusalEventsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -147,6 +151,13 @@ CRISPY_TEMPLATE_PACK = "gds"
 # Nobody rewrites history: simple-history's revert screens are switched off.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Browsers report what the policy blocks to /csp-report/ (register/security_views.py),
+# logged as `csp.violation` security events. `report-uri` only: Chromium ignores it when
+# the policy also names a `report-to` group, and sends Reporting API reports in batches and
+# only from HTTPS pages (the endpoint reads that format too, should a council add one).
+CSP_REPORT_PATH = "/csp-report/"
+CSP_REPORT_MAX_BYTES = 16 * 1024  # a larger report is refused (413) unread
+CSP_REPORTS_PER_MINUTE = 30  # from one address; more are refused (429) and not logged
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -157,7 +168,44 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+    "report-uri": [CSP_REPORT_PATH],
 }
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only: the
+# browser blocks nothing and reports what it would have blocked (to trial a change).
+SECURE_CSP_REPORT_ONLY = {}
+if env_bool("CSP_REPORT_ONLY", False):
+    SECURE_CSP, SECURE_CSP_REPORT_ONLY = {}, SECURE_CSP
+# Browser features the portal never uses, switched off on every response.
+PERMISSIONS_POLICY = dict.fromkeys(
+    [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ],
+    [],
+)
+CSRF_FAILURE_VIEW = "register.security_views.csrf_failure"
+# /.well-known/security.txt (RFC 9116): who to tell about a vulnerability, as a mailto: or
+# https: address (the file is not served until it is set); its Expires date (180 days
+# ahead by default) and the council's disclosure policy, if it has one.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "")
+SECURITY_TXT_EXPIRES = env_date("SECURITY_TXT_EXPIRES")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL", "")
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
@@ -208,6 +256,12 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Backups (register/backup.py, `manage.py backup`): where archives go by default, and the
+# folder of PostgreSQL's pg_dump and pg_restore when they are not the ones on PATH (they
+# must be of the server's major version or newer).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
+POSTGRES_BIN_DIR = env_str("PG_BIN", "")
 
 REGISTER_PAGE_SIZE = 50
 # A PDF render still running after this many seconds is stopped (register/pdf.py).

@@ -28,3 +28,4 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
 
 # Tasks run at once, inside the test's transaction.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+SECURITY_CONTACT = "mailto:security@council.example"

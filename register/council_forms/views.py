@@ -16,6 +16,7 @@ from register.occasions import APPROVAL
 from register.pdf import pdf_response
 from register.policies import get_policy
 from register.roles import can_fill_form
+from register.security_log import security_event
 from register.versions import EditConflict
 from register.views import saved_message, visible_arrangement
 
@@ -281,6 +282,13 @@ class FormPdfView(View):
             definition.for_occasion(arrangement, occasion),
             arrangement,
             response_for(arrangement, definition, occasion),
+        )
+        security_event(
+            "export.council_form_pdf",
+            request=request,
+            record=reference,
+            form=definition.key,
+            occasion=occasion.key,
         )
         return pdf_response(
             request,

@@ -23,6 +23,7 @@ from register.models import (
 )
 from register.policies import get_policy
 from register.roles import REGISTER_MANAGERS, has_role
+from register.security_log import security_event
 from register.services import reclassify
 from register.timeline import changes_by_the_portal
 
@@ -85,6 +86,15 @@ def import_file(file, *, file_name: str, mapping, user, saved_headings=()) -> Ch
             with changes_by_the_portal("import", user=user):
                 reclassify(row.arrangement)  # e.g. a private sector partner (CB 1.5)
         row.reference = row.arrangement.reference
+    transaction.on_commit(
+        lambda: security_event(
+            "import.completed",
+            user=user,
+            record=file_name,
+            new=len(new),
+            updated=len(updated),
+        )
+    )
     return check
 
 

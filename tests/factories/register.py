@@ -2,6 +2,7 @@
 complete, valid rows; tests override what matters."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import factory
@@ -204,8 +205,10 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     kind = DocumentKind.TERMS_OF_REFERENCE
     title = "Terms of reference"
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="terms.pdf"))
+    original_name = "terms.pdf"
     content_type = "application/pdf"
     size = len(PDF_BYTES)
+    checksum = hashlib.sha256(PDF_BYTES).hexdigest()
     uploaded_by = factory.SelfAttribute("arrangement.lead_officer")
 
 
