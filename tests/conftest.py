@@ -7,6 +7,7 @@ from django.core.management import call_command
 from register import publication
 from register.roles import Role
 from tests.factories import UserFactory
+from tests.sign_in_helpers import security_events  # noqa: F401  (a fixture for every test)
 
 
 @pytest.fixture

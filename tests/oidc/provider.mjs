@@ -5,7 +5,7 @@
 //
 //   node tests/oidc/provider.mjs '<json>'
 //
-// The JSON: {"port": 0, "client_id": ..., "client_secret": ..., "redirect_uri": ...,
+// The JSON: {"port": 0, "client_id": ..., "client_secret": ..., "redirect_uris": [...],
 // "accounts": {"<login>": {claims...}}}. It prints one line, {"issuer": ...}, once it
 // listens on 127.0.0.1, and stops when its standard input closes (so it never outlives
 // the test run that started it). Claims other than sub (tid, oid, groups, e-mail, names)
@@ -27,7 +27,7 @@ const configuration = {
     {
       client_id: options.client_id,
       client_secret: options.client_secret,
-      redirect_uris: [options.redirect_uri],
+      redirect_uris: options.redirect_uris,
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_post",
