@@ -5,6 +5,7 @@ Role changes are Django group changes (register/roles.py: a role is a group), ma
 admin or by single sign-on's group mapping; each group added or removed is one event.
 """
 
+from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -55,8 +56,13 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
         request=request,
         username=credentials["username"],
         method="password",
-        locked_out=bool(getattr(request, "axes_locked_out", False)),
     )
+
+
+@receiver(user_locked_out)
+def locked_out(sender, request, username=None, ip_address=None, **kwargs):
+    """Too many failures for this username or from this address (django-axes)."""
+    security_event("sign_in.locked_out", request=request, username=username or "")
 
 
 @receiver(pre_save, sender=User)

@@ -110,6 +110,6 @@ def end_sessions_of(*, user, reason: str, request=None) -> int:
             request=request,
             record=user.get_username(),
             reason=reason,
-            sessions=len(keys),
+            count=len(keys),
         )
     return len(keys)
