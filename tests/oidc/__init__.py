@@ -21,6 +21,8 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
+from config.settings.base import origin_of
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("provider.mjs")
 CLIENT_ID = "partnership-register"
@@ -34,11 +36,16 @@ class Provider:
     client_secret: str = CLIENT_SECRET
 
     def settings(self, **more) -> dict:
-        """The portal's settings for signing in with this provider."""
+        """The portal's settings for signing in with this provider (as config/settings/base.py
+        makes them from OIDC_ISSUER and friends)."""
+        from django.conf import settings
+
+        form_action = [*settings.SECURE_CSP["form-action"], origin_of(self.issuer)]
         return {
             "OIDC_ISSUER": self.issuer,
             "OIDC_RP_CLIENT_ID": self.client_id,
             "OIDC_RP_CLIENT_SECRET": self.client_secret,
+            "SECURE_CSP": {**settings.SECURE_CSP, "form-action": form_action},
             **more,
         }
 
