@@ -163,6 +163,9 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
         key = identity_key(claims)
         identity = SignInIdentity.objects.select_related("user").filter(**key).first()
         roles = services.roles_from_groups(claims, group_roles())
+        # Entra leaves the groups out of a token for someone in very many of them (the
+        # "groups overage"); their roles cannot be known, so they are not changed.
+        overage = "groups" in claims.get("_claim_names", {})
         if identity is None:
             if settings.OIDC_NEW_USERS != CREATE:
                 return self._refuse(
@@ -172,7 +175,7 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
                     f"quoting this reference: {key['subject']}",
                     key,
                 )
-            if group_roles() and not roles:
+            if group_roles() and (overage or not roles):
                 return self._refuse(
                     "no mapped group",
                     "Your council account is not in a group that has access to the "
@@ -192,7 +195,11 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
                 key,
             )
         services.update_person(user=user, claims=claims)
-        if group_roles():
+        if group_roles() and overage:
+            security_event(
+                "sign_in.groups_not_sent", request=self.request, record=user.get_username()
+            )
+        elif group_roles():
             services.apply_group_roles(user=user, roles=roles, managed=managed_roles())
         identity.last_signed_in_at = timezone.now()
         identity.save(update_fields=["last_signed_in_at"])

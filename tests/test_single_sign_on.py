@@ -57,6 +57,13 @@ ACCOUNTS = {
         "groups": [MONITORING, "group-not-mapped"],
     },
     "no-groups": {"tid": TENANT, "oid": "oid-no-groups", "name": "Sam Nobody", "groups": []},
+    # In so many groups that Entra leaves them out of the token (the "groups overage").
+    "many-groups": {
+        "tid": TENANT,
+        "oid": "oid-many-groups",
+        "name": "Mo Many",
+        "_claim_names": {"groups": "src1"},
+    },
     # A provider other than Entra: no tenant, no oid; the person is its sub.
     "plain": {"email": "plain@council.example", "name": "Pat Plain"},
 }
@@ -272,6 +279,27 @@ def test_groups_give_and_take_the_mapped_roles_at_each_sign_in_and_leave_the_oth
         ("role.added", "monitoring_officer", "single sign-on groups"),
         ("role.removed", "lead_officer", "single sign-on groups"),
     }
+
+
+def test_when_the_token_leaves_the_groups_out_roles_are_left_as_they_are(
+    client, sso_settings, security_events
+):
+    mo = UserFactory(username="mo", roles=[Role.LEAD_OFFICER])
+    link(mo, "many-groups")
+
+    council_sign_in(client, "many-groups")
+
+    assert client.session["_auth_user_id"] == str(mo.pk)
+    assert list(mo.groups.values_list("name", flat=True)) == ["lead_officer"]
+    assert security_events.named("sign_in.groups_not_sent")
+
+
+def test_a_newcomer_whose_groups_are_left_out_is_not_given_an_account(client, sso_settings):
+    sso_settings.OIDC_NEW_USERS = "create"
+
+    council_sign_in(client, "many-groups")
+
+    assert not signed_in_user(client)
 
 
 def test_without_a_group_mapping_roles_are_left_to_administrators(client, sso_settings):

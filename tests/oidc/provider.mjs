@@ -20,7 +20,7 @@ const options = JSON.parse(process.argv[2]);
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "test-key" };
 
-const EXTRA_CLAIMS = ["tid", "oid", "groups"];
+const EXTRA_CLAIMS = ["tid", "oid", "groups", "_claim_names"];
 
 const configuration = {
   clients: [
