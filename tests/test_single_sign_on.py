@@ -77,12 +77,12 @@ def provider():
 
 @pytest.fixture
 def sso_settings(settings, provider, db):
-    for name, value in provider.settings(
+    provider.configure(
+        settings,
         OIDC_GROUP_ROLES=f"{LEADS}=lead_officer,{MONITORING}=monitoring_officer",
         OIDC_NEW_USERS="refuse",
         LOCAL_SIGN_IN="administrators",
-    ).items():
-        setattr(settings, name, value)
+    )
     return settings
 
 

@@ -43,13 +43,13 @@ def provider(live_server):
 
 @pytest.fixture
 def single_sign_on(settings, provider):
-    for name, value in provider.settings(
+    provider.configure(
+        settings,
         OIDC_TENANT_ID=TENANT,
         OIDC_GROUP_ROLES=f"{LEADS}=lead_officer",
         OIDC_NEW_USERS="create",
         LOCAL_SIGN_IN="administrators",
-    ).items():
-        setattr(settings, name, value)
+    )
     return provider
 
 

@@ -35,19 +35,19 @@ class Provider:
     client_id: str = CLIENT_ID
     client_secret: str = CLIENT_SECRET
 
-    def settings(self, **more) -> dict:
-        """The portal's settings for signing in with this provider (as config/settings/base.py
-        makes them from OIDC_ISSUER and friends)."""
-        from django.conf import settings
-
+    def configure(self, settings, **more):
+        """Point the portal at this provider through pytest-django's `settings` fixture, as
+        config/settings/base.py does from OIDC_ISSUER and friends; `more` are other settings."""
         form_action = [*settings.SECURE_CSP["form-action"], origin_of(self.issuer)]
-        return {
+        values = {
             "OIDC_ISSUER": self.issuer,
             "OIDC_RP_CLIENT_ID": self.client_id,
             "OIDC_RP_CLIENT_SECRET": self.client_secret,
             "SECURE_CSP": {**settings.SECURE_CSP, "form-action": form_action},
             **more,
         }
+        for name, value in values.items():
+            setattr(settings, name, value)
 
 
 @contextlib.contextmanager
