@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import SuspiciousOperation
+from django.test import Client
 from django.urls import reverse
 
 from accounts import sso
@@ -411,3 +412,49 @@ def test_a_group_mapping_naming_no_role_stops_the_portal_starting(settings):
 
 def test_the_role_groups_exist_for_the_mapping(db):
     assert Group.objects.filter(name=Role.MONITORING_OFFICER.value).exists()
+
+
+def test_an_administrator_lets_a_refused_newcomer_in_by_linking_their_reference_in_admin(
+    client, sso_settings, administrator_client_elsewhere
+):
+    council_sign_in(client, "richard")  # refused, with the reference oid-richard
+    richard = UserFactory(username="richard", roles=[Role.MONITORING_OFFICER])
+
+    added = administrator_client_elsewhere.post(
+        reverse("admin:accounts_signinidentity_add"),
+        {
+            "user": richard.pk,
+            "issuer": sso_settings.OIDC_ISSUER,
+            "tenant": TENANT,
+            "subject": "oid-richard",
+        },
+    )
+    council_sign_in(client, "richard")
+
+    assert added.status_code == 302, added.content[:500]
+    assert client.session["_auth_user_id"] == str(richard.pk)
+
+
+def test_a_council_account_is_never_changed_in_admin_only_added_or_deleted(
+    sso_settings, administrator_client_elsewhere
+):
+    identity = link(UserFactory(username="priya"), "priya")
+    url = reverse("admin:accounts_signinidentity_change", args=[identity.pk])
+
+    administrator_client_elsewhere.post(
+        url, {"user": identity.user.pk, "issuer": "x", "tenant": "x", "subject": "someone-else"}
+    )
+
+    identity.refresh_from_db()
+    assert identity.subject == "oid-priya"
+
+
+@pytest.fixture
+def administrator_client_elsewhere(db):
+    """An administrator in a browser of their own (the `client` is the person signing in)."""
+    administrator = UserFactory(
+        username="chris", roles=[Role.ADMINISTRATOR], is_staff=True, is_superuser=True
+    )
+    other = Client()
+    other.force_login(administrator)
+    return other
