@@ -37,7 +37,6 @@ def start(request, *, user, method: str):
     now = time.time()
     request.session[SIGNED_IN_AT] = now
     request.session[LAST_SEEN_AT] = now
-    request.session["sign_in_method"] = method
     if request.session.session_key is None:
         request.session.save()
     SignedInSession.objects.filter(

@@ -149,6 +149,12 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("The ID token is from another tenant")
         return payload
 
+    def get_user(self, user_id):
+        """As Django's own backend: a switched-off person's session is no longer theirs
+        (the library's would still return them)."""
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
+
     def get_userinfo(self, access_token, id_token, payload):
         return payload  # the verified ID token's claims
 

@@ -153,6 +153,19 @@ def test_a_linked_council_account_signs_in_goes_on_to_the_page_asked_for_and_is_
     assert SignInIdentity.objects.get(user=priya).last_signed_in_at is not None
 
 
+def test_a_council_account_session_ends_once_its_person_is_switched_off_however_it_is_done(
+    client, sso_settings
+):
+    priya = UserFactory(username="priya")
+    link(priya, "priya")
+    council_sign_in(client, "priya")
+    assert signed_in_user(client)
+
+    get_user_model().objects.filter(pk=priya.pk).update(is_active=False)  # no signals
+
+    assert not signed_in_user(client)
+
+
 def test_a_next_address_on_another_site_is_not_followed(client, sso_settings):
     link(UserFactory(username="priya"), "priya")
 
