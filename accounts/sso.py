@@ -23,12 +23,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import (
@@ -225,28 +223,22 @@ def managed_roles() -> frozenset[Role]:
 
 @method_decorator(login_not_required, name="dispatch")
 class StartView(OIDCAuthenticationRequestView):
-    """The button "Sign in with your council account": a POST (with CSRF), on to the provider."""
-
-    http_method_names = ["post"]
+    """The start button "Sign in with your council account" (a link, as GOV.UK's start
+    buttons are): on to the provider, with a new state, nonce and PKCE challenge kept in the
+    session. `next` must be on this site (the library checks)."""
 
     def __init__(self, **kwargs):
         View.__init__(self, **kwargs)  # endpoints come from discovery, below
 
-    def post(self, request):
+    def get(self, request):
         if not sso_enabled():
-            raise Http404("Single sign-on is not set up")
+            return not_set_up(request)
         try:
             self.OIDC_OP_AUTH_ENDPOINT = provider_configuration()["authorization_endpoint"]
         except (requests.RequestException, ValueError, KeyError, SuspiciousOperation) as error:
             return refused(request, TRY_AGAIN, detail=type(error).__name__)
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
-        response = self.get(request)
-        next_url = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-        request.session["oidc_login_next"] = next_url if safe else None
-        return response
+        return super().get(request)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -255,7 +247,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
 
     def get(self, request):
         if not sso_enabled():
-            raise Http404("Single sign-on is not set up")
+            return not_set_up(request)
         try:
             return super().get(request)
         except (requests.RequestException, ValueError, KeyError, SuspiciousOperation) as error:
@@ -265,6 +257,12 @@ class CallbackView(OIDCAuthenticationCallbackView):
 
     def login_failure(self):
         return refused(self.request, getattr(self.request, "sso_refusal", TRY_AGAIN))
+
+
+def not_set_up(request):
+    """Single sign-on switched off (an old bookmark, say): the sign-in page, with why."""
+    messages.info(request, "Signing in with a council account is not set up here.")
+    return redirect("login")
 
 
 def refused(request, refusal: Refusal, detail: str = ""):

@@ -422,9 +422,9 @@ CASES = [
     # Signing out sends everyone to the sign-in page; only POST signs out.
     # Signing out, signed in or not, lands on the sign-in page.
     Case("logout", access(sign_in=EVERYONE), method="post"),
-    # Single sign-on: off in the walk (no OIDC_ISSUER), so not found for anyone.
-    Case("sso-start", access(not_found=EVERYONE, anonymous=NOT_FOUND), method="post"),
-    Case("sso-callback", access(not_found=EVERYONE, anonymous=NOT_FOUND)),
+    # Single sign-on: off in the walk (no OIDC_ISSUER), so both lead back to sign-in.
+    Case("sso-start", access(sign_in=EVERYONE)),
+    Case("sso-callback", access(sign_in=EVERYONE)),
     # Django admin's own sign-in page is the portal's.
     Case("admin-sign-in", access(sign_in=EVERYONE)),
     # The idle warning asks how long is left (anyone: a visitor is told they are not signed

@@ -99,7 +99,7 @@ def link(user, login):
 
 def council_sign_in(client, login, next_url=""):
     """Press "Sign in with your council account", sign in at the provider, come back."""
-    start = client.post(reverse("sso-start"), {"next": next_url})
+    start = client.get(reverse("sso-start"), {"next": next_url} if next_url else {})
     assert start.status_code == 302, start.content[:300]
     back = urlsplit(provider_sign_in(start["Location"], login, callback_prefix=CALLBACK))
     return client.get(f"{back.path}?{back.query}")
@@ -122,7 +122,7 @@ def test_the_sign_in_page_offers_the_council_account_first(client, sso_settings)
 
 
 def test_the_provider_is_asked_for_the_code_flow_with_pkce_s256_and_a_nonce(client, sso_settings):
-    start = client.post(reverse("sso-start"))
+    start = client.get(reverse("sso-start"))
     query = parse_qs(urlsplit(start["Location"]).query)
 
     assert start["Location"].startswith(f"{sso_settings.OIDC_ISSUER}/auth?")
@@ -131,10 +131,6 @@ def test_the_provider_is_asked_for_the_code_flow_with_pkce_s256_and_a_nonce(clie
     assert len(query["code_challenge"][0]) == 43
     assert query["nonce"] and query["state"]
     assert query["client_id"] == [sso_settings.OIDC_RP_CLIENT_ID]
-
-
-def test_starting_a_sign_in_is_a_post_never_a_get(client, sso_settings):
-    assert client.get(reverse("sso-start")).status_code == 405
 
 
 def test_a_linked_council_account_signs_in_goes_on_to_the_page_asked_for_and_is_logged(
@@ -357,7 +353,7 @@ def test_a_callback_that_was_never_started_is_refused_with_a_message_not_an_erro
 
 
 def test_a_callback_with_another_state_is_refused(client, sso_settings):
-    client.post(reverse("sso-start"))
+    client.get(reverse("sso-start"))
 
     response = client.get(reverse("sso-callback"), {"code": "made-up", "state": "another"})
 
@@ -369,15 +365,17 @@ def test_a_provider_that_cannot_be_reached_gives_a_message(client, settings, db)
     settings.OIDC_ISSUER = "http://127.0.0.1:9"  # discard port: nothing answers
     settings.OIDC_RP_CLIENT_ID, settings.OIDC_RP_CLIENT_SECRET = "id", "secret"
 
-    response = client.post(reverse("sso-start"))
+    response = client.get(reverse("sso-start"))
 
     assert response["Location"] == reverse("login")
     assert "did not work" in messages_on_sign_in_page(client)
 
 
-def test_without_an_issuer_single_sign_on_is_off(client, db):
+def test_without_an_issuer_single_sign_on_is_off_and_its_addresses_lead_to_sign_in(client, db):
     assert "council account" not in client.get(reverse("login")).content.decode()
-    assert client.post(reverse("sso-start")).status_code == 404
+    for name in ("sso-start", "sso-callback"):
+        assert client.get(reverse(name))["Location"] == reverse("login")
+    assert "not set up here" in messages_on_sign_in_page(client)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -140,12 +139,6 @@ AUTHENTICATION_BACKENDS = [
 # from its discovery document at OIDC_ISSUER/.well-known/openid-configuration.
 OIDC_ISSUER = env_str("OIDC_ISSUER", "").rstrip("/")
 
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
 OIDC_TENANT_ID = env_str("OIDC_TENANT_ID", "")  # Entra: the ID token's tid must be this
@@ -230,10 +223,6 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
-if OIDC_ISSUER:
-    # "Sign in with your council account" posts to the portal, which sends the browser on
-    # to the provider's sign-in page: a form's redirect, which form-action must allow.
-    SECURE_CSP["form-action"].append(origin_of(OIDC_ISSUER))
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 

@@ -72,7 +72,9 @@ def test_a_person_signs_in_with_their_council_account_and_lands_where_they_were_
     expect(page).to_have_url(re.compile(r"/sign-in/\?next=/arrangements/mine/"))
     assert_accessible(page)
 
-    page.get_by_role("button", name="Sign in with your council account").click()
+    start = page.get_by_role("button", name="Sign in with your council account")
+    expect(start).to_have_attribute("href", "/sign-in/council/?next=/arrangements/mine/")
+    start.click()
     expect(page).to_have_url(re.compile("^" + re.escape(single_sign_on.issuer)))
     page.locator("input[name=login]").fill("priya")
     page.locator("input[name=password]").fill("anything")
