@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from register import security_views
-from register.forms import SignInForm
 from register.home_views import DashboardView, HomeView
 from register.views import AccessibilityStatementView
 
@@ -17,13 +16,8 @@ urlpatterns = [
     path("forms/", include("register.council_forms.urls")),
     path("reviews/", include("reviews.urls")),
     path("published/", include("register.published_urls")),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=SignInForm
-        ),
-        name="login",
-    ),
+    # Signing in (with a council account or a password) and the session's idle warning.
+    path("", include("accounts.urls")),
     # Open to visitors too: signing out when already signed out just lands on sign-in,
     # rather than asking to sign in first and then answering 405 to the GET that follows.
     path("sign-out/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),

@@ -2,8 +2,10 @@
 e-mails and the policies' reasons alike."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 NOT_ANSWERED = "Not answered"
 
@@ -40,6 +42,16 @@ def yes_no(value, yes: str = "Yes", no: str = "No", blank: str = NOT_ANSWERED) -
 def long_date(day: date | None, blank: str = NOT_ANSWERED) -> str:
     """1 April 2026."""
     return day.strftime("%-d %B %Y") if day else blank
+
+
+def time_of_day(moment: datetime) -> str:
+    """A time as GOV.UK writes it, in the council's time zone: 9am, 2:45pm, midday, midnight."""
+    local = timezone.localtime(moment)
+    if local.minute == 0 and local.hour in (0, 12):
+        return "midnight" if local.hour == 0 else "midday"
+    hour = local.hour % 12 or 12
+    minutes = f":{local.minute:02d}" if local.minute else ""
+    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
 
 
 def days(count: int) -> str:

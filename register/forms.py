@@ -13,6 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 
 from register import documents
 from register.choices import (
@@ -26,7 +27,7 @@ from register.choices import (
     Sector,
     Status,
 )
-from register.formatting import with_article
+from register.formatting import time_of_day, with_article
 from register.models import (
     Arrangement,
     CouncilRepresentative,
@@ -787,12 +788,25 @@ class SignInForm(GovUKForm, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password (both are case-sensitive)",
         "inactive": "This account has been switched off; ask an administrator",
+        "locked_out": "There have been too many attempts to sign in to this account or from "
+        "this address. Try again after {time}, or ask an administrator to unlock it",
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def get_invalid_login_error(self):
+        """django-axes marks the request when the account or address is locked out; the
+        lock lasts from this attempt for SIGN_IN_LOCKOUT_MINUTES."""
+        if getattr(self.request, "axes_locked_out", False):
+            until = timezone.now() + settings.AXES_COOLOFF_TIME
+            return ValidationError(
+                self.error_messages["locked_out"].format(time=time_of_day(until)),
+                code="locked_out",
+            )
+        return super().get_invalid_login_error()
 
 
 class ScreeningForm(GovUKForm, forms.Form):

@@ -95,13 +95,22 @@ def demo_register(demo_seed, django_db_blocker):
         call_command("seed_demo_publication", verbosity=0)
 
 
-class _SecurityEvents(logging.Handler):
-    """Keeps each security event as the JSON line the log collector would read, parsed."""
+class SecurityEvents(list):
+    """The security events written during a test, each the JSON line the log collector would
+    read, parsed into a dict, in the order written."""
 
-    def __init__(self):
+    def named(self, event: str) -> list[dict]:
+        return [line for line in self if line["event"] == event]
+
+    def names(self) -> list[str]:
+        return [line["event"] for line in self]
+
+
+class _SecurityEventsHandler(logging.Handler):
+    def __init__(self, events: SecurityEvents):
         super().__init__(level=logging.INFO)
         self.setFormatter(JsonLineFormatter())
-        self.events = []
+        self.events = events
 
     def emit(self, record):
         self.events.append(json.loads(self.format(record)))
@@ -109,12 +118,13 @@ class _SecurityEvents(logging.Handler):
 
 @pytest.fixture
 def security_events():
-    """The security events written during the test, each a dict parsed from its JSON line
-    (the `security` logger does not propagate to the root, so caplog alone misses them)."""
-    handler = _SecurityEvents()
+    """The security events written during the test (the `security` logger does not
+    propagate to the root, so caplog alone misses them)."""
+    events = SecurityEvents()
+    handler = _SecurityEventsHandler(events)
     logger = logging.getLogger("security")
     logger.addHandler(handler)
     try:
-        yield handler.events
+        yield events
     finally:
         logger.removeHandler(handler)

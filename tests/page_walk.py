@@ -452,6 +452,15 @@ CASES = [
     # Signing out sends everyone to the sign-in page; only POST signs out.
     # Signing out, signed in or not, lands on the sign-in page.
     Case("logout", access(sign_in=EVERYONE), method="post"),
+    # Single sign-on: off in the walk (no OIDC_ISSUER), so both lead back to sign-in.
+    Case("sso-start", access(sign_in=EVERYONE)),
+    Case("sso-callback", access(sign_in=EVERYONE)),
+    # Django admin's own sign-in page is the portal's.
+    Case("admin-sign-in", access(sign_in=EVERYONE)),
+    # The idle warning asks how long is left (anyone: a visitor is told they are not signed
+    # in) and keeps the session with a POST.
+    Case("session-status", access(ok=EVERYONE, anonymous=OK), content_type=JSON),
+    Case("session-keep-alive", access(ok=EVERYONE), method="post", content_type=JSON),
     Case("accessibility", access(ok=EVERYONE, anonymous=OK)),
     # For browsers and security researchers (register/security_views.py), signed in or not.
     Case("security-txt", PUBLIC, content_type="text/plain"),

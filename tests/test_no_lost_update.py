@@ -75,7 +75,7 @@ EDIT_FORMS = {
         saved=lambda a: a.partners.latest("pk").sector,
         label="Sector",
         theirs=("health", "Health"),
-        mine=("voluntary", "Voluntary and community sector"),
+        mine=("voluntary", "Voluntary sector"),
     ),
     "council representative": EditForm(
         open=lambda a: part_url(a, "representatives", CouncilRepresentativeFactory(arrangement=a)),

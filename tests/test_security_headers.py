@@ -172,7 +172,7 @@ def test_a_reporting_api_report_is_logged_each_violation(client, security_events
 def test_a_signed_in_persons_report_names_them(client_for, security_events):
     client = client_for(Role.LEAD_OFFICER)
     post_report(client, REPORT_URI_BODY)
-    assert security_events[0]["user"] == client.user.username
+    assert security_events.named("csp.violation")[0]["user"] == client.user.username
 
 
 @pytest.mark.parametrize(

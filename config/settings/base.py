@@ -1,5 +1,6 @@
 """Complete settings for every environment; production.py and test.py only adjust them."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,9 +41,11 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "django_tasks_db",
+    "axes",
     "register",
     "approvals",
     "reviews",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -54,13 +57,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session limits, and no-store on every signed-in answer; before
+    # LoginRequiredMiddleware, so a session that has just ended is sent to sign in.
+    "accounts.middleware.SessionLimitsMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # A security event for every 403 (register/middleware.py).
     "register.middleware.RefusalEventsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the sign-in page's message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -79,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "register.context_processors.portal",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -107,15 +116,71 @@ def database(url: str) -> dict:
 DATABASES = {"default": database(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords as the NCSC advises: long enough, not a known common one, not the person's own
+# name; no composition rules (NumericPasswordValidator is one) and no forced expiry.
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Signing in (accounts/, README "Signing in"). django-axes's backend comes first: it refuses
+# a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.PasswordBackend",
+    "accounts.sso.CouncilAccountBackend",
+]
+# Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID or another),
+# through mozilla-django-oidc; off while OIDC_ISSUER is unset. The provider's endpoints come
+# from its discovery document at OIDC_ISSUER/.well-known/openid-configuration.
+OIDC_ISSUER = env_str("OIDC_ISSUER", "").rstrip("/")
+
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_TENANT_ID = env_str("OIDC_TENANT_ID", "")  # Entra: the ID token's tid must be this
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+# The provider's groups mapped to the portal's roles, "<group id>=<role>,...", applied at
+# every single sign-on (roles named here are added and removed to match the groups).
+OIDC_GROUP_ROLES = env_str("OIDC_GROUP_ROLES", "")
+# A person signing in with a council account for the first time: "refuse" (an administrator
+# links their account first) or "create" (an account is made, with the mapped roles).
+OIDC_NEW_USERS = env_str("OIDC_NEW_USERS", "refuse")
+# Who may sign in with a username and password: "everyone", or only "administrators"
+# (superusers and the Administrator role, for break-glass) once single sign-on works.
+LOCAL_SIGN_IN = env_str("LOCAL_SIGN_IN", "administrators" if OIDC_ISSUER else "everyone")
+
+# Guessing passwords (django-axes): after SIGN_IN_FAILURE_LIMIT failures for one username,
+# or from one address, within SIGN_IN_LOCKOUT_MINUTES, sign-in is refused until that long
+# after the last attempt; an administrator unlocks in Django admin ("Access attempts").
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "register.security_log.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_WHITELIST_CALLABLE = "accounts.sso.is_single_sign_on"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are security events (register/security_log.py)
+
+# Sessions end: after SESSION_IDLE_MINUTES without a request (a warning shows
+# SESSION_WARNING_MINUTES before), and SESSION_MAX_HOURS after signing in, whatever.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_WARNING_MINUTES = env_int("SESSION_WARNING_MINUTES", 5)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 9)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -253,6 +318,8 @@ LOGGING = {
         "security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         # WeasyPrint and its font tools narrate every render at INFO.
         "weasyprint": {"level": "WARNING"},
+        # django-axes narrates every attempt; lockouts are security events of our own.
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -140,11 +140,14 @@ class Walker:
     def check_download(self, who, case, row):
         page, _problems = self.tab(who)
         content_type, text = case.body or ("", None)
+        headers = {"Content-Type": content_type} if content_type else {}
+        if case.method == "post":  # posted as the portal posts it, with the CSRF token
+            cookies = page.context.cookies()
+            token = next((c["value"] for c in cookies if c["name"] == "csrftoken"), None)
+            if token:
+                headers["X-CSRFToken"] = token
         response = page.request.fetch(
-            row[2],
-            method=case.method.upper(),
-            data=text,
-            headers={"Content-Type": content_type} if content_type else None,
+            row[2], method=case.method.upper(), data=text, headers=headers or None
         )
         content_type = response.headers.get("content-type", "")
         if case.expect[who] is ACCEPTED:  # a status only (a CSP report taken)
