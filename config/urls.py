@@ -17,7 +17,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("published/", include("register.published_urls")),
     # Signing in (with a council account or a password) and the session's idle warning.
-    path("", include("accounts.urls")),
+    path("", include("register.accounts.urls")),
     # Open to visitors too: signing out when already signed out just lands on sign-in,
     # rather than asking to sign in first and then answering 405 to the GET that follows.
     path("sign-out/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),

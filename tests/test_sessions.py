@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from accounts import sessions
-from accounts.models import SignedInSession
+from register.accounts import sessions
+from register.accounts.models import SignedInSession
 from register.choices import Status
 from register.roles import Role
 from tests.factories import ArrangementFactory, DocumentFactory, UserFactory

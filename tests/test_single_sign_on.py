@@ -13,8 +13,8 @@ from django.core.exceptions import SuspiciousOperation
 from django.test import Client
 from django.urls import reverse
 
-from accounts import sso
-from accounts.models import SignedInSession, SignInIdentity
+from register.accounts import sso
+from register.accounts.models import SignedInSession, SignInIdentity
 from register.roles import Role
 from tests.factories import UserFactory
 from tests.oidc import oidc_provider, provider_sign_in
@@ -412,7 +412,7 @@ def test_an_id_token_must_be_from_our_issuer_for_our_app_and_our_directory(
 
 
 def test_a_group_mapping_naming_no_role_stops_the_portal_starting(settings):
-    from accounts.checks import sign_in_settings_are_understood
+    from register.accounts.checks import sign_in_settings_are_understood
 
     settings.OIDC_GROUP_ROLES = "group-1=lord_mayor"
 

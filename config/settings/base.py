@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "register",
     "approvals",
     "reviews",
-    "accounts",
+    "register.accounts",
 ]
 
 MIDDLEWARE = [
@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle and absolute session limits, and no-store on every signed-in answer; before
     # LoginRequiredMiddleware, so a session that has just ended is sent to sign in.
-    "accounts.middleware.SessionLimitsMiddleware",
+    "register.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -87,7 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "register.context_processors.portal",
-                "accounts.context_processors.session_timeout",
+                "register.accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -131,12 +131,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Signing in (accounts/, README "Signing in"). django-axes's backend comes first: it refuses
+# Signing in (register/accounts/, README "Signing in"). django-axes's backend comes first: it refuses
 # a locked-out account or address before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "accounts.backends.PasswordBackend",
-    "accounts.sso.CouncilAccountBackend",
+    "register.accounts.backends.PasswordBackend",
+    "register.accounts.sso.CouncilAccountBackend",
 ]
 # Single sign-on with the council's OpenID Connect provider (Microsoft Entra ID or another),
 # through mozilla-django-oidc; off while OIDC_ISSUER is unset. The provider's endpoints come
@@ -169,8 +169,8 @@ AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "register.security_log.client_address"
-AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
-AXES_WHITELIST_CALLABLE = "accounts.sso.is_single_sign_on"
+AXES_LOCKOUT_CALLABLE = "register.accounts.views.locked_out"
+AXES_WHITELIST_CALLABLE = "register.accounts.sso.is_single_sign_on"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are security events (register/security_log.py)
 

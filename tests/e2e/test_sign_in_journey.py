@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
-from accounts import sessions
-from accounts.models import SignInIdentity
+from register.accounts import sessions
+from register.accounts.models import SignInIdentity
 from register.roles import Role
 from tests.factories import UserFactory
 from tests.oidc import oidc_provider

@@ -4,7 +4,7 @@ attempts": deleting one unlocks that username and address."""
 from django.conf import settings
 from django.contrib import admin
 
-from accounts.models import SignedInSession, SignInIdentity
+from register.accounts.models import SignedInSession, SignInIdentity
 
 
 @admin.register(SignInIdentity)

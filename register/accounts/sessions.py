@@ -15,7 +15,7 @@ from django.contrib.auth import logout
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import SignedInSession
+from register.accounts.models import SignedInSession
 from register.security_log import client_address, security_event
 
 SIGNED_IN_AT = "signed_in_at"  # seconds since the epoch, in the session

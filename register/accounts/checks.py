@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-from accounts.backends import LOCAL_SIGN_IN_CHOICES
-from accounts.sso import NEW_USER_CHOICES, group_roles
+from register.accounts.backends import LOCAL_SIGN_IN_CHOICES
+from register.accounts.sso import NEW_USER_CHOICES, group_roles
 
 
 @register()

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from django.views.generic import RedirectView
 
-from accounts import sso, views
+from register.accounts import sso, views
 
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),

@@ -34,8 +34,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
-from accounts import services
-from accounts.models import SignInIdentity
+from register.accounts import services
+from register.accounts.models import SignInIdentity
 from register.roles import Role
 from register.security_log import security_event
 

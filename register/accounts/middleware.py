@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.urls import reverse
 
-from accounts import sessions
+from register.accounts import sessions
 
 NO_STORE = "no-store, private"
 EXPIRED_MESSAGES = {

@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 
-from accounts import sessions
+from register.accounts import sessions
 from register.security_log import security_event
 
 User = get_user_model()

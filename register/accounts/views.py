@@ -10,9 +10,9 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import sessions
-from accounts.backends import EVERYONE
-from accounts.sso import sso_enabled
+from register.accounts import sessions
+from register.accounts.backends import EVERYONE
+from register.accounts.sso import sso_enabled
 from register.forms import SignInForm
 
 

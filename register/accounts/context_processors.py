@@ -2,7 +2,7 @@ import time
 
 from django.conf import settings
 
-from accounts import sessions
+from register.accounts import sessions
 
 
 def session_timeout(request):
