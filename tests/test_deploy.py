@@ -160,8 +160,11 @@ def test_the_readme_deploy_steps_serve_sign_in_static_files_and_signed_in_pages(
 
         signed_in = visitor.sign_in("deployer", PASSWORD)
         assert signed_in.status == 302, signed_in.text[:500]
-        assert signed_in.location == "/arrangements/"
+        assert signed_in.location == "/"  # each person's start page
+        start = visitor.get("/")
         register = visitor.get("/arrangements/")
+    assert start.status == 200
+    assert "What needs you now" in start.text
     assert register.status == 200
     assert "Sign out" in register.text
     assert {"sessionid", "csrftoken"} <= visitor.secure_cookies
