@@ -490,8 +490,16 @@ def test_the_blank_4b_pdf_has_empty_rows_to_write_in_as_the_seed(lead_officer_cl
     body = body_text(response.content)
     assert not in_order(body, ["Progressagainstobjectives:ObjectiveUpdate1", *"2345", "Keyperf"])
     assert "KeyperformancemeasureTarget20__/__Outturn20__/__12345" in text
-    assert "ObjectiveUpdate12Recommendations/ServiceImprovements" in text
-    assert "Recommendation1Recommendation2" in text
+    assert not in_order(
+        body,
+        [
+            "Updateagainstrecommendationsidentifiedinpreviousyearreview:ObjectiveUpdate1",
+            "2",
+            "Recommendations/ServiceImprovements",
+        ],
+    )
+    # The seed's two lines for the coming year's recommendations.
+    assert "Recommendation1Recommendation2CompletedbyOfficercompletingtheform" in text
 
 
 def test_the_4b_page_reads_the_register_in_the_same_number_of_queries_for_2_or_20_measures(

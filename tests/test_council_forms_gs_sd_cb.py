@@ -183,7 +183,8 @@ def test_the_blank_pdf_has_every_question_and_only_the_templates_signatures(
     for _, question in definition.fields():  # the options to circle
         for _, option in question.choices:
             assert squeeze(option) in text, option
-    assert ("Endorsement" in text) == bool(definition.signatures)
+    # The endorsement under the template's own heading ("Reviewed by"), or none.
+    assert (squeeze(definition.endorsement.title) in text) == bool(definition.signatures)
     for signature in definition.signatures:
         assert squeeze(signature.title) in text
 
@@ -220,7 +221,10 @@ def test_the_information_form_shows_the_arrangements_risks_representatives_and_a
     page = lead_officer_client.get(fill_url(arrangement, sd.INFORMATION_FORM.key)).content.decode()
     for shown in (
         "A partner withdraws its funding (likelihood 2 × impact 4 = 8)",
-        "Cllr Ann Moore (Board member, elected Member): started 1 April 2026",
+        # The representatives in the template's table: Name | Date started | Date finished.
+        'data-label="Name">Cllr Ann Moore (Board member, elected Member)</td>',
+        'data-label="Date started">1 April 2026</td>',
+        'data-label="Date finished">Not finished</td>',
         "Yes: Signed agreement 2026 (Partnership agreement)",
         "Quarterly; at Civic Offices, Swadlincote",
         "Additional funds are required: SMT must agree them first",

@@ -213,14 +213,15 @@ CASES = [
         sd.COMMUNITY_BASED.key,
         (
             "Partnership Assessment",
-            "1. Action & Outcome focused: score",
-            "7. Committed to learning & Development: evidence",
-            "10. Regularly evaluates: score",
+            # The seed's grid: a row for each feature, its standard, the four scores and
+            # the evidence.
+            "1. Action & Outcome focused",
+            "The Partnership has clear purpose, agreed vision, targets and milestones.",
+            "7. Committed to learning & Development",
+            "10. Regularly evaluates",
             "1 Not in place – Priority for action",
             "4 Standard met – No action needed",
-        ),
-        guidance=(
-            "The Partnership has clear purpose, agreed vision, targets and milestones.",
+            "Evidence",
             "Please indicate where evidence can be found, in order to demonstrate position",
         ),
     ),
@@ -413,8 +414,8 @@ def assessment_form(data):
 
 
 def test_the_assessment_scores_each_of_the_ten_features_1_to_4_with_evidence_sd_appendix_3():
-    scores = [q for _name, q in ASSESSMENT.fields() if q.key.endswith("_score")]
-    evidence = [q for _name, q in ASSESSMENT.fields() if q.key.endswith("_evidence")]
+    scores = [q for name, q in ASSESSMENT.fields() if name.endswith("_score")]
+    evidence = [q for name, q in ASSESSMENT.fields() if name.endswith("_evidence")]
     assert len(scores) == len(evidence) == 10
     for question in scores:
         assert question.kind == Kind.CHOICE and question.required

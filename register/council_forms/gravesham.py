@@ -1496,7 +1496,8 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
         Section(
             "recommendations",
             "Summary of recommendations",
-            (ListOf(RECOMMENDATIONS, "Recommendation"),),
+            # The seed's three lines on paper; on the web, one list of five.
+            (ListOf(RECOMMENDATIONS, "Recommendation", paper_rows=3),),
             intro="Please list any recommendations that you feel need to be reviewed by the "
             "relevant Directors at both authorities. This may include changes to processes or "
             "potential supplement increases (if applicable) if it is felt that partnership is "
@@ -1589,7 +1590,8 @@ LATER_SHARED_SERVICE_REVIEW = CouncilForm(
         Section(
             "recommendations",
             "Recommendations/Service Improvements for the coming year:",
-            (ListOf(RECOMMENDATIONS, "Recommendation", required=1),),
+            # The seed's two lines on paper; on the web, one list of five.
+            (ListOf(RECOMMENDATIONS, "Recommendation", required=1, paper_rows=2),),
         ),
     ),
 )
