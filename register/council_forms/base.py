@@ -326,6 +326,7 @@ class CouncilForm:
     sections: tuple[Section, ...]
     signatures: tuple[Signature, ...] = field(default=())
     endorsement: Endorsement = Endorsement()
+    intro: str = ""  # the template's words under its title, before its first heading
 
     def for_occasion(self, arrangement, occasion) -> "CouncilForm":
         """The definition with its tables' rows taken from the register for the arrangement

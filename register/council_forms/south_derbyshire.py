@@ -392,6 +392,16 @@ EVALUATION = CouncilForm(
     title="A checklist for evaluating a partnership",
     council=COUNCIL,
     source=f"{SOURCE}, Appendix 4",
+    intro="Partnerships should be regularly evaluated, both during the time they are up "
+    "and running and when they come to an end. This gives an opportunity to assess the "
+    "effectiveness of the partnership and its outcomes. It also enables the Council to "
+    "apply any learning in establishing or working with others across the authority. "
+    "There is no prescriptive way of writing the evaluation, however, the following "
+    "areas and questions should be considered within the report. All partnership "
+    "evaluation reports should be undertaken on a regular basis and as quickly as "
+    "possible, particularly after a partnership ceases, while the information and "
+    "experience is still fresh in your mind. When complete, please forward a copy of "
+    "the evaluation report to the Head of Corporate Services.",
     sections=(
         Section(
             "summary",
@@ -413,16 +423,6 @@ EVALUATION = CouncilForm(
                     "Which key areas of the partnership and its work could be been improved?",
                 ),
             ),
-            intro="Partnerships should be regularly evaluated, both during the time they are up "
-            "and running and when they come to an end. This gives an opportunity to assess the "
-            "effectiveness of the partnership and its outcomes. It also enables the Council to "
-            "apply any learning in establishing or working with others across the authority. "
-            "There is no prescriptive way of writing the evaluation, however, the following "
-            "areas and questions should be considered within the report. All partnership "
-            "evaluation reports should be undertaken on a regular basis and as quickly as "
-            "possible, particularly after a partnership ceases, while the information and "
-            "experience is still fresh in your mind. When complete, please forward a copy of "
-            "the evaluation report to the Head of Corporate Services.",
         ),
         Section(
             "membership",
