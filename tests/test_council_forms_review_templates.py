@@ -507,11 +507,12 @@ def test_both_dartford_reviews_end_in_one_of_the_five_decisions_and_the_ags_cate
     for n, category in enumerate(d.GOVERNANCE_STATEMENT_ISSUES, start=1):
         assert category in asked[f"ags_{n}"].label
         assert asked[f"ags_{n}"].kind == Kind.YES_NO and asked[f"ags_{n}"].required
-        assert not asked[f"ags_{n}_details"].required
+        # The details of an issue are asked, and needed, only when one is flagged.
+        assert asked[f"ags_{n}_details"].when == (f"ags_{n}", (True,))
     assert f"ags_{len(d.GOVERNANCE_STATEMENT_ISSUES) + 1}" not in asked
 
 
-def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_not_required():
+def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_on_conditional_approval():
     labels = [
         label
         for _value, label in choices_of("brentwood", b.ANNUAL_ASSESSMENT.key, "recommendation")
@@ -521,5 +522,5 @@ def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_not_req
     ]
     asked = dict(BY_COUNCIL["brentwood"][b.ANNUAL_ASSESSMENT.key].fields())
     improvement = asked["improvement_actions"]
-    assert not improvement.required
+    assert improvement.when == ("recommendation", ("continue_with_improvement",))
     assert "(conditional approval)" in improvement.hint

@@ -18,6 +18,9 @@ from register.formatting import long_date
 from register.models import FormStatus
 from register.occasions import APPROVAL
 
+# The kinds of column the PDF gives a set width (templates/council_forms/pdf.html).
+SET_WIDTHS = (Kind.MONEY, Kind.NUMBER, Kind.YES_NO, Kind.CHOICE, "tick")
+
 
 def _options(question) -> str:
     """What a blank form prints to fill in: the template's own prompt, "Yes / No" to circle,
@@ -136,8 +139,13 @@ def form_pdf_context(definition, arrangement=None, response=None) -> dict:
         return {
             "table": item,
             "heads": heads,
-            # Numbered rows ("1", "2" ...) need only a narrow first column.
+            # Numbered rows ("1", "2" ...) need only a narrow first column; beside columns
+            # of figures or ticks only (each of a set width), it takes the rest of the page.
             "numbered": all(len(row.label) <= 3 for row in item.row_list()),
+            "figures": all(head["kind"] in SET_WIDTHS for head in heads),
+            # A grid of many columns (a feature, its standard, four scores, the evidence) is
+            # printed on a landscape page, as wide as the template's.
+            "wide": len(heads) > 4,
             # Figures line up on the right; a table of words reads from the left.
             "align": "number"
             if all(c.kind in (Kind.MONEY, Kind.NUMBER) for c in item.columns)
