@@ -329,14 +329,8 @@ def test_each_score_is_ticked_in_its_own_column_of_the_grid(arrangement):
     grid = grid_of(
         form_pdf_context(ASSESSMENT.for_occasion(arrangement, REVIEW), arrangement, response)
     )
-    assert [head["label"] for head in grid["heads"]] == [
-        "Standard",
-        "1 Not in place – Priority for action",
-        "2 Partly in place – Action needed",
-        "3 Action identified – Being implemented",
-        "4 Standard met – No action needed",
-        "Evidence",
-    ]
+    # The seed's head after FEATURE: STANDARD, the four scores, EVIDENCE.
+    assert [head["label"] for head in grid["heads"]] == list(ASSESSMENT_ROWS[2:8])
     label, cells = grid["rows"][0]
     assert label == "1. Action & Outcome focused"
     assert [cell.get("ticked") for cell in cells[1:5]] == [False, False, True, False]

@@ -37,6 +37,11 @@ def arrangement(officer):
         yield arrangement
 
 
+def open_form(page, sign_in, officer, arrangement, occasion, key):
+    sign_in(officer)
+    page.goto(reverse("council_forms:fill", args=[arrangement.reference, occasion, key]))
+
+
 def phone_fits(page, assert_accessible):
     page.set_viewport_size({"width": 375, "height": 800})
     page.reload()
@@ -49,12 +54,8 @@ def test_the_representatives_are_the_templates_table_and_reflow_on_a_phone(
     page, officer, sign_in, assert_accessible, arrangement
 ):
     with override_settings(COUNCIL_POLICY="south_derbyshire"):
-        sign_in(officer)
-        page.goto(
-            reverse(
-                "council_forms:fill",
-                args=[arrangement.reference, "approval", "south_derbyshire_information_form"],
-            )
+        open_form(
+            page, sign_in, officer, arrangement, "approval", "south_derbyshire_information_form"
         )
         table = page.get_by_role(
             "table", name="South Derbyshire District Council representative(s)"
@@ -73,13 +74,7 @@ def test_a_lead_officer_scores_each_feature_and_the_pdf_ticks_it_in_its_column(
     page, officer, sign_in, assert_accessible, arrangement
 ):
     with override_settings(COUNCIL_POLICY="south_derbyshire"):
-        sign_in(officer)
-        page.goto(
-            reverse(
-                "council_forms:fill",
-                args=[arrangement.reference, "review-2027", "south_derbyshire_assessment"],
-            )
-        )
+        open_form(page, sign_in, officer, arrangement, "review-2027", "south_derbyshire_assessment")
         feature = page.get_by_role("group", name="3. Good Leadership")
         expect(feature).to_contain_text("The Partnership has clear leadership.")
         expect(feature.get_by_role("radio")).to_have_count(4)
