@@ -263,8 +263,12 @@ def test_disposal_replaces_names_with_roles_in_current_and_historical_rows(held,
     assert set(Risk.objects.filter(arrangement=arrangement).values_list("owner", flat=True)) == {
         "Risk owner"
     }
-    # Two representatives, two risk owners and the FOI officer of its agreement checklist.
-    assert decision.names_replaced == 5
+    # Two representatives, two risk owners, the FOI officer of its agreement checklist and
+    # the officer who completed its evaluation (G Appendix 1's "Name and title of person
+    # completing the assessment").
+    assert decision.names_replaced == 6
+    evaluation = FormResponse.objects.get(arrangement=arrangement, form_key="gravesham_evaluation")
+    assert evaluation.answers["completed_by"] == "Officer completing the assessment"
     # Its History page's entries for representatives and risks hold none of the names.
     shown = str(
         [
@@ -357,7 +361,7 @@ def test_the_disposal_is_on_the_arrangements_history_page(held, owner, client_fo
     text = page.content.decode()
     assert (
         "Retention review on 1 April 2029: records disposed of. 1 document deleted "
-        "(Partnership agreement 2020); 5 names replaced by roles." in text
+        "(Partnership agreement 2020); 6 names replaced by roles." in text
     )
     assert "removed document ‘Partnership agreement 2020’" in text
 
