@@ -67,8 +67,7 @@ SEED_ROWS = (
     "Lead officer from Gravesham Borough Council",
     "Name and title of person completing the assessment and date",
     "Significant partnership¹",
-    "If this is to be a 'significant' partnership, please complete the self-assessment form "
-    "fully.",
+    "If this is to be a 'significant' partnership, please complete the self-assessment form fully.",
     "Other partnership",
     "If this is to be an 'other' partnership please complete the self-assessment form;",
     "¹ A significant partnership is defined as a partnership for which there is a council "
@@ -114,8 +113,7 @@ SEED_ROWS = (
     "Does the proposed partnership pose any potential issues in respect of GDPR? If so, what "
     "and how are these to be overcome?",
     "Climate Change",
-    "Does the proposed partnership contribute to the council's overall Climate Change "
-    "commitment?",
+    "Does the proposed partnership contribute to the council's overall Climate Change commitment?",
     "Partnership Governance Arrangements",
     "The partnership has the following governance arrangements in place (or drafted ready for "
     "formal approval):",
@@ -240,17 +238,20 @@ def test_the_blank_form_can_be_filled_on_paper(lead_officer_client):
     rows = [squeeze(row) + "Yes/No" for row in GOVERNANCE_ROWS]
     assert in_order(text, rows) == []
     # The template's prompts: external funding Yes / No and £, staff FTE and working days.
-    assert in_order(
-        text,
-        [
-            "Overall partnership budget£",
-            "what will it be used for?Yes/No£Use:",
-            "Staffing (enter number of staff and estimation of time in working days per year)"
-            "FTENo.workingdays",
-            "Member input",
-            "Yes/No",
-        ],
-    ) == []
+    assert (
+        in_order(
+            text,
+            [
+                "Overall partnership budget£",
+                "what will it be used for?Yes/No£Use:",
+                "Staffing (enter number of staff and estimation of time in working days per year)"
+                "FTENo.workingdays",
+                "Member input",
+                "Yes/No",
+            ],
+        )
+        == []
+    )
     # No box is ticked on a blank form.
     assert "XSignificant" not in text and "XOther" not in text
     # The endorsement's signature and date columns are there to sign.
@@ -266,43 +267,49 @@ def pdf_reads_in_order(client, arrangement, rows) -> list[str]:
 def test_the_partners_are_in_the_templates_groups_with_their_contributions(
     lead_officer_client, arrangement
 ):
-    assert pdf_reads_in_order(
-        lead_officer_client,
-        arrangement,
-        [
-            "Businesses/Private Sector",
-            "Bluewater Shopping Ltd",
-            "£5,000 a year",
-            "Individuals",
-            "Joan Carer",
-            "Community Groups",
-            "Northfleet Residents Group",
-            "Voluntary Sectors",
-            "Alzheimer's Society",
-            "£2,500 a year",
-            "Other",
-            "NHS Kent and Medway (Health)",
-            "£10,000 a year",
-            "Resource input by Gravesham Borough Council",
-        ],
-    ) == []
+    assert (
+        pdf_reads_in_order(
+            lead_officer_client,
+            arrangement,
+            [
+                "Businesses/Private Sector",
+                "Bluewater Shopping Ltd",
+                "£5,000 a year",
+                "Individuals",
+                "Joan Carer",
+                "Community Groups",
+                "Northfleet Residents Group",
+                "Voluntary Sectors",
+                "Alzheimer's Society",
+                "£2,500 a year",
+                "Other",
+                "NHS Kent and Medway (Health)",
+                "£10,000 a year",
+                "Resource input by Gravesham Borough Council",
+            ],
+        )
+        == []
+    )
 
 
 def test_the_councils_resources_and_the_external_funding_are_as_the_template_asks(
     lead_officer_client, arrangement
 ):
-    assert pdf_reads_in_order(
-        lead_officer_client,
-        arrangement,
-        [
-            "Overall partnership budget£64,000",
-            "what will it be used for?Yes, £20,000 Use: Two dementia navigators",
-            "Dedicated budget£8,000",
-            "working days per year)0.5 FTE; 110 working days a year; costing £12,000 a year",
-            "Other (e.g. resources provided in kind)£1,500 a year Meeting rooms at the Civic Centre",
-            "their role in the partnership)Yes: Cllr Ann Smith, dementia champion",
-        ],
-    ) == []
+    assert (
+        pdf_reads_in_order(
+            lead_officer_client,
+            arrangement,
+            [
+                "Overall partnership budget£64,000",
+                "what will it be used for?Yes, £20,000 Use: Two dementia navigators",
+                "Dedicated budget£8,000",
+                "working days per year)0.5 FTE; 110 working days a year; costing £12,000 a year",
+                "Other (e.g. resources provided in kind)£1,500 a year Meeting rooms at the Civic Centre",
+                "their role in the partnership)Yes: Cllr Ann Smith, dementia champion",
+            ],
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -370,13 +377,16 @@ def test_submitting_records_each_governance_answer_in_the_register(
     ]
     assert arrangement.history.first().governance_in_place == arrangement.governance_in_place
     text = body_text(lead_officer_client.get(pdf_url(arrangement)).content)
-    assert in_order(
-        text,
-        [
-            "Terms of reference and/or ConstitutionYesCouncil SharePoint",
-            "Audit requirementsNo",
-        ],
-    ) == []
+    assert (
+        in_order(
+            text,
+            [
+                "Terms of reference and/or ConstitutionYesCouncil SharePoint",
+                "Audit requirementsNo",
+            ],
+        )
+        == []
+    )
 
 
 def test_a_draft_leaves_the_registers_governance_as_it_was(lead_officer_client, arrangement):

@@ -206,6 +206,19 @@ def test_the_blank_4a_prints_what_to_circle_and_the_seeds_guidance(lead_officer_
     )
 
 
+@pytest.mark.parametrize(
+    ("definition", "lines"), [(INITIAL, 3), (LATER, 2)], ids=["4a three", "4b two"]
+)
+def test_the_blank_form_has_the_seeds_recommendation_lines_and_the_web_one_list_of_five(
+    lead_officer_client, shared_service, definition, lines
+):
+    blank = pdf_text(lead_officer_client.get(reverse("council_forms:blank", args=[definition.key])))
+    numbered = "".join(f"Recommendation{n}" for n in range(1, lines + 1))
+    assert f"{numbered}CompletedbyOfficercompletingtheform" in blank
+    page = lead_officer_client.get(url(shared_service, definition)).content.decode()
+    assert [f'name="recommendations__{n}"' in page for n in range(1, 7)] == [True] * 5 + [False]
+
+
 # Appendix 4b's rows from the register (G 6.7 b).
 
 
@@ -490,8 +503,16 @@ def test_the_blank_4b_pdf_has_empty_rows_to_write_in_as_the_seed(lead_officer_cl
     body = body_text(response.content)
     assert not in_order(body, ["Progressagainstobjectives:ObjectiveUpdate1", *"2345", "Keyperf"])
     assert "KeyperformancemeasureTarget20__/__Outturn20__/__12345" in text
-    assert "ObjectiveUpdate12Recommendations/ServiceImprovements" in text
-    assert "Recommendation1Recommendation2" in text
+    assert not in_order(
+        body,
+        [
+            "Updateagainstrecommendationsidentifiedinpreviousyearreview:ObjectiveUpdate1",
+            "2",
+            "Recommendations/ServiceImprovements",
+        ],
+    )
+    # The seed's two lines for the coming year's recommendations.
+    assert "Recommendation1Recommendation2CompletedbyOfficercompletingtheform" in text
 
 
 def test_the_4b_page_reads_the_register_in_the_same_number_of_queries_for_2_or_20_measures(

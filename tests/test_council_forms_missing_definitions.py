@@ -17,7 +17,9 @@ from pypdf import PdfReader
 from register.choices import TYPES_BY_KIND
 from register.council_forms import BY_COUNCIL
 from register.council_forms.base import Fact
+from register.council_forms.pdf import form_pdf_context
 from register.models import FormResponse, FormStatus
+from register.occasions import APPROVAL
 from register.policies import COUNCILS, get_policy
 from register.policies import brentwood as b
 from register.policies import dartford as d
@@ -321,16 +323,31 @@ def test_signature_lines_only_where_the_seed_names_who_signs_or_approves(key, si
     assert [signature.role for signature in definition.signatures] == signers
 
 
-def test_the_equality_assessments_impacts_print_in_words_not_as_keys(db, lead_officer_client):
+def test_the_equality_assessments_impacts_are_ticked_under_their_words_not_printed_as_keys(
+    db, lead_officer_client
+):
     with override_settings(COUNCIL_POLICY="brentwood"):
         arrangement = other_partnership(lead_officer=lead_officer_client.user)
         key = b.EQUALITY_IMPACT_ASSESSMENT.key
-        answers = complete_answers(BY_COUNCIL["brentwood"][key]) | {"impact_race": "negative"}
+        definition = BY_COUNCIL["brentwood"][key]
+        answers = complete_answers(definition) | {"impact_race": "negative"}
         lead_officer_client.post(fill_url(arrangement, key), {**answers, "action": "submit"})
         text = pdf_text(lead_officer_client.get(pdf_url(arrangement, key)))
-    assert squeeze("Age Positive") in text
-    assert squeeze("Race Negative") in text
+        response = FormResponse.objects.get(form_key=key)
+        context = form_pdf_context(
+            definition.for_occasion(arrangement, APPROVAL), arrangement, response
+        )
+    assert squeeze("Protected characteristic Positive Neutral Negative") in text
     assert "Racenegative" not in text and "Agepositive" not in text
+    grid = next(
+        run["block"]
+        for section in context["sections"]
+        for run in section["runs"]
+        if "table" in run.get("block", {})
+    )
+    ticked = {label: [cell["ticked"] for cell in cells] for label, cells in grid["rows"]}
+    assert ticked["Age"] == [True, False, False]
+    assert ticked["Race"] == [False, False, True]
 
 
 def test_the_blank_form_prints_every_heading_question_and_signature_line(case, lead_officer_client):

@@ -213,14 +213,15 @@ CASES = [
         sd.COMMUNITY_BASED.key,
         (
             "Partnership Assessment",
-            "1. Action & Outcome focused: score",
-            "7. Committed to learning & Development: evidence",
-            "10. Regularly evaluates: score",
+            # The seed's grid: a row for each feature, its standard, the four scores and
+            # the evidence.
+            "1. Action & Outcome focused",
+            "The Partnership has clear purpose, agreed vision, targets and milestones.",
+            "7. Committed to learning & Development",
+            "10. Regularly evaluates",
             "1 Not in place – Priority for action",
             "4 Standard met – No action needed",
-        ),
-        guidance=(
-            "The Partnership has clear purpose, agreed vision, targets and milestones.",
+            "Evidence",
             "Please indicate where evidence can be found, in order to demonstrate position",
         ),
     ),
@@ -413,8 +414,8 @@ def assessment_form(data):
 
 
 def test_the_assessment_scores_each_of_the_ten_features_1_to_4_with_evidence_sd_appendix_3():
-    scores = [q for _name, q in ASSESSMENT.fields() if q.key.endswith("_score")]
-    evidence = [q for _name, q in ASSESSMENT.fields() if q.key.endswith("_evidence")]
+    scores = [q for name, q in ASSESSMENT.fields() if name.endswith("_score")]
+    evidence = [q for name, q in ASSESSMENT.fields() if name.endswith("_evidence")]
     assert len(scores) == len(evidence) == 10
     for question in scores:
         assert question.kind == Kind.CHOICE and question.required
@@ -506,11 +507,12 @@ def test_both_dartford_reviews_end_in_one_of_the_five_decisions_and_the_ags_cate
     for n, category in enumerate(d.GOVERNANCE_STATEMENT_ISSUES, start=1):
         assert category in asked[f"ags_{n}"].label
         assert asked[f"ags_{n}"].kind == Kind.YES_NO and asked[f"ags_{n}"].required
-        assert not asked[f"ags_{n}_details"].required
+        # The details of an issue are asked, and needed, only when one is flagged.
+        assert asked[f"ags_{n}_details"].when == (f"ags_{n}", (True,))
     assert f"ags_{len(d.GOVERNANCE_STATEMENT_ISSUES) + 1}" not in asked
 
 
-def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_not_required():
+def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_on_conditional_approval():
     labels = [
         label
         for _value, label in choices_of("brentwood", b.ANNUAL_ASSESSMENT.key, "recommendation")
@@ -520,5 +522,5 @@ def test_brentwood_recommends_one_of_its_three_and_asks_the_improvements_not_req
     ]
     asked = dict(BY_COUNCIL["brentwood"][b.ANNUAL_ASSESSMENT.key].fields())
     improvement = asked["improvement_actions"]
-    assert not improvement.required
+    assert improvement.when == ("recommendation", ("continue_with_improvement",))
     assert "(conditional approval)" in improvement.hint

@@ -265,9 +265,12 @@ def test_disposal_replaces_names_with_roles_in_current_and_historical_rows(held,
     assert set(Risk.objects.filter(arrangement=arrangement).values_list("owner", flat=True)) == {
         "Risk owner"
     }
-    # Two representatives, two risk owners, the officer who completed its evaluation and
-    # the FOI officer of its agreement checklist.
+    # Two representatives, two risk owners, the FOI officer of its agreement checklist and
+    # the officer who completed its evaluation (G Appendix 1's "Name and title of person
+    # completing the assessment").
     assert decision.names_replaced == 6
+    evaluation = FormResponse.objects.get(arrangement=arrangement, form_key="gravesham_evaluation")
+    assert evaluation.answers["completed_by"] == "Officer completing the assessment"
     # Its History page's entries for representatives and risks hold none of the names.
     shown = " ".join(
         f"{entry.summary} " + " ".join(f"{c.label}: {c.old} -> {c.new}" for c in entry.changes)

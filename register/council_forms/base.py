@@ -96,6 +96,23 @@ class FactTable:
 
 
 @dataclass(frozen=True)
+class FactRows:
+    """The register's entries as a table of the template, a row each (the council's
+    representatives: Name | Date started | Date finished): `entries(arrangement)` gives
+    [[cell, ...], ...]. Read-only: changed on the arrangement (its section `change`). Printed
+    blank, `blank_rows` empty rows to write in."""
+
+    key: str
+    label: str
+    columns: tuple[str, ...]
+    entries: Callable
+    blank_rows: int = 3
+    none: str = "None recorded"
+    hint: str = ""  # on the web only: where the register's entries are changed
+    change: str = ""  # the id of the arrangement page's section that changes them
+
+
+@dataclass(frozen=True)
 class Box:
     key: str  # the policy's category key
     label: str
@@ -158,6 +175,12 @@ class Table:
     # On the web, each row a question of its own (the row's label its legend, a Yes / No
     # with a conditional reveal) instead of a grid of inputs; a grid in the PDF either way.
     rows_as_questions: bool = False
+    # In the PDF, each choice column spread over a column per choice, the chosen one ticked
+    # (the template's grid of scores: "1 Not in place" ... "4 Standard met").
+    spread: bool = False
+    # A cell's field name from the table's, the row's and the column's keys: a table laid
+    # over questions asked before it was a table keeps their names ("feature_1_score").
+    names: str = "{table}__{row}__{column}"
     intro: str = ""  # printed above the table
     note: str = ""  # printed below it ("NB: ...")
     hint: str = ""  # on the web only: how the portal uses the answers
@@ -168,7 +191,9 @@ class Table:
     def cell(self, row, column: Question | str) -> str:
         """The field name of a cell, by its row and its column (or the column's key)."""
         key = column if isinstance(column, str) else column.key
-        return f"{self.key}__{row.key if isinstance(row, Row) else row}__{key}"
+        return self.names.format(
+            table=self.key, row=row.key if isinstance(row, Row) else row, column=key
+        )
 
     def cells(self):
         """(row, column, field name, question as asked) for each cell asked, row by row. A
@@ -207,6 +232,7 @@ class ListOf:
     rows: int = 5
     required: int = 0
     hint: str = ""
+    paper_rows: int | None = None  # the lines a blank form prints (the template's), else `rows`
 
     def questions(self):
         for n in range(1, self.rows + 1):
@@ -300,6 +326,7 @@ class CouncilForm:
     sections: tuple[Section, ...]
     signatures: tuple[Signature, ...] = field(default=())
     endorsement: Endorsement = Endorsement()
+    intro: str = ""  # the template's words under its title, before its first heading
 
     def for_occasion(self, arrangement, occasion) -> "CouncilForm":
         """The definition with its tables' rows taken from the register for the arrangement

@@ -8,7 +8,16 @@ lines: the authorisation by elected Members is recorded in the approval itself.
 """
 
 from register.choices import DocumentKind
-from register.council_forms.base import CouncilForm, Fact, Kind, Question, Section, Table, q
+from register.council_forms.base import (
+    CouncilForm,
+    Fact,
+    Kind,
+    Question,
+    Row,
+    Section,
+    Table,
+    q,
+)
 from register.council_forms.facts import (
     asked,
     choice,
@@ -51,7 +60,11 @@ def evidenced(arrangement):
 # What the arrangement already holds on a control, shown beside it (by the control's key).
 CONTROL_FACTS = {
     "control_statutory_context": (
-        Fact("Statutory Status", yes_no("is_statutory", "Statutory", "Not statutory")),
+        Fact(
+            "Statutory Status",
+            yes_no("is_statutory", "Statutory", "Not statutory"),
+            paper="Statutory / Not statutory",
+        ),
     ),
     "control_objectives": (
         Fact("Purpose, aims and objectives", text("purpose")),
@@ -74,12 +87,42 @@ CONTROL_FACTS = {
 }
 
 
+# The key controls in the words of the policy document ("In every such case it must be
+# possible to: ..."), the headings of the checklist; the policy's questions on them are its
+# own shorter wording.
+SEED_CONTROLS = {
+    "control_statutory_context": "Recognise the statutory context in which the proposed "
+    "partnership is to be established",
+    "control_objectives": "Identify the objectives the proposed partnership is designed to "
+    "achieve/fulfil",
+    "control_corporate_plan": "Demonstrate how such objectives will support the Council's "
+    "corporate vision and priorities as set out in the Council's Corporate Plan",
+    "control_risks": "Identify and assess all known risks associated with the proposed "
+    "partnership and the extent to which those risks affect the viability of the proposals",
+    "control_viability": "Identify and assess through a robust project appraisal process the "
+    "viability of the proposals in terms of resources, staffing and expertise",
+    "control_frameworks": "Identify and assess the contractual, legal and financial "
+    "frameworks of the proposed partnership and to ensure that those arrangements comply with "
+    "the Council's financial regulations and Contract Standing Orders",
+    "control_roles_accountability": "Identify and agree with other partners the roles and "
+    "responsibilities of each of the other partners involved in the proposals and the lines "
+    "of accountability from the proposed partnership to Brentwood Borough Council, and to "
+    "other partners",
+    "control_partner_assessments": "Be satisfied that other partners have carried out similar "
+    "assessments for their own purposes, so far as practicable, of the matters referred to in "
+    "above",
+    "control_no_adverse_effect": "Ensure that the proposed partnership and its operation will "
+    "not affect adversely any of the services provided by or for Brentwood Borough Council",
+}
+YES_NO = "Yes / No"  # to circle on a blank form
+
+
 def control_section(key: str, control: str) -> Section:
     return Section(
         key,
-        capitalised(control),
+        SEED_CONTROLS[key],
         (
-            Fact(asked(POLICY, key), policy_answer(key)),
+            Fact(asked(POLICY, key), policy_answer(key), paper=YES_NO),
             *CONTROL_FACTS.get(key, ()),
             q(
                 f"{key}_evidence",
@@ -107,7 +150,8 @@ PARTNERSHIP_CHECKLIST_FORM = CouncilForm(
                 Fact("Key controls in place", evidenced),
             ),
             intro="Key controls have been established which must be in place before "
-            "authorisation is given to the engagement in a Brentwood Borough Partnership.",
+            "authorisation is given to the engagement in a Brentwood Borough Partnership. In "
+            "every such case it must be possible to:",
         ),
         *(control_section(key, control) for key, control in KEY_CONTROLS),
     ),
@@ -278,7 +322,7 @@ TERMS_OF_REFERENCE_FORM = CouncilForm(
             "information",
             "Information sharing and data retention",
             (
-                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact("Is personal data shared?", yes_no("shares_personal_data"), paper=YES_NO),
                 Fact("Governance for Information exchange", text("data_protection_notes")),
                 q(
                     "information_sharing_protocol",
@@ -381,11 +425,19 @@ EQUALITY_IMPACT_ASSESSMENT_FORM = CouncilForm(
         Section(
             "protected_characteristics",
             "Protected characteristics (Equality Act 2010)",
-            tuple(
-                Question(f"impact_{key}", label, Kind.CHOICE, choices=IMPACTS)
-                for key, label in PROTECTED_CHARACTERISTICS
-            )
-            + (
+            (
+                # A row for each characteristic, its impact ticked on paper; each answer keeps
+                # the name it had as a question of its own (impact_age ...).
+                Table(
+                    "impact",
+                    "Protected characteristics (Equality Act 2010)",
+                    rows=tuple(Row(key, label) for key, label in PROTECTED_CHARACTERISTICS),
+                    columns=(q("impact", "Impact", kind=Kind.CHOICE, choices=IMPACTS),),
+                    names="impact_{row}",
+                    row_heading="Protected characteristic",
+                    rows_as_questions=True,
+                    spread=True,
+                ),
                 q(
                     "negative_impact",
                     "Where the impact may be negative: what will be done to mitigate it",
@@ -421,14 +473,17 @@ def level(arrangement):
     return POLICY.effective_classification(arrangement).category.label
 
 
+CONTINUE_WITH_IMPROVEMENT = "continue_with_improvement"  # conditional approval
+
+
 def decision_maker(arrangement):
     return capitalised(POLICY.review_plan(arrangement).considered_by)
 
 
 # The annual review (B "Monitoring and scrutiny of a partnership"). The self assessment
-# reference tool itself is not in the policy, so the questions are the paragraph's own.
-# The engine has no questions shown only on one answer: the improvement actions are asked
-# of every review, not required, with a hint saying when they are needed.
+# reference tool itself is not in the policy, so the questions are the paragraph's own. The
+# improvement actions are asked, and needed, when the recommendation is to continue with a
+# view to improving the partnership working (conditional approval).
 ANNUAL_ASSESSMENT_FORM = CouncilForm(
     key=ANNUAL_ASSESSMENT.key,
     title="Annual performance assessment of the partnership",
@@ -510,7 +565,7 @@ ANNUAL_ASSESSMENT_FORM = CouncilForm(
                     choices=tuple(
                         (key, capitalised(outcome.words))
                         for key, outcome in zip(
-                            ("continue", "continue_with_improvement", "critical_review"),
+                            ("continue", CONTINUE_WITH_IMPROVEMENT, "critical_review"),
                             REVIEW_RECOMMENDATIONS,
                             strict=True,
                         )
@@ -520,10 +575,10 @@ ANNUAL_ASSESSMENT_FORM = CouncilForm(
                 q(
                     "improvement_actions",
                     "How the partnership working is to be improved",
-                    "Needed if you recommend continuing to support engagement with a view to "
-                    "improving the partnership working (conditional approval): the "
+                    "Needed when you recommend continuing to support engagement with a view "
+                    "to improving the partnership working (conditional approval): the "
                     "improvements, who will make them and by when.",
-                    required=False,
+                    when=("recommendation", (CONTINUE_WITH_IMPROVEMENT,)),
                 ),
             ),
             intro="At the conclusion of the assessment the lead member of staff for the "

@@ -71,14 +71,44 @@ HELD = {
 TERMINATION = "2.9.1.11"
 
 
-def label(paragraph, words):
-    return f"{paragraph} {words[:1].upper()}{words[1:]}"
+# The fifteen items in the protocol's own words (CB 2.9.1), the rows of the form; the
+# policy's questions on them (TERMS_OF_REFERENCE_ITEMS) are its shorter wording.
+SEED_ITEMS = {
+    "2.9.1.1": "Identification of the parties involved in the partnership",
+    "2.9.1.2": "A description of the clear vision of the purpose, intended outcomes, aims and "
+    "objectives of the Partnership",
+    "2.9.1.3": "A statement about the legal status of the partnership",
+    "2.9.1.4": "The identification of a lead authority, which shall have overall responsibility "
+    "for the stewardship and operation of the Partnership",
+    "2.9.1.5": "A clear statement of what powers are delegated to the Joint Committee or Board, "
+    "and what powers are, or may be, delegated to individuals",
+    "2.9.1.6": "A statement of the respective roles, responsibilities and accountabilities of "
+    "members and officers in relation to the Partnership, including identifying a Secretary to "
+    "the Partnership",
+    "2.9.1.7": "The power to co-opt members onto the Joint Committee or Board (if appropriate)",
+    "2.9.1.8": "The frequency of meetings of the Joint Committee or Board",
+    "2.9.1.9": "The appointment of a Chairman and, if necessary, a Vice-Chairman",
+    "2.9.1.10": "Details of how services will be provided to the Joint Committee or Board and "
+    "how the services are to be paid for",
+    "2.9.1.11": "Details of how the Partnership may be terminated and provision for the disposal "
+    "of any joint assets on termination",
+    "2.9.1.12": "Details of how partners can resign from the Partnership and the notice that "
+    "must be given in such circumstances",
+    "2.9.1.13": "The circumstances under which the meetings of the Joint Committee or Board would "
+    "be open to the public, with a presumption in favour of openness",
+    "2.9.1.14": "A quorum for decision-making purposes",
+    "2.9.1.15": "Voting arrangements",
+}
+
+
+def label(paragraph):
+    return f"{paragraph} {SEED_ITEMS[paragraph]}"
 
 
 def items():
     for paragraph, words in TERMS_OF_REFERENCE_ITEMS:
         if paragraph in HELD:
-            yield Fact(label(paragraph, words), HELD[paragraph])
+            yield Fact(label(paragraph), HELD[paragraph])
             continue
         hint = "What the terms of reference say."
         if paragraph == TERMINATION:
@@ -89,7 +119,7 @@ def items():
             )
         yield Question(
             terms_of_reference_key(paragraph),
-            label(paragraph, words),
+            label(paragraph),
             Kind.LONG_TEXT,
             hint,
             required="(if appropriate)" not in words,
@@ -305,8 +335,8 @@ def corrective_action():
         q(
             "corrective_action",
             "The corrective action instigated",
-            "If 'Yes': what will be done, by whom and by when.",
-            required=False,
+            "What will be done, by whom and by when.",
+            when=("corrective_action_required", (True,)),  # asked, and needed, on a 'Yes'
         ),
     )
 
@@ -351,8 +381,7 @@ BOARD_ANNUAL_REVIEW = CouncilForm(
                 q(
                     "changes",
                     "The changes in objectives or terms of reference for the following year",
-                    "If 'Yes'.",
-                    required=False,
+                    when=("changes_needed", (True,)),
                 ),
                 Fact("Risks", risks),
                 q(
@@ -435,8 +464,7 @@ PRIVATE_SECTOR_PERFORMANCE = CouncilForm(
                 q(
                     "contract_details",
                     "Where the contract terms and conditions or specification are not met",
-                    "If 'No'.",
-                    required=False,
+                    when=("contract_met", (False,)),  # asked, and needed, on a 'No'
                 ),
             ),
         ),

@@ -65,6 +65,7 @@ from register.roles import Role
 
 COUNCIL = POLICY.council
 SOURCE = f"{POLICY.name} ({POLICY.version})"
+YES_NO = "Yes / No"  # to circle on a blank form
 S151_CHECKLIST_KEY, S151_CHECKLIST_TITLE = S151_CHECKLIST.key, S151_CHECKLIST.title
 
 
@@ -91,7 +92,9 @@ ELEMENT_FACTS = {
         Fact("Objectives and their measures", objectives),
     ),
     "lead_partner": (Fact("Lead organisation or accountable body", text("lead_organisation")),),
-    "accountable_body": (Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),),
+    "accountable_body": (
+        Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY), paper=YES_NO),
+    ),
     "membership": (Fact("Partners and their contributions", partners),),
     "roles": (Fact("Council representatives", representatives),),
     "income_and_expenditure": (
@@ -101,7 +104,7 @@ ELEMENT_FACTS = {
     "meetings": (Fact("Frequency and place of meetings", meetings),),
     "risk_management_arrangements": (Fact("Risks", risks),),
     "data_protection_and_freedom_of_information": (
-        Fact("Is personal data shared?", yes_no("shares_personal_data")),
+        Fact("Is personal data shared?", yes_no("shares_personal_data"), paper=YES_NO),
         Fact("Data protection (GDPR) arrangements", text("data_protection_notes")),
     ),
     "exit_strategy_and_arrangements_for_dissolution": (
@@ -178,7 +181,9 @@ S151_CHECKLIST = CouncilForm(
                 Fact("Name of the partnership", text("name")),
                 Fact("The Council's resources a year", council_resources),
                 Fact("Overall partnership budget a year", money("overall_budget")),
-                Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),
+                Fact(
+                    asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY), paper=YES_NO
+                ),
             ),
             intro="Where a partnership requires a financial commitment from the Council, the "
             "following should be satisfied and agreed by the Section 151 Officer (or nominee). "
@@ -212,7 +217,7 @@ def category(arrangement):
 
 
 def criterion_fact(question) -> Fact:
-    return Fact(question.text, policy_answer(question.key))
+    return Fact(question.text, policy_answer(question.key), paper=YES_NO)
 
 
 # Appendix 1 (D 5(ii), 5(vii)): the criteria are the policy's scorecard questions, answered on
@@ -390,7 +395,7 @@ RISK_AREAS_FORM = CouncilForm(
     sections=(
         the_partnership(
             Fact("Lead organisation or accountable body", text("lead_organisation")),
-            Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),
+            Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY), paper=YES_NO),
             Fact("Risks on the arrangement's risk register", risks),
             intro="Prior to deciding to enter into a partnership, the risks to the Council "
             "should be considered using the Key Partnership Risk Areas guidance (D 9(iii)).",
@@ -416,7 +421,9 @@ RISK_AREAS_FORM = CouncilForm(
                     "minimum_standards",
                     "If the Council is not the lead body: the minimum standards of risk "
                     "management in place",
-                    required=False,
+                    "The Officer leading on the partnership arrangements should ensure that "
+                    "minimum standards of risk management are in place (D 9(iv)).",
+                    when=("lead_authority", (False,)),
                 ),
             ),
         ),
@@ -580,7 +587,7 @@ ACCOUNTABLE_BODY_FORM = CouncilForm(
     source=f"{SOURCE}, D 13(vi)",
     sections=(
         the_partnership(
-            Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY)),
+            Fact(asked(POLICY, ACCOUNTABLE_BODY), policy_answer(ACCOUNTABLE_BODY), paper=YES_NO),
             Fact("Overall partnership budget a year", money("overall_budget")),
             Fact("External funding secured", money("external_funding")),
             Fact("Use of external funding", text("external_funding_use")),
@@ -681,7 +688,7 @@ INFORMATION_SHARING_FORM = CouncilForm(
             "Information sharing and data quality (D 19)",
             (
                 Fact("Name of the partnership", text("name")),
-                Fact("Is personal data shared?", yes_no("shares_personal_data")),
+                Fact("Is personal data shared?", yes_no("shares_personal_data"), paper=YES_NO),
                 Fact("Data protection (GDPR) arrangements", text("data_protection_notes")),
                 Fact("Partners", partners),
                 Question(
@@ -730,9 +737,7 @@ def outcome_section():
             q(
                 "outcome",
                 "Which decision does the review lead to?",
-                "A rigorous assessment of the risks and benefits involved can lead to one of "
-                "the following decisions.",
-                Kind.CHOICE,
+                kind=Kind.CHOICE,
                 choices=tuple(
                     (slugify(outcome.words).replace("-", "_"), capitalised(outcome.words))
                     for outcome in REVIEW_OUTCOMES
@@ -740,6 +745,11 @@ def outcome_section():
             ),
             q("outcome_reasons", "Why this decision?"),
         ),
+        intro="A rigorous assessment of the risks and benefits involved can lead to one of the "
+        "following decisions: withdraw from the partnership; allow another body to represent "
+        "the Council's interests; set a time limit for involvement; remain involved; or remain "
+        "involved, but at a different level e.g. as a watching brief or attendance when the "
+        "agenda is relevant to the Council.",
     )
 
 
@@ -758,8 +768,8 @@ def governance_statement_section():
             q(
                 f"ags_{n}_details",
                 f"{capitalised(category)}: details of the issue",
-                "If 'Yes', what the issue is and what is being done about it.",
-                required=False,
+                "What the issue is and what is being done about it.",
+                when=(f"ags_{n}", (True,)),  # asked, and needed, on a 'Yes'
             )
         )
     return Section(

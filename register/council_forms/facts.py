@@ -298,18 +298,36 @@ def documents(*kinds):
     return lambda arrangement: "; ".join(document_titles(arrangement, kinds)) or "None attached"
 
 
+def _representative(rep) -> str:
+    """A representative's name, with their role on the partnership."""
+    role = ", ".join(filter(None, [rep.role, "elected Member" if rep.is_member else ""]))
+    return f"{rep.name}{f' ({role})' if role else ''}"
+
+
 def representatives(arrangement):
     if arrangement.pk is None:
         return "None recorded"
-    rows = []
-    for rep in arrangement.councilrepresentatives.all():
-        role = ", ".join(filter(None, [rep.role, "elected Member" if rep.is_member else ""]))
-        finished = long_date(rep.finish_date, "not finished")
-        rows.append(
-            f"{rep.name}{f' ({role})' if role else ''}: started "
-            f"{long_date(rep.start_date)}, finished {finished}"
-        )
+    rows = [
+        f"{_representative(rep)}: started {long_date(rep.start_date)}, finished "
+        f"{long_date(rep.finish_date, 'not finished')}"
+        for rep in arrangement.councilrepresentatives.all()
+    ]
     return "\n".join(rows) or "None recorded"
+
+
+def representative_rows(arrangement) -> list[list[str]]:
+    """The council's representatives as the template's table (Name | Date started | Date
+    finished), the latest first."""
+    if arrangement.pk is None:
+        return []
+    return [
+        [
+            _representative(rep),
+            long_date(rep.start_date),
+            long_date(rep.finish_date, "Not finished"),
+        ]
+        for rep in arrangement.councilrepresentatives.all()
+    ]
 
 
 def risks(arrangement):

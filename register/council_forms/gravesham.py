@@ -928,14 +928,15 @@ BUSINESS_CASE = CouncilForm(
 SOURCE = "Working in Partnership Framework 2021, Appendix 3"
 
 
-def covers(key, label, hint="", required=True):
-    return q(key, label, hint, Kind.YES_NO, required=required)
+def covers(key, label, hint="", required=True, when=()):
+    return q(key, label, hint, Kind.YES_NO, required=required, when=when)
 
 
 agreement_attached = documents(DocumentKind.AGREEMENT)
 council_resources_a_year = money("council_resources_per_year")
 
 IF_PUBLIC = "Only where the partnership will provide services directly to the public."
+PUBLIC = ("serves_public", (True,))
 
 PARTNERSHIP_AGREEMENT = CouncilForm(
     key=PARTNERSHIP_CHECKLIST.key,
@@ -1025,7 +1026,7 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
                     "Does the Agreement require it to adopt and publish agreed arrangements "
                     "for informing and consulting the public about the services provided?",
                     IF_PUBLIC,
-                    required=False,
+                    when=PUBLIC,  # asked, and needed, where it serves the public
                 ),
                 covers(
                     "public_complaints",
@@ -1033,14 +1034,14 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
                     "for handling complaints, with the aim of ensuring that they are resolved "
                     "speedily and without 'buck-passing'?",
                     IF_PUBLIC,
-                    required=False,
+                    when=PUBLIC,  # asked, and needed, where it serves the public
                 ),
                 covers(
                     "public_performance",
                     "Does the Agreement require it to adopt and publish agreed performance "
                     "monitoring and performance reporting procedures?",
                     IF_PUBLIC,
-                    required=False,
+                    when=PUBLIC,  # asked, and needed, where it serves the public
                 ),
             ),
         ),
@@ -1496,7 +1497,8 @@ INITIAL_SHARED_SERVICE_REVIEW = CouncilForm(
         Section(
             "recommendations",
             "Summary of recommendations",
-            (ListOf(RECOMMENDATIONS, "Recommendation"),),
+            # The seed's three lines on paper; on the web, one list of five.
+            (ListOf(RECOMMENDATIONS, "Recommendation", paper_rows=3),),
             intro="Please list any recommendations that you feel need to be reviewed by the "
             "relevant Directors at both authorities. This may include changes to processes or "
             "potential supplement increases (if applicable) if it is felt that partnership is "
@@ -1589,7 +1591,8 @@ LATER_SHARED_SERVICE_REVIEW = CouncilForm(
         Section(
             "recommendations",
             "Recommendations/Service Improvements for the coming year:",
-            (ListOf(RECOMMENDATIONS, "Recommendation", required=1),),
+            # The seed's two lines on paper; on the web, one list of five.
+            (ListOf(RECOMMENDATIONS, "Recommendation", required=1, paper_rows=2),),
         ),
     ),
 )

@@ -8,7 +8,18 @@ occasion) and is needed before it can end (the policy's withdrawal_missing).
 """
 
 from register.choices import DocumentKind
-from register.council_forms.base import CouncilForm, Fact, Kind, Section, Signature, q
+from register.council_forms.base import (
+    CouncilForm,
+    Endorsement,
+    Fact,
+    FactRows,
+    Kind,
+    Row,
+    Section,
+    Signature,
+    Table,
+    q,
+)
 from register.council_forms.facts import (
     choice,
     corporate_objectives,
@@ -22,7 +33,7 @@ from register.council_forms.facts import (
     on_date,
     partners,
     person,
-    representatives,
+    representative_rows,
     risks,
     text,
     yes_no,
@@ -73,6 +84,7 @@ INFORMATION = CouncilForm(
                 Fact("Main purpose of the Partnership", text("purpose")),
                 Fact("Which other organisations are members?", partners),
                 Fact(
+                    # The seed's "Links / contribution the Council's ...", its word restored.
                     "Links / contribution to the Council's Strategic Objectives and "
                     "responsibilities",
                     corporate_objectives,
@@ -88,9 +100,9 @@ INFORMATION = CouncilForm(
                 ),
                 Fact("Likely location / Frequency of meetings", meetings),
                 Fact(
-                    "Details of risks for the Authority (details to be entered into the "
-                    "Council's Risk scorecard)",
+                    "Details of risks for the Authority",
                     risks,
+                    "Details to be entered into the Council's Risk scorecard",
                 ),
                 Fact("Date Formed", on_date("start_date")),
                 Fact("Proposed End Date (if any)", on_date("end_date", "None")),
@@ -100,18 +112,20 @@ INFORMATION = CouncilForm(
             "agreement",
             "Status and Partnership Agreement",
             (
-                Fact("Is this Partnership Statutory?", yes_no("is_statutory")),
+                Fact("Is this Partnership Statutory?", yes_no("is_statutory"), paper="Yes / No"),
                 Fact(
                     "Does the partnership have a Partnership Agreement? (e.g. constitution / "
                     "terms of reference)",
                     has_agreement,
+                    paper="Yes / No",
                 ),
                 q(
                     "agreement_type",
-                    "If 'Yes' briefly describe the type of agreement",
-                    "Attach a copy to the arrangement. If an Agreement is not in place, please "
-                    "ensure one is set up as soon as possible and submitted to the Head of "
-                    "Corporate Services.",
+                    "If 'Yes' please attach a copy to this form and briefly describe the type "
+                    "of agreement.",
+                    "On the portal, attach the copy to the arrangement. If an Agreement is not "
+                    "in place, please ensure one is set up as soon as possible and submitted to "
+                    "the Head of Corporate Services.",
                     required=False,
                 ),
             ),
@@ -124,23 +138,35 @@ INFORMATION = CouncilForm(
         Section(
             "representatives",
             "South Derbyshire District Council representative(s)",
-            (Fact("Name, date started and date finished", representatives),),
+            (
+                FactRows(
+                    "representatives",
+                    "South Derbyshire District Council representative(s)",
+                    columns=("Name", "Date started", "Date finished"),
+                    entries=representative_rows,
+                    hint="The council's representatives, each with the date they started and "
+                    "finished, are recorded on the arrangement.",
+                    change="representatives",
+                ),
+            ),
         ),
         Section(
             "review",
             "Performance Review Details",
             (
                 Fact(
-                    "To be reviewed at least annually by the Head of Corporate Services for "
-                    "agreement by the SMT: next review due",
+                    "Next review due",
                     on_date("next_review_due", "Set when the partnership is approved"),
                 ),
             ),
+            intro="To be reviewed at least annually by the Head of Corporate Services for "
+            "agreement by the SMT.",
         ),
     ),
-    # "Reviewed by" and its date: the Head of Corporate Services, who considers and approves
-    # the form (SD "Agreeing the Partnership").
+    # "Date: Reviewed by:": the Head of Corporate Services, who considers and approves the
+    # form (SD "Agreeing the Partnership"), signs and dates it.
     signatures=(Signature(Role.REGISTER_OWNER, "Head of Corporate Services"),),
+    endorsement=Endorsement(title="Reviewed by"),
 )
 
 IN_FULL = "in_full"
@@ -157,7 +183,11 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
         Section(
             "completion",
             "Notes on completion",
-            (
+            intro="To be completed in full where there is no existing partnership documentation "
+            "such as a constitution or terms of reference. If to be used as a supplement to "
+            "existing partnership documentation then only complete the sections that are not "
+            "adequately covered by that existing documentation.",
+            items=(
                 q(
                     "completed_as",
                     "How is this Partnership Agreement completed?",
@@ -181,7 +211,11 @@ PARTNERSHIP_AGREEMENT = CouncilForm(
             "Partnership Agreement",
             (
                 Fact("Partnership", text("name")),
-                Fact("Overall Purpose (summary of expected outcomes / benefits)", text("purpose")),
+                Fact(
+                    "Overall Purpose",
+                    text("purpose"),
+                    "(Provide a summary of expected outcomes / benefits)",
+                ),
                 Fact("Aims & Objectives", objectives),
                 Fact("Legal Status", choice("legal_status")),
                 Fact("Membership", partners),
@@ -301,16 +335,26 @@ SCORES = (
 EVIDENCE = "Please indicate where evidence can be found, in order to demonstrate position"
 
 
-def feature_questions():
-    for n, (feature, standard) in enumerate(FEATURES, start=1):
-        yield q(
-            f"feature_{n}_score",
-            f"{n}. {feature}: score",
-            f"Standard: {standard}",
-            Kind.CHOICE,
-            choices=SCORES,
-        )
-        yield q(f"feature_{n}_evidence", f"{n}. {feature}: evidence", EVIDENCE)
+# The seed's grid, FEATURE | STANDARD | 1 | 2 | 3 | 4 | EVIDENCE, a row per feature. Each
+# cell keeps the name it had when the features were asked one after another
+# (feature_1_score, feature_1_evidence), so the answers saved then read the same now.
+ASSESSMENT_GRID = Table(
+    "feature",
+    "Partnership Assessment",
+    rows=tuple(
+        Row(str(n), f"{n}. {feature}", given={"standard": standard})
+        for n, (feature, standard) in enumerate(FEATURES, start=1)
+    ),
+    columns=(
+        q("standard", "Standard", kind=Kind.TEXT),
+        q("score", "score", kind=Kind.CHOICE, choices=SCORES),
+        q("evidence", "Evidence", f"({EVIDENCE})"),
+    ),
+    names="feature_{row}_{column}",
+    row_heading="Feature",
+    rows_as_questions=True,
+    spread=True,
+)
 
 
 PARTNERSHIP_ASSESSMENT = CouncilForm(
@@ -334,7 +378,7 @@ PARTNERSHIP_ASSESSMENT = CouncilForm(
         Section(
             "assessment",
             "Partnership Assessment",
-            tuple(feature_questions()),
+            (ASSESSMENT_GRID,),
             intro="For each feature, score the partnership against its standard: 1 Not in "
             "place – Priority for action; 2 Partly in place – Action needed; 3 Action "
             "identified – Being implemented; 4 Standard met – No action needed.",
@@ -348,6 +392,16 @@ EVALUATION = CouncilForm(
     title="A checklist for evaluating a partnership",
     council=COUNCIL,
     source=f"{SOURCE}, Appendix 4",
+    intro="Partnerships should be regularly evaluated, both during the time they are up "
+    "and running and when they come to an end. This gives an opportunity to assess the "
+    "effectiveness of the partnership and its outcomes. It also enables the Council to "
+    "apply any learning in establishing or working with others across the authority. "
+    "There is no prescriptive way of writing the evaluation, however, the following "
+    "areas and questions should be considered within the report. All partnership "
+    "evaluation reports should be undertaken on a regular basis and as quickly as "
+    "possible, particularly after a partnership ceases, while the information and "
+    "experience is still fresh in your mind. When complete, please forward a copy of "
+    "the evaluation report to the Head of Corporate Services.",
     sections=(
         Section(
             "summary",
@@ -369,12 +423,6 @@ EVALUATION = CouncilForm(
                     "Which key areas of the partnership and its work could be been improved?",
                 ),
             ),
-            intro="Partnerships should be regularly evaluated, both during the time they are up "
-            "and running and when they come to an end. This gives an opportunity to assess the "
-            "effectiveness of the partnership and its outcomes. It also enables the Council to "
-            "apply any learning in establishing or working with others across the authority. "
-            "When complete, please forward a copy of the evaluation report to the Head of "
-            "Corporate Services.",
         ),
         Section(
             "membership",

@@ -7,7 +7,16 @@ from django.views import View
 
 from register.conflicts import conflict_page
 from register.council_forms import definition as definition_for
-from register.council_forms.base import Boxes, Fact, FactTable, Group, Kind, ListOf, Table
+from register.council_forms.base import (
+    Boxes,
+    Fact,
+    FactRows,
+    FactTable,
+    Group,
+    Kind,
+    ListOf,
+    Table,
+)
 from register.council_forms.pdf import form_pdf_context
 from register.council_forms.selectors import approval_forms, response_for, responses_of
 from register.council_forms.services import FormLocked, SavedMeanwhile, save_answers
@@ -196,6 +205,17 @@ def _items(items, form, answers, definition, arrangement):
                     ],
                 }
             )
+        elif isinstance(item, FactRows):
+            shown.append(
+                {
+                    "fact_rows": item,
+                    # Each cell with its column's heading, which names it on a phone.
+                    "rows": [
+                        list(zip(item.columns, cells, strict=True))
+                        for cells in item.entries(arrangement)
+                    ],
+                }
+            )
         elif isinstance(item, Boxes):
             chosen = item.chosen(arrangement)
             shown.append(
@@ -249,8 +269,9 @@ def _items(items, form, answers, definition, arrangement):
 
 
 def _row_questions(table, form, answers):
-    """Each row of the table as a question: its Yes / No (the first yes / no column) and the
-    other columns, those asked on its answer revealed by it."""
+    """Each row of the table as a question: its Yes / No or choice (the first such column),
+    with what the template gives for the row (its standard) as its hint, and the other
+    columns, those asked on its answer revealed by it."""
     rows = []
     for row in table.row_list():
         cells = [
@@ -260,14 +281,37 @@ def _row_questions(table, form, answers):
                 "shown": shown_answer(column, answers.get(table.cell(row, column))),
             }
             for column in table.columns
+            if column.key not in row.given
         ]
-        choice = next((c for c in cells if c["column"].kind == Kind.YES_NO), None)
+        choice = next((c for c in cells if c["column"].kind in (Kind.YES_NO, Kind.CHOICE)), None)
+        chosen = str(choice["field"].value()) if choice else ""
+        revealed = [c for c in cells if c is not choice and c["column"].when]
+        options = []
+        if choice:
+            column = choice["column"]
+            pairs = (
+                (("True", "Yes"), ("False", "No")) if column.kind == Kind.YES_NO else column.choices
+            )
+            # The reveal hangs from the first answer that asks the revealed columns (Yes).
+            reveals = {str(c["column"].when[1][0]) for c in revealed}
+            options = [
+                {
+                    "value": str(value),
+                    "label": label,
+                    "checked": chosen == str(value),
+                    "reveals": str(value) in reveals,
+                    # The first option's id is the field's, so the error summary finds it.
+                    "suffix": "" if n == 0 else ("-no" if column.kind == Kind.YES_NO else f"-{n}"),
+                }
+                for n, (value, label) in enumerate(pairs)
+            ]
         rows.append(
             {
                 "label": row.label,
+                "given": [row.given[c.key] for c in table.columns if c.key in row.given],
                 "choice": choice,
-                "chosen": str(choice["field"].value()) if choice else "",
-                "revealed": [c for c in cells if c is not choice and c["column"].when],
+                "options": options,
+                "revealed": revealed,
                 "others": [c for c in cells if c is not choice and not c["column"].when],
             }
         )
