@@ -14,6 +14,7 @@ from register.policies import get_policy
 from register.roles import Role, can_create_arrangement, sees_the_dashboard
 from register.selectors import arrangements_visible_to
 from register.start import start_page
+from register.views import ForgivingPagesMixin
 
 
 class HomeView(TemplateView):
@@ -61,7 +62,7 @@ class DashboardView(DashboardAccessMixin, TemplateView):
         return self.render_to_response(self.get_context_data(**context))
 
 
-class RiskListView(ListView):
+class RiskListView(ForgivingPagesMixin, ListView):
     """The register's risks (of arrangements in operation), by likelihood and impact: the
     list behind each cell of the dashboard's heatmap."""
 
@@ -79,11 +80,6 @@ class RiskListView(ListView):
         return risks.select_related("arrangement").order_by(
             "-likelihood", "-impact", "arrangement__reference", "pk"
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

@@ -98,7 +98,16 @@ class AccessibilityStatementView(TemplateView):
     template_name = "accessibility.html"
 
 
-class ArrangementListView(ListView):
+class ForgivingPagesMixin:
+    """A page number past the end (or not a number) shows the last (or first) page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ArrangementListView(ForgivingPagesMixin, ListView):
     template_name = "register/arrangement_list.html"
     context_object_name = "arrangements"
     paginate_by = settings.REGISTER_PAGE_SIZE
@@ -111,12 +120,6 @@ class ArrangementListView(ListView):
         if self.mine:
             visible = visible & arrangements_of(self.request.user)
         return filter_arrangements(visible, **self.filter_form.filters())
-
-    def paginate_queryset(self, queryset, page_size):
-        """A page number past the end (or not a number) shows the last (or first) page."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
