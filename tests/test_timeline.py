@@ -114,7 +114,7 @@ def change_row(label, old, new) -> str:
         return f'data-label="{name}">{html.escape(value)}</td>'
 
     return (
-        f'govuk-!-font-weight-bold">{html.escape(label)}</td>'
+        f'<th scope="row" class="govuk-table__header">{html.escape(label)}</th>'
         + f'<td class="govuk-table__cell" {cell("From", old)}'
         + f'<td class="govuk-table__cell" {cell("To", new)}'
     )

@@ -157,7 +157,7 @@ def test_a_warning_before_an_idle_session_ends_stay_signed_in_or_be_signed_out(
 
     set_idle(page, 31 * 60)
     page.clock.fast_forward("25:01")
-    expect(page).to_have_url(re.compile(r"/sign-in/\?next=%2Farrangements%2F$"))
+    expect(page).to_have_url(re.compile(r"/sign-in/\?next=%2F$"))  # from the start page
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "You were signed out because you did nothing for 30 minutes"
     )
