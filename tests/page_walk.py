@@ -843,9 +843,14 @@ def report(title, problems):
 # --- Checks of an HTML page -------------------------------------------------------------
 
 
+# Django template syntax that must never reach a page's text.
+TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+
 class PageChecker(HTMLParser):
-    """Reads a page and lists what is wrong with it: no non-empty <title> or <h1>, and
-    links, buttons and submit inputs without an accessible name."""
+    """Reads a page and lists what is wrong with it: no non-empty <title> or <h1>, links,
+    buttons and submit inputs without an accessible name, and template syntax shown as text
+    (a {# comment #} that ran over two lines is printed, not hidden)."""
 
     NAMED = {"a", "button", "title", "h1"}
 
@@ -854,9 +859,12 @@ class PageChecker(HTMLParser):
         self.open = []  # [tag, attributes, start tag text, [text]] of the NAMED still open
         self.titles, self.headings, self.problems = [], [], []
         self.svg_depth = 0
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: value or "" for name, value in attrs}
+        if tag == "script":
+            self.in_script = True
         if tag == "svg":
             self.svg_depth += 1
         if tag in self.NAMED and not (tag == "title" and self.svg_depth):
@@ -878,8 +886,12 @@ class PageChecker(HTMLParser):
     def handle_data(self, data):
         for element in self.open:
             element[3].append(data)
+        if not self.in_script and any(syntax in data for syntax in TEMPLATE_SYNTAX):
+            self.problems.append(f"template syntax shown as text: {data.strip()[:120]!r}")
 
     def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
         if tag == "svg":
             self.svg_depth = max(0, self.svg_depth - 1)
         for index in range(len(self.open) - 1, -1, -1):
