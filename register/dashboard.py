@@ -242,8 +242,6 @@ def risks_url(likelihood: int, impact: int) -> str:
 def dashboard(user, today: datetime.date) -> dict:
     counts, resources = by_category()
     lapsing = list(lapsing_support(today).select_related("lead_officer"))
-    for arrangement in lapsing:
-        arrangement.lapsed = arrangement.conditional_support_until < today
     return {
         "today": today,
         "by_status": by_status(),

@@ -1,7 +1,7 @@
 """Sessions that end: idle and absolute limits, and ending a person's sessions everywhere.
 
 A session records when its person signed in and when they were last seen; the middleware
-(accounts/middleware.py) ends it when either is too long ago. Each signed-in session is
+(register/accounts/middleware.py) ends it when either is too long ago. Each signed-in session is
 listed (SignedInSession) so that an administrator switching someone off, deleting them or
 taking a role away ends every session they have, on every device.
 """
